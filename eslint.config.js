@@ -1,0 +1,123 @@
+// Lint rules, including the boundaries of docs/ARCHITECTURE.md, enforced here rather than by memory.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const otherSrcFolders = [
+  'simulator',
+  'scenarios',
+  'io',
+  'cli',
+  'store',
+  'views',
+  'app',
+  'worker',
+  'diagnostics',
+];
+const uiPackages = ['react', 'react-dom', 'zustand', '@xyflow/*', '@tanstack/*'];
+const impureGlobals = [
+  { name: 'Date', message: 'No clock here: time comes in as data (ARCHITECTURE.md rule 2).' },
+  { name: 'setTimeout', message: 'No timers here (ARCHITECTURE.md rule 2).' },
+  { name: 'setInterval', message: 'No timers here (ARCHITECTURE.md rule 2).' },
+  {
+    name: 'crypto',
+    message: 'No randomness here: ids come from an injected source (ARCHITECTURE.md rule 2).',
+  },
+];
+const noMathRandom = {
+  selector: "MemberExpression[object.name='Math'][property.name='random']",
+  message: 'No randomness here: use the injected seeded source (ARCHITECTURE.md rule 2).',
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/use*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Rule 1: the engine imports nothing outside itself.
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: uiPackages, message: 'The engine is pure TypeScript (ARCHITECTURE.md rule 1).' },
+            { group: ['node:*', 'fs', 'path'], message: 'The engine runs in the browser too.' },
+            {
+              group: otherSrcFolders.map((f) => `**/${f}/**`),
+              message: 'The engine imports nothing outside itself.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...impureGlobals],
+      'no-restricted-syntax': ['error', noMathRandom],
+    },
+  },
+  {
+    // Rules 2 and 3: simulator, scenarios and io use the engine's public entry only, never React or the store.
+    files: ['src/simulator/**/*.ts', 'src/scenarios/**/*.ts', 'src/io/**/*.ts', 'src/diagnostics/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: uiPackages, message: 'No UI here (ARCHITECTURE.md rule 3).' },
+            { group: ['**/store/**', '**/views/**', '**/app/**'], message: 'No app state here (rule 3).' },
+            {
+              group: ['**/engine/*', '!**/engine/index.ts'],
+              message: 'Import the engine through its public entry, src/engine/index.ts (rule 3).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/simulator/**/*.ts', 'src/scenarios/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...impureGlobals],
+      'no-restricted-syntax': ['error', noMathRandom],
+    },
+  },
+  {
+    // Rule 4: views do not import each other; the app shell composes them.
+    files: ['src/views/**/*.tsx', 'src/views/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/*', '!../shared/*'],
+              message: 'Views do not import each other (ARCHITECTURE.md rule 4); share through views/shared.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,51 @@
+// Public entry of the engine: everything outside src/engine imports from here.
+export type {
+  Channel,
+  CanonicalStrategyName,
+  Cluster,
+  ClusterMember,
+  EventStatus,
+  Failure,
+  FailureCode,
+  FailedAttempt,
+  Link,
+  MixpanelEvent,
+  MixpanelFailureCode,
+  Mode,
+  ProfileUpdate,
+  RecordOrigin,
+  ResolveOptions,
+  StreamRecord,
+} from './types.ts';
+export { CANONICAL_STRATEGIES, MODES } from './types.ts';
+export { DEFAULT_OPTIONS, describeAssumptions, withDefaults } from './options.ts';
+export {
+  BLOCKED_IDS,
+  DEVICE_PREFIX,
+  deviceOfKey,
+  isBlockedId,
+  isDeviceKey,
+  looksAnonymous,
+  passesGuidCheck,
+  toIdText,
+} from './ids.ts';
+export { IDENTITY_EVENT_NAMES, readEventFacts, readEventTime, type EventFacts } from './facts.ts';
+export {
+  CANONICAL_STRATEGY,
+  CANONICAL_STRATEGY_TEXT,
+  type CanonicalStrategy,
+  type ClusterSummary,
+} from './canonical.ts';
+export type { Derivation } from './kernel.ts';
+export type { StoredRecord, RecordKind } from './ledger.ts';
+export type { Profile } from './profiles.ts';
+export type { EventOutcome, ProfileView, ResolutionView } from './view.ts';
+export { explainOutcome, linkNote, notesFor, type IdLabel } from './explain.ts';
+export {
+  resolve,
+  Resolution,
+  Resolver,
+  toStreamRecord,
+  type ResolveInput,
+  type ResolveSettings,
+} from './resolve.ts';

@@ -30,7 +30,7 @@ export interface StoredRecord {
   readonly derivation: Derivation;
   /** Simplified: the `$device:` key the event carried. */
   readonly deviceKey: string | undefined;
-  /** Legacy: the distinct_id frozen at ingestion. */
+  /** Legacy events: the distinct_id frozen at ingestion (L-3). Profile updates: the profile they landed on. */
   readonly frozenId: string | undefined;
   /** The placeholder value that got the event rejected (LIM-1). */
   readonly rejectedValue: string | undefined;
@@ -110,7 +110,14 @@ export class IdentityLedger {
 
   /** The stored facts an event would get, without ingesting it: for a second pass over a file already ingested. */
   peek(record: StreamRecord): StoredRecord {
-    if (record.kind === 'profile') return profileRecord(profileDistinctId(record.update), record.origin);
+    if (record.kind === 'profile') {
+      const literal = profileDistinctId(record.update);
+      return profileRecord(
+        literal,
+        literal === undefined ? undefined : this.profileKey(literal),
+        record.origin,
+      );
+    }
     const facts = readEventFacts(record.event);
     const derived = this.kernel.derive(facts);
     const rejectedValue = this.blockedValue(derived, facts);
@@ -157,11 +164,13 @@ export class IdentityLedger {
   ): StoredRecord {
     const literal = profileDistinctId(update);
     // S-16: Simplified keys profiles by the literal distinct_id; elsewhere an update lands on the id it resolves to.
-    if (literal !== undefined) {
-      const key = this.mode === 'simplified' ? literal : this.kernel.resolveDerived(literal, false);
-      this.profiles.apply(update, key, index);
-    }
-    return profileRecord(literal, origin);
+    const key = literal === undefined ? undefined : this.profileKey(literal);
+    if (key !== undefined) this.profiles.apply(update, key, index);
+    return profileRecord(literal, key, origin);
+  }
+
+  private profileKey(literal: string): string {
+    return this.mode === 'simplified' ? literal : this.kernel.resolveDerived(literal, false);
   }
 
   /** How many distinct device keys the stream has shown so far. */
@@ -197,7 +206,11 @@ function eventRecord(
   };
 }
 
-function profileRecord(literal: string | undefined, origin: RecordOrigin | undefined): StoredRecord {
+function profileRecord(
+  literal: string | undefined,
+  key: string | undefined,
+  origin: RecordOrigin | undefined,
+): StoredRecord {
   return {
     kind: 'profile',
     name: '$profile',
@@ -205,7 +218,7 @@ function profileRecord(literal: string | undefined, origin: RecordOrigin | undef
     derivedId: literal ?? '',
     derivation: literal === undefined ? 'none' : 'distinct-id',
     deviceKey: undefined,
-    frozenId: undefined,
+    frozenId: key,
     rejectedValue: undefined,
     newDevice: undefined,
     origin,

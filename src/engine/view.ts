@@ -99,7 +99,9 @@ export class ResolutionView {
   ): string | null {
     if (record.kind === 'rejected') return null;
     if (record.kind === 'non-attributable') return '';
-    if (this.ledger.mode === 'legacy' && record.kind === 'event') return record.frozenId ?? record.derivedId;
+    // Profile updates stay on the profile they landed on; Legacy events are frozen at ingestion (L-3).
+    if (record.kind === 'profile' || this.ledger.mode === 'legacy')
+      return record.frozenId ?? record.derivedId;
     return canonical(record.derivedId, DEVICE_DERIVATIONS.has(record.derivation));
   }
 

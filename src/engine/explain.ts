@@ -155,7 +155,7 @@ function simplifiedReasons(
   }
   if (o.link) return [linkReason(o.link, label)];
   if (o.failure && o.deviceKey !== undefined) {
-    const linkedTo = label(view.canonicalOf(o.deviceKey, true));
+    const linkedTo = label(view.canonicalOf(o.deviceKey));
     return [
       `S-9: ${label(o.deviceKey)} is already linked to ${linkedTo}${byEvent(o.linkedBy)}; this event stays with ${label(o.derivedId)} and links nothing ($identity_failure_reason = errAnonDistinctIdAssignedAlready).`,
     ];

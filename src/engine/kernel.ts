@@ -1,5 +1,6 @@
 // The contract between the ledger (which stores outcomes) and the three per-mode identity kernels.
 import type { EventFacts } from './facts.ts';
+import type { IdTable } from './idTable.ts';
 import type { Cluster, Failure, Link } from './types.ts';
 
 /** How an event's own distinct_id was derived; the explanation names the rule. */
@@ -21,36 +22,31 @@ export type Derivation =
   /** LIM-2 / LIM-3: nothing usable. */
   | 'none';
 
+/** Which id an event is attributed to before any mapping, as integers of the ledger's IdTable (NO_ID for none). */
 export interface DerivedIdentity {
-  /** The id the event is attributed to before any mapping; '' when there is none. */
-  readonly id: string;
+  readonly id: number;
   readonly derivation: Derivation;
   /** Simplified: the `$device:` key the event carries, whether or not it decided the distinct_id. */
-  readonly deviceKey: string | undefined;
+  readonly deviceKey: number;
 }
 
 export interface AppliedIdentity {
   readonly link?: Link;
   readonly failure?: Failure;
-  /** Legacy only: the distinct_id frozen at ingestion (L-3). */
-  readonly frozenId?: string;
+  /** Legacy only: the id frozen at ingestion (L-3). */
+  readonly frozenId?: number;
 }
 
+/** Most events change nothing; sharing one empty answer keeps a million-event stream from allocating a million. */
+export const NOTHING_APPLIED: AppliedIdentity = Object.freeze({});
+
 /**
- * Told when a group of ids that resolved to `from` now resolves to `to` (a link, merge or alias). `ids` lists the
- * group only when the listener asks for members (steps need them; profiles and plain resolution do not).
+ * Told when a group of ids that resolved to `from` now resolves to `to` (a link, merge or alias). `members` lists the
+ * group only when the listener asks for them (steps need them; profiles and plain resolution do not).
  */
 export interface KernelListener {
   readonly wantsMembers: boolean;
-  retarget(from: string, to: string, atIndex: number, ids: readonly string[]): void;
-}
-
-/** Registry of every id the stream has mentioned, with the first record that did. */
-export class SeenIds {
-  readonly firstSeen = new Map<string, number>();
-  see(id: string, index: number): void {
-    if (!this.firstSeen.has(id)) this.firstSeen.set(id, index);
-  }
+  retarget(from: number, to: number, atIndex: number, members: readonly number[]): void;
 }
 
 export interface IdentityKernel {
@@ -58,8 +54,8 @@ export interface IdentityKernel {
   derive(facts: EventFacts): DerivedIdentity;
   /** Applies an accepted (not rejected) event's identity effect: links, merges, failures. */
   apply(facts: EventFacts, derived: DerivedIdentity, index: number): AppliedIdentity;
-  /** The id an attributed event with this derived identity resolves to now (retroactive modes). */
-  resolveDerived(derived: string, isDevice: boolean): string;
-  /** Every cluster of two or more ids, plus singletons for ids the stream has seen. */
-  clusters(seen: SeenIds): Cluster[];
+  /** The id an id resolves to now: the canonical id of its cluster (for Legacy, where new data sent as it goes). */
+  resolve(id: number): number;
+  /** Every seen id, grouped into clusters. */
+  clusters(table: IdTable): Cluster[];
 }

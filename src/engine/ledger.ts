@@ -1,8 +1,15 @@
 // The ledger ingests the stream in order and keeps, per record, the compact facts every query is answered from.
+import { RecordColumns, type RecordFacts, type RecordKind } from './columns.ts';
 import { readEventFacts, type EventFacts } from './facts.ts';
 import { isBlockedId, isDeviceKey } from './ids.ts';
-import type { DerivedIdentity, Derivation, IdentityKernel, KernelListener } from './kernel.ts';
-import { SeenIds } from './kernel.ts';
+import { IdTable, NO_ID } from './idTable.ts';
+import {
+  NOTHING_APPLIED,
+  type DerivedIdentity,
+  type Derivation,
+  type IdentityKernel,
+  type KernelListener,
+} from './kernel.ts';
 import { LegacyKernel } from './legacy.ts';
 import { OriginalKernel } from './original.ts';
 import { ProfileStore, profileDistinctId } from './profiles.ts';
@@ -18,14 +25,14 @@ import type {
   StreamRecord,
 } from './types.ts';
 
-/** What kind of record sits at an index. */
-export type RecordKind = 'event' | 'rejected' | 'non-attributable' | 'profile';
+export type { RecordKind };
 
-/** A record's stored facts; events keep just enough to resolve, explain and annotate them. */
+/** A record's stored facts, with ids as text. */
 export interface StoredRecord {
   readonly kind: RecordKind;
   readonly name: string;
   readonly isIdentityEvent: boolean;
+  /** The id the event is attributed to before any mapping; '' when there is none. */
   readonly derivedId: string;
   readonly derivation: Derivation;
   /** Simplified: the `$device:` key the event carried. */
@@ -47,10 +54,7 @@ export interface LedgerSettings {
 }
 
 export class IdentityLedger {
-  readonly seen = new SeenIds();
-  /** Each record's facts, when retained. */
-  readonly records: StoredRecord[] = [];
-  private count = 0;
+  readonly table = new IdTable();
   /** Identity events refused at ingestion (Original and Legacy); Simplified's S-9 refusals are read at query time. */
   readonly failures = new Map<number, FailedAttempt>();
   /** Every link or merge in the order it took effect (a Simplified link may later be superseded, Q-1). */
@@ -58,6 +62,8 @@ export class IdentityLedger {
   readonly kernel: IdentityKernel;
   readonly profiles: ProfileStore;
   readonly steps: StepLog | undefined;
+  private readonly columns = new RecordColumns();
+  private count = 0;
   private devicesSeen = 0;
 
   constructor(
@@ -73,21 +79,25 @@ export class IdentityLedger {
   private createKernel(listener: KernelListener): IdentityKernel {
     switch (this.mode) {
       case 'simplified':
-        return new SimplifiedKernel(this.options, listener);
+        return new SimplifiedKernel(this.options, this.table, listener);
       case 'original':
-        return new OriginalKernel(this.options, this.seen, listener);
+        return new OriginalKernel(this.options, this.table, listener);
       case 'legacy':
-        return new LegacyKernel(this.seen, listener);
+        return new LegacyKernel(this.table, listener);
     }
   }
 
   private listener(): KernelListener {
-    const { steps, profiles } = this;
+    const { steps, profiles, table } = this;
     return {
       wantsMembers: steps !== undefined,
-      retarget(from, to, index, ids) {
-        steps?.recordRetarget(from, to, index, ids);
-        profiles.retarget(from, to, index);
+      retarget(from, to, index, members) {
+        steps?.recordRetarget(
+          index,
+          table.textOf(to),
+          members.map((id) => table.textOf(id)),
+        );
+        if (!profiles.isEmpty) profiles.retarget(table.textOf(from), table.textOf(to), index);
       },
     };
   }
@@ -97,101 +107,126 @@ export class IdentityLedger {
     return this.count;
   }
 
-  /** Ingests the next record and returns its stored facts. */
-  ingest(record: StreamRecord): StoredRecord {
+  /** Whether every record's facts are kept (otherwise callers pass them back in, e.g. the CLI's second pass). */
+  get retainsRecords(): boolean {
+    return this.settings.retainRecords;
+  }
+
+  /** Ingests the next record and returns its index. */
+  ingest(record: StreamRecord): number {
     const index = this.count++;
-    const stored =
+    const facts =
       record.kind === 'profile'
         ? this.ingestProfile(record.update, index, record.origin)
         : this.ingestEvent(readEventFacts(record.event), index, record.origin);
-    if (this.settings.retainRecords) this.records.push(stored);
-    return stored;
+    if (this.settings.retainRecords) this.columns.push(facts);
+    return index;
+  }
+
+  /** The stored facts of a retained record. */
+  record(index: number): StoredRecord | undefined {
+    const facts = this.columns.get(index);
+    return facts && this.toStored(facts);
   }
 
   /** The stored facts an event would get, without ingesting it: for a second pass over a file already ingested. */
   peek(record: StreamRecord): StoredRecord {
     if (record.kind === 'profile') {
       const literal = profileDistinctId(record.update);
-      return profileRecord(
-        literal,
-        literal === undefined ? undefined : this.profileKey(literal),
-        record.origin,
-      );
+      const literalId = literal === undefined ? NO_ID : this.table.intern(literal);
+      return this.toStored(profileFacts(literalId, this.profileKey(literalId), record.origin));
     }
     const facts = readEventFacts(record.event);
     const derived = this.kernel.derive(facts);
-    const rejectedValue = this.blockedValue(derived, facts);
-    return eventRecord(facts, derived, rejectedValue, undefined, undefined, record.origin);
+    return this.toStored(
+      eventFacts(facts, derived, this.blockedValue(derived, facts), NO_ID, undefined, record.origin),
+    );
   }
 
-  private ingestEvent(facts: EventFacts, index: number, origin: RecordOrigin | undefined): StoredRecord {
+  /** The id `id` resolves to now (retroactive modes: its canonical id; Legacy: where new data sent as it goes). */
+  resolveText(text: string): string {
+    const id = this.table.find(text);
+    return id === undefined ? text : this.table.textOf(this.kernel.resolve(id));
+  }
+
+  private ingestEvent(facts: EventFacts, index: number, origin: RecordOrigin | undefined): RecordFacts {
     const derived = this.kernel.derive(facts);
     const rejectedValue = this.blockedValue(derived, facts);
     const kind = kindOf(derived, rejectedValue);
     // Q-17: rejected events have no identity effect; events with no identity cannot link anything either.
-    const applied = kind === 'event' ? this.kernel.apply(facts, derived, index) : {};
+    const applied = kind === 'event' ? this.kernel.apply(facts, derived, index) : NOTHING_APPLIED;
     const newDevice = kind === 'event' ? this.noteIds(derived, index) : undefined;
     if (applied.failure)
       this.failures.set(index, { eventIndex: index, ...attemptedPair(facts), failure: applied.failure });
     if (applied.link) this.linkLog.push(applied.link);
-    return eventRecord(facts, derived, rejectedValue, applied.frozenId, newDevice, origin);
+    return eventFacts(facts, derived, rejectedValue, applied.frozenId ?? NO_ID, newDevice, origin);
   }
 
   /** LIM-1 / Q-12: the derived distinct_id and `$insert_id` must not be placeholders. */
   private blockedValue(derived: DerivedIdentity, facts: EventFacts): string | undefined {
     const match = this.options.blockedIdMatch;
-    if (derived.id !== '' && isBlockedId(derived.id, match)) return derived.id;
+    const text = derived.id === NO_ID ? '' : this.table.textOf(derived.id);
+    if (text !== '' && isBlockedId(text, match)) return text;
     if (facts.insertId !== undefined && isBlockedId(facts.insertId, match)) return facts.insertId;
     return undefined;
   }
 
   /** Registers the event's ids as seen; returns the device key it is the first to mention. */
-  private noteIds(derived: DerivedIdentity, index: number): StoredRecord['newDevice'] {
-    const deviceKey = derived.deviceKey ?? (isDeviceKey(derived.id) ? derived.id : undefined);
-    const isNewDevice = deviceKey !== undefined && !this.seen.firstSeen.has(deviceKey);
-    this.seen.see(derived.id, index);
-    if (derived.deviceKey !== undefined) this.seen.see(derived.deviceKey, index);
-    if (this.steps && this.mode !== 'legacy') this.steps.recordEvent(derived.id, index);
+  private noteIds(derived: DerivedIdentity, index: number): RecordFacts['newDevice'] {
+    const device = derived.deviceKey !== NO_ID ? derived.deviceKey : this.deviceOrNone(derived.id);
+    const isNewDevice = device !== NO_ID && !this.table.isSeen(device);
+    this.table.see(derived.id, index);
+    this.table.see(derived.deviceKey, index);
+    if (this.steps && this.mode !== 'legacy') this.steps.recordEvent(this.table.textOf(derived.id), index);
     if (!isNewDevice) return undefined;
     this.devicesSeen++;
-    return { key: deviceKey, ordinal: this.devicesSeen };
+    return { key: device, ordinal: this.devicesSeen };
   }
 
-  private ingestProfile(
-    update: ProfileUpdate,
-    index: number,
-    origin: RecordOrigin | undefined,
-  ): StoredRecord {
+  private deviceOrNone(id: number): number {
+    return isDeviceKey(this.table.textOf(id)) ? id : NO_ID;
+  }
+
+  private ingestProfile(update: ProfileUpdate, index: number, origin: RecordOrigin | undefined): RecordFacts {
     const literal = profileDistinctId(update);
     // S-16: Simplified keys profiles by the literal distinct_id; elsewhere an update lands on the id it resolves to.
-    const key = literal === undefined ? undefined : this.profileKey(literal);
-    if (key !== undefined) this.profiles.apply(update, key, index);
-    return profileRecord(literal, key, origin);
+    const literalId = literal === undefined ? NO_ID : this.table.intern(literal);
+    const key = this.profileKey(literalId);
+    if (key !== NO_ID) this.profiles.apply(update, this.table.textOf(key), index);
+    return profileFacts(literalId, key, origin);
   }
 
-  private profileKey(literal: string): string {
-    return this.mode === 'simplified' ? literal : this.kernel.resolveDerived(literal, false);
+  private profileKey(literalId: number): number {
+    if (literalId === NO_ID || this.mode === 'simplified') return literalId;
+    return this.kernel.resolve(literalId);
   }
 
-  /** How many distinct device keys the stream has shown so far. */
-  get deviceCount(): number {
-    return this.devicesSeen;
+  private toStored(facts: RecordFacts): StoredRecord {
+    const text = (id: number) => (id === NO_ID ? undefined : this.table.textOf(id));
+    const device = facts.newDevice;
+    return {
+      ...facts,
+      derivedId: text(facts.derivedId) ?? '',
+      deviceKey: text(facts.deviceKey),
+      frozenId: text(facts.frozenId),
+      newDevice: device && { key: this.table.textOf(device.key), ordinal: device.ordinal },
+    };
   }
 }
 
 function kindOf(derived: DerivedIdentity, rejectedValue: string | undefined): RecordKind {
   if (rejectedValue !== undefined) return 'rejected';
-  return derived.id === '' ? 'non-attributable' : 'event';
+  return derived.id === NO_ID ? 'non-attributable' : 'event';
 }
 
-function eventRecord(
+function eventFacts(
   facts: EventFacts,
   derived: DerivedIdentity,
   rejectedValue: string | undefined,
-  frozenId: string | undefined,
-  newDevice: StoredRecord['newDevice'],
+  frozenId: number,
+  newDevice: RecordFacts['newDevice'],
   origin: RecordOrigin | undefined,
-): StoredRecord {
+): RecordFacts {
   return {
     kind: kindOf(derived, rejectedValue),
     name: facts.name,
@@ -206,18 +241,14 @@ function eventRecord(
   };
 }
 
-function profileRecord(
-  literal: string | undefined,
-  key: string | undefined,
-  origin: RecordOrigin | undefined,
-): StoredRecord {
+function profileFacts(literalId: number, key: number, origin: RecordOrigin | undefined): RecordFacts {
   return {
     kind: 'profile',
     name: '$profile',
     isIdentityEvent: false,
-    derivedId: literal ?? '',
-    derivation: literal === undefined ? 'none' : 'distinct-id',
-    deviceKey: undefined,
+    derivedId: literalId,
+    derivation: literalId === NO_ID ? 'none' : 'distinct-id',
+    deviceKey: NO_ID,
     frozenId: key,
     rejectedValue: undefined,
     newDevice: undefined,

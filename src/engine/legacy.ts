@@ -2,101 +2,97 @@
 import type { EventFacts } from './facts.ts';
 import { engineFailure } from './failures.ts';
 import { isDeviceKey } from './ids.ts';
-import type { AppliedIdentity, DerivedIdentity, IdentityKernel, KernelListener, SeenIds } from './kernel.ts';
-import { canonicalFirst } from './simplified.ts';
+import { NO_ID, type IdTable } from './idTable.ts';
+import type { AppliedIdentity, DerivedIdentity, IdentityKernel, KernelListener } from './kernel.ts';
+import { addMember, clustersFrom } from './simplified.ts';
 import type { Cluster, ClusterMember } from './types.ts';
 
-interface AliasEntry {
-  readonly target: string;
-  readonly eventIndex: number;
-}
-
 export class LegacyKernel implements IdentityKernel {
-  /** alias → the id it points at (L-1). */
-  private readonly aliases = new Map<string, AliasEntry>();
+  /** alias id → the id it points at (L-1), or NO_ID. */
+  private readonly target: number[] = [];
+  /** alias id → the $create_alias event that made it. */
+  private readonly aliasEvent: number[] = [];
   /** id → the aliases pointing straight at it, to find whose resolution an alias changes. */
-  private readonly aliasedBy = new Map<string, string[]>();
+  private readonly aliasedBy = new Map<number, number[]>();
 
   constructor(
-    private readonly seen: SeenIds,
+    private readonly table: IdTable,
     private readonly listener: KernelListener,
   ) {}
 
   derive(facts: EventFacts): DerivedIdentity {
     const sent = facts.distinctId;
-    if (sent === undefined || sent === '') return { id: '', derivation: 'none', deviceKey: undefined };
-    return { id: sent, derivation: 'distinct-id', deviceKey: undefined };
+    if (sent === undefined || sent === '') return { id: NO_ID, derivation: 'none', deviceKey: NO_ID };
+    return { id: this.table.intern(sent), derivation: 'distinct-id', deviceKey: NO_ID };
   }
 
   apply(facts: EventFacts, derived: DerivedIdentity, index: number): AppliedIdentity {
     // L-3: the id is frozen now, before this event's own alias (if any) takes effect.
-    const frozenId = this.follow(derived.id);
+    const frozenId = this.resolve(derived.id);
     if (facts.name !== '$create_alias') return { frozenId };
     return { frozenId, ...this.createAlias(facts, index) };
   }
 
   /** L-2: one target per alias, many aliases per id, chains allowed; loops refused (DECISIONS.md). */
   private createAlias(facts: EventFacts, index: number): AppliedIdentity {
-    const { alias } = facts;
-    const target = facts.distinctId === '' ? undefined : facts.distinctId;
-    if (alias === undefined || target === undefined) {
+    const aliasText = facts.alias;
+    const targetText = facts.distinctId === '' ? undefined : facts.distinctId;
+    if (aliasText === undefined || targetText === undefined) {
       return { failure: engineFailure('missingAlias', 'it needs both alias and distinct_id') };
     }
-    this.seen.see(alias, index);
+    const alias = this.table.intern(aliasText);
+    const target = this.table.intern(targetText);
+    this.table.see(alias, index);
     if (alias === target) return { failure: engineFailure('aliasEqualsDistinctId') };
-    const existing = this.aliases.get(alias);
-    if (existing !== undefined)
-      return { failure: engineFailure('aliasAlreadyMapped', `${alias} → ${existing.target}`) };
-    const root = this.follow(target);
+    const existing = this.target[alias] ?? NO_ID;
+    if (existing !== NO_ID) {
+      return {
+        failure: engineFailure('aliasAlreadyMapped', `${aliasText} → ${this.table.textOf(existing)}`),
+      };
+    }
+    const root = this.resolve(target);
     if (root === alias)
-      return { failure: engineFailure('aliasLoop', `${target} already resolves to ${alias}`) };
-    this.aliases.set(alias, { target, eventIndex: index });
+      return { failure: engineFailure('aliasLoop', `${targetText} already resolves to ${aliasText}`) };
+    this.target[alias] = target;
+    this.aliasEvent[alias] = index;
     const siblings = this.aliasedBy.get(target);
     if (siblings === undefined) this.aliasedBy.set(target, [alias]);
     else siblings.push(alias);
-    this.listener.retarget(alias, root, index, this.listener.wantsMembers ? this.aliasTree(alias) : [alias]);
-    return { link: { eventIndex: index, kind: 'legacy-alias', from: alias, to: target, rule: 'L-1' } };
+    this.listener.retarget(alias, root, index, this.listener.wantsMembers ? this.aliasTree(alias) : []);
+    return {
+      link: { eventIndex: index, kind: 'legacy-alias', from: aliasText, to: targetText, rule: 'L-1' },
+    };
   }
 
   /** The id and every id that resolves through it. */
-  private aliasTree(id: string): string[] {
+  private aliasTree(id: number): number[] {
     const ids = [id];
     for (let i = 0; i < ids.length; i++) {
-      for (const child of this.aliasedBy.get(ids[i] ?? '') ?? []) ids.push(child);
+      for (const child of this.aliasedBy.get(ids[i] ?? NO_ID) ?? []) ids.push(child);
     }
     return ids;
   }
 
   /** Q-20: follows the alias table transitively; loops cannot exist, since createAlias refuses them. */
-  follow(id: string): string {
+  resolve(id: number): number {
     let current = id;
-    for (let entry = this.aliases.get(current); entry !== undefined; entry = this.aliases.get(current)) {
-      current = entry.target;
-    }
+    for (let next = this.target[current] ?? NO_ID; next !== NO_ID; next = this.target[current] ?? NO_ID)
+      current = next;
     return current;
   }
 
-  resolveDerived(derived: string): string {
-    return this.follow(derived);
-  }
-
-  clusters(seen: SeenIds): Cluster[] {
-    const byRoot = new Map<string, ClusterMember[]>();
-    for (const [id, firstSeen] of seen.firstSeen) {
-      const root = this.follow(id);
+  clusters(table: IdTable): Cluster[] {
+    const byRoot = new Map<number, ClusterMember[]>();
+    for (let id = 0; id < table.size; id++) {
+      if (!table.isSeen(id)) continue;
       const member: ClusterMember = {
-        id,
-        isDevice: isDeviceKey(id),
-        joinedBy: this.aliases.get(id)?.eventIndex,
-        firstSeen,
+        id: table.textOf(id),
+        isDevice: isDeviceKey(table.textOf(id)),
+        joinedBy: this.aliasEvent[id],
+        firstSeen: table.firstSeen[id] ?? 0,
       };
-      const list = byRoot.get(root);
-      if (list === undefined) byRoot.set(root, [member]);
-      else list.push(member);
+      addMember(byRoot, this.resolve(id), member);
     }
-    return [...byRoot].map(([canonical, members]) => ({
-      canonical,
-      members: canonicalFirst(members, canonical),
-    }));
+    return clustersFrom(byRoot, table);
   }
 }

@@ -3,37 +3,41 @@ import { CANONICAL_STRATEGY, type CanonicalStrategy, type ClusterSummary } from 
 import type { EventFacts } from './facts.ts';
 import { engineFailure, manyIdsFailure, mixpanelFailure } from './failures.ts';
 import { isDeviceKey, passesGuidCheck } from './ids.ts';
-import type { AppliedIdentity, DerivedIdentity, IdentityKernel, KernelListener, SeenIds } from './kernel.ts';
-import { canonicalFirst } from './simplified.ts';
+import { NO_ID, type IdTable } from './idTable.ts';
+import {
+  NOTHING_APPLIED,
+  type AppliedIdentity,
+  type DerivedIdentity,
+  type IdentityKernel,
+  type KernelListener,
+} from './kernel.ts';
+import { addMember, clustersFrom } from './simplified.ts';
 import type { Cluster, ClusterMember, Failure, ResolveOptions } from './types.ts';
 
-const FOUNDER = -1;
-
 export class OriginalKernel implements IdentityKernel {
-  private readonly nodeOf = new Map<string, number>();
-  private readonly idOf: string[] = [];
+  /** Union-find over id integers; an id never touched is its own singleton cluster. */
   private readonly parent: number[] = [];
   /** Per root: number of ids in the cluster. */
   private readonly size: number[] = [];
-  /** Per root: the node whose id is canonical. */
-  private readonly canonicalNode: number[] = [];
-  /** Per root: the earliest-seen node (nodes are numbered in first-seen order). */
-  private readonly firstNode: number[] = [];
+  /** Per root: the canonical id. */
+  private readonly canonical: number[] = [];
   /** Per root: the member that founded the cluster (the one no event brought in). */
   private readonly founder: number[] = [];
+  /** Per root: the rank of the earliest-seen member, for "ties go to the cluster seen first". */
+  private readonly firstRank: number[] = [];
   /** Per root: a member was the identified id of a successful $identify. */
   private readonly identified: boolean[] = [];
-  /** Per node: the event that brought it into its cluster, or FOUNDER. */
+  /** Per id: the event that brought it into its cluster, or NO_ID. */
   private readonly joinedBy: number[] = [];
-  /** Per root, only when someone listens: the members, so a merge can say whose canonical id changed. */
+  /** Per root, only when the listener wants them: the members, so a merge can say whose canonical id changed. */
   private readonly members: number[][] = [];
-  /** O-11: alias values already used. */
-  private readonly aliasValues = new Set<string>();
+  /** O-11: ids already used as an alias value. */
+  private readonly aliasValues = new Set<number>();
   private readonly strategy: CanonicalStrategy;
 
   constructor(
     private readonly options: ResolveOptions,
-    private readonly seen: SeenIds,
+    private readonly table: IdTable,
     private readonly listener: KernelListener,
   ) {
     this.strategy = CANONICAL_STRATEGY[options.canonical];
@@ -43,21 +47,18 @@ export class OriginalKernel implements IdentityKernel {
     const sent = facts.distinctId === '' ? undefined : facts.distinctId;
     // $identify belongs to its identified id; $merge to its distinct_id, else its first id.
     if (facts.name === '$identify' && facts.identifiedId !== undefined) {
-      return {
-        id: facts.identifiedId,
-        derivation: sent === facts.identifiedId ? 'distinct-id' : 'identified-id',
-        deviceKey: undefined,
-      };
+      const derivation = sent === facts.identifiedId ? 'distinct-id' : 'identified-id';
+      return { id: this.table.intern(facts.identifiedId), derivation, deviceKey: NO_ID };
     }
-    if (sent !== undefined) return { id: sent, derivation: 'distinct-id', deviceKey: undefined };
+    if (sent !== undefined)
+      return { id: this.table.intern(sent), derivation: 'distinct-id', deviceKey: NO_ID };
     if (facts.name === '$merge' && facts.mergeIds !== undefined) {
-      return { id: facts.mergeIds[0], derivation: 'merge-first-id', deviceKey: undefined };
+      return { id: this.table.intern(facts.mergeIds[0]), derivation: 'merge-first-id', deviceKey: NO_ID };
     }
-    return { id: '', derivation: 'none', deviceKey: undefined };
+    return { id: NO_ID, derivation: 'none', deviceKey: NO_ID };
   }
 
-  apply(facts: EventFacts, derived: DerivedIdentity, index: number): AppliedIdentity {
-    if (derived.id !== '') this.nodeFor(derived.id, index);
+  apply(facts: EventFacts, _derived: DerivedIdentity, index: number): AppliedIdentity {
     switch (facts.name) {
       case '$identify':
         return this.identify(facts, index);
@@ -66,59 +67,64 @@ export class OriginalKernel implements IdentityKernel {
       case '$merge':
         return this.merge(facts, index);
       default:
-        return {};
+        return NOTHING_APPLIED;
     }
+  }
+
+  /** Interns an id an identity event names and marks it seen at that event. */
+  private touch(text: string, index: number): number {
+    const id = this.table.intern(text);
+    this.table.see(id, index);
+    return id;
   }
 
   /** O-7: the checks in order; the first failure stops the merge. */
   private identify(facts: EventFacts, index: number): AppliedIdentity {
-    const { anonId: anon, identifiedId: identified } = facts;
-    if (identified === undefined) return { failure: engineFailure('missingIdentifiedId') };
-    if (anon === undefined) return { failure: engineFailure('missingAnonId') };
-    const anonNode = this.nodeFor(anon, index);
-    const identifiedNode = this.nodeFor(identified, index);
-    if (anon === identified) return { failure: mixpanelFailure('errSameIDs', anon) };
-    if (!passesGuidCheck(anon, this.options.guidCheck)) {
-      return { failure: mixpanelFailure('errAnonDistinctIdNonGUIDForm', anon) };
+    const { anonId, identifiedId } = facts;
+    if (identifiedId === undefined) return { failure: engineFailure('missingIdentifiedId') };
+    if (anonId === undefined) return { failure: engineFailure('missingAnonId') };
+    const anon = this.touch(anonId, index);
+    const identified = this.touch(identifiedId, index);
+    if (anon === identified) return { failure: mixpanelFailure('errSameIDs', anonId) };
+    if (!passesGuidCheck(anonId, this.options.guidCheck)) {
+      return { failure: mixpanelFailure('errAnonDistinctIdNonGUIDForm', anonId) };
     }
-    const anonRoot = this.find(anonNode);
-    if (this.identified[anonRoot])
-      return { failure: mixpanelFailure('errAnonDistinctIdAssignedAlready', anon) };
-    const failure = this.unite(anonNode, identifiedNode, index);
+    if (this.identified[this.find(anon)])
+      return { failure: mixpanelFailure('errAnonDistinctIdAssignedAlready', anonId) };
+    const failure = this.unite(anon, identified, index);
     if (failure) return { failure };
-    this.identified[this.find(identifiedNode)] = true;
-    return { link: { eventIndex: index, kind: 'identify', from: anon, to: identified, rule: 'O-7' } };
+    this.identified[this.find(identified)] = true;
+    return { link: { eventIndex: index, kind: 'identify', from: anonId, to: identifiedId, rule: 'O-7' } };
   }
 
   /** O-11: no GUID check and no "already identified" check; an alias value can be used once. */
   private createAlias(facts: EventFacts, index: number): AppliedIdentity {
-    const { alias } = facts;
-    const target = facts.distinctId === '' ? undefined : facts.distinctId;
-    if (alias === undefined || target === undefined) {
+    const aliasText = facts.alias;
+    const targetText = facts.distinctId === '' ? undefined : facts.distinctId;
+    if (aliasText === undefined || targetText === undefined) {
       return { failure: engineFailure('missingAlias', 'it needs both alias and distinct_id') };
     }
-    const aliasNode = this.nodeFor(alias, index);
-    const targetNode = this.nodeFor(target, index);
+    const alias = this.touch(aliasText, index);
+    const target = this.touch(targetText, index);
     if (alias === target) return { failure: engineFailure('aliasEqualsDistinctId') };
-    if (this.aliasValues.has(alias)) return { failure: mixpanelFailure('errAliasAlreadyExists', alias) };
-    const failure = this.unite(targetNode, aliasNode, index);
+    if (this.aliasValues.has(alias)) return { failure: mixpanelFailure('errAliasAlreadyExists', aliasText) };
+    const failure = this.unite(target, alias, index);
     if (failure) return { failure };
     this.aliasValues.add(alias);
-    return { link: { eventIndex: index, kind: 'alias', from: alias, to: target, rule: 'O-11' } };
+    return { link: { eventIndex: index, kind: 'alias', from: aliasText, to: targetText, rule: 'O-11' } };
   }
 
   /** O-13, O-14: import only; any two clusters, checked only against the cap. */
   private merge(facts: EventFacts, index: number): AppliedIdentity {
     if (facts.channel !== 'import') return { failure: engineFailure('mergeNotImported') };
-    const ids = facts.mergeIds;
-    if (ids === undefined) return { failure: engineFailure('malformedMerge') };
-    const [first, second] = ids;
-    const firstNode = this.nodeFor(first, index);
-    const secondNode = this.nodeFor(second, index);
-    if (first === second) return {};
-    const failure = this.unite(firstNode, secondNode, index);
+    if (facts.mergeIds === undefined) return { failure: engineFailure('malformedMerge') };
+    const [firstText, secondText] = facts.mergeIds;
+    const first = this.touch(firstText, index);
+    const second = this.touch(secondText, index);
+    if (first === second) return NOTHING_APPLIED;
+    const failure = this.unite(first, second, index);
     if (failure) return { failure };
-    return { link: { eventIndex: index, kind: 'merge', from: second, to: first, rule: 'O-14' } };
+    return { link: { eventIndex: index, kind: 'merge', from: secondText, to: firstText, rule: 'O-14' } };
   }
 
   /** Merges two clusters unless the result would pass the cap (O-15, Q-2). */
@@ -126,105 +132,86 @@ export class OriginalKernel implements IdentityKernel {
     const rootA = this.find(a);
     const rootB = this.find(b);
     if (rootA === rootB) return undefined;
-    const merged = (this.size[rootA] ?? 0) + (this.size[rootB] ?? 0);
+    const merged = this.sizeOf(rootA) + this.sizeOf(rootB);
     if (merged > this.options.clusterLimit) return manyIdsFailure(merged, this.options.clusterLimit);
     const keepA = this.strategy(this.summary(rootA), this.summary(rootB));
     const [winner, loser] = keepA ? [rootA, rootB] : [rootB, rootA];
     this.joinedBy[this.founder[loser] ?? loser] = index;
-    const from = this.canonicalId(loser);
-    const ids = this.listener.wantsMembers
-      ? (this.members[loser] ?? [loser]).map((n) => this.idOf[n] ?? '')
-      : [];
+    const from = this.canonicalOf(loser);
+    const to = this.canonicalOf(winner);
+    const moved = this.listener.wantsMembers ? (this.members[loser] ?? [loser]) : [];
     this.link(winner, loser, merged);
-    this.listener.retarget(from, this.canonicalId(winner), index, ids);
+    this.listener.retarget(from, to, index, moved);
     return undefined;
   }
 
   private summary(root: number): ClusterSummary {
+    const canonical = this.canonicalOf(root);
     return {
-      canonical: this.canonicalId(root),
-      size: this.size[root] ?? 1,
-      firstSeenRank: this.firstNode[root] ?? root,
+      canonical: this.table.textOf(canonical),
+      size: this.sizeOf(root),
+      firstSeenRank: this.rankOf(root),
     };
   }
 
-  /** Union by size for the tree; the strategy's winner supplies canonical id, founder and first-seen rank. */
+  /** "Seen first": the earliest first-seen record among the cluster's members; ties by interning order. */
+  private rankOf(root: number): number {
+    return this.firstRank[root] ?? (this.table.firstSeen[root] ?? 0) * 2 ** 26 + root;
+  }
+
+  /** Union by size for the tree; the strategy's winner supplies the canonical id and the founder. */
   private link(winner: number, loser: number, mergedSize: number): void {
-    const [parent, child] =
-      (this.size[winner] ?? 0) >= (this.size[loser] ?? 0) ? [winner, loser] : [loser, winner];
+    const [parent, child] = this.sizeOf(winner) >= this.sizeOf(loser) ? [winner, loser] : [loser, winner];
     this.parent[child] = parent;
     this.size[parent] = mergedSize;
-    this.canonicalNode[parent] = this.canonicalNode[winner] ?? winner;
+    this.canonical[parent] = this.canonicalOf(winner);
     this.founder[parent] = this.founder[winner] ?? winner;
-    this.firstNode[parent] = Math.min(this.firstNode[winner] ?? winner, this.firstNode[loser] ?? loser);
+    this.firstRank[parent] = Math.min(this.rankOf(winner), this.rankOf(loser));
     this.identified[parent] = (this.identified[winner] ?? false) || (this.identified[loser] ?? false);
     if (this.listener.wantsMembers) {
       const big = this.members[parent] ?? [parent];
-      for (const node of this.members[child] ?? [child]) big.push(node);
+      for (const id of this.members[child] ?? [child]) big.push(id);
       this.members[parent] = big;
       this.members[child] = [];
     }
   }
 
-  private canonicalId(root: number): string {
-    return this.idOf[this.canonicalNode[root] ?? root] ?? '';
+  private sizeOf(root: number): number {
+    return this.size[root] ?? 1;
   }
 
-  private nodeFor(id: string, index: number): number {
-    let node = this.nodeOf.get(id);
-    if (node === undefined) {
-      node = this.idOf.length;
-      this.nodeOf.set(id, node);
-      this.idOf.push(id);
-      this.parent.push(node);
-      this.size.push(1);
-      this.canonicalNode.push(node);
-      this.firstNode.push(node);
-      this.founder.push(node);
-      this.identified.push(false);
-      this.joinedBy.push(FOUNDER);
-      if (this.listener.wantsMembers) this.members[node] = [node];
-      this.seen.see(id, index);
-    }
-    return node;
+  private canonicalOf(root: number): number {
+    return this.canonical[root] ?? root;
   }
 
-  private find(node: number): number {
-    let current = node;
+  private find(id: number): number {
+    let current = id;
     for (;;) {
       const parent = this.parent[current] ?? current;
       if (parent === current) return current;
       const grandparent = this.parent[parent] ?? parent;
-      this.parent[current] = grandparent; // path halving
+      this.parent[current] = grandparent; // path halving keeps finds near constant time
       current = grandparent;
     }
   }
 
-  resolveDerived(derived: string): string {
-    const node = this.nodeOf.get(derived);
-    if (node === undefined) return derived;
-    return this.canonicalId(this.find(node));
+  resolve(id: number): number {
+    return this.canonicalOf(this.find(id));
   }
 
-  clusters(seen: SeenIds): Cluster[] {
-    const byRoot = new Map<number, ClusterMember[]>();
-    for (let node = 0; node < this.idOf.length; node++) {
-      const id = this.idOf[node] ?? '';
-      const root = this.find(node);
-      const joined = this.joinedBy[node] ?? FOUNDER;
+  clusters(table: IdTable): Cluster[] {
+    const byCanonical = new Map<number, ClusterMember[]>();
+    for (let id = 0; id < table.size; id++) {
+      if (!table.isSeen(id)) continue;
+      const joined = this.joinedBy[id] ?? NO_ID;
       const member: ClusterMember = {
-        id,
-        isDevice: isDeviceKey(id),
-        joinedBy: joined === FOUNDER ? undefined : joined,
-        firstSeen: seen.firstSeen.get(id) ?? 0,
+        id: table.textOf(id),
+        isDevice: isDeviceKey(table.textOf(id)),
+        joinedBy: joined === NO_ID ? undefined : joined,
+        firstSeen: table.firstSeen[id] ?? 0,
       };
-      const list = byRoot.get(root);
-      if (list === undefined) byRoot.set(root, [member]);
-      else list.push(member);
+      addMember(byCanonical, this.resolve(id), member);
     }
-    return [...byRoot].map(([root, members]) => {
-      const canonical = this.canonicalId(root);
-      return { canonical, members: canonicalFirst(members, canonical) };
-    });
+    return clustersFrom(byCanonical, table);
   }
 }

@@ -33,7 +33,12 @@ export class ProfileStore {
     this.log = trackSteps ? [] : undefined;
   }
 
-  /** Applies one update to the profile under `key`; returns false when the update names no distinct_id. */
+  /** True until the first profile update: merges then need not tell the store anything. */
+  get isEmpty(): boolean {
+    return this.current.size === 0 && this.hiddenProfiles.length === 0;
+  }
+
+  /** Applies one update to the profile under `key`. */
   apply(update: ProfileUpdate, key: string, index: number): void {
     const before = this.current.get(key);
     const next = applyOperations(before, update, key, index);

@@ -38,8 +38,8 @@ export class Resolver {
     });
   }
 
-  /** Ingests one record and returns its stored facts. */
-  ingest(input: ResolveInput): StoredRecord {
+  /** Ingests one record and returns its index. */
+  ingest(input: ResolveInput): number {
     return this.ledger.ingest(toStreamRecord(input));
   }
 
@@ -89,7 +89,9 @@ export class Resolution {
   /** Final outcome of every retained record. */
   outcomes(): EventOutcome[] {
     const view = this.final();
-    return this.ledger.records.map((record, index) => view.outcome(index, record));
+    return Array.from({ length: this.ledger.retainsRecords ? this.ledger.size : 0 }, (_, index) =>
+      view.outcome(index),
+    );
   }
 
   /** Table notes for the record at `index`, as things stood after `step` (default: the end). */
@@ -107,7 +109,7 @@ export class Resolution {
   }
 
   private record(index: number): StoredRecord {
-    const record = this.ledger.records[index];
+    const record = this.ledger.record(index);
     if (record === undefined) throw new RangeError(`no retained record at index ${index}`);
     return record;
   }

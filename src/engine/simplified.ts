@@ -1,103 +1,119 @@
 // Simplified ID Merge: a `$device:` key links to at most one user id, the first time the pair is seen (S-6, S-9).
 import type { EventFacts } from './facts.ts';
 import { DEVICE_PREFIX, isDeviceKey } from './ids.ts';
-import type { AppliedIdentity, DerivedIdentity, IdentityKernel, KernelListener, SeenIds } from './kernel.ts';
-import type { Cluster, ClusterMember, Link, ResolveOptions } from './types.ts';
-
-interface DeviceLink {
-  readonly user: string;
-  readonly eventIndex: number;
-  /** Event time, used only when links are ordered by event time (Q-1). */
-  readonly time: number;
-}
+import { NO_ID, type IdTable } from './idTable.ts';
+import {
+  NOTHING_APPLIED,
+  type AppliedIdentity,
+  type DerivedIdentity,
+  type IdentityKernel,
+  type KernelListener,
+} from './kernel.ts';
+import type { Cluster, ClusterMember, ResolveOptions } from './types.ts';
 
 export class SimplifiedKernel implements IdentityKernel {
-  /** `$device:D` → the user it is linked to. */
-  private readonly deviceLinks = new Map<string, DeviceLink>();
+  /** device key id → the user id it is linked to (NO_ID when unlinked). */
+  private readonly linkedUser: number[] = [];
+  /** device key id → the event that made its link. */
+  private readonly linkEvent: number[] = [];
+  /** device key id → the time that ranks its link, under event-time order (Q-1). */
+  private readonly linkTime: number[] = [];
 
   constructor(
     private readonly options: ResolveOptions,
+    private readonly table: IdTable,
     private readonly listener: KernelListener,
   ) {}
 
   derive(facts: EventFacts): DerivedIdentity {
-    const deviceKey = facts.deviceId === undefined ? undefined : this.deviceKeyOf(facts.deviceId);
-    if (facts.userId !== undefined) return { id: facts.userId, derivation: 'user-id', deviceKey };
-    if (deviceKey !== undefined) return { id: deviceKey, derivation: 'device-id', deviceKey };
+    const deviceKey = facts.deviceId === undefined ? NO_ID : this.deviceKeyOf(facts.deviceId);
+    if (facts.userId !== undefined)
+      return { id: this.table.intern(facts.userId), derivation: 'user-id', deviceKey };
+    if (deviceKey !== NO_ID) return { id: deviceKey, derivation: 'device-id', deviceKey };
     const sent = facts.distinctId;
-    if (sent === undefined || sent === '') return { id: '', derivation: 'none', deviceKey: undefined };
+    if (sent === undefined || sent === '') return { id: NO_ID, derivation: 'none', deviceKey: NO_ID };
     // S-3: a lone distinct_id is a device when prefixed, else a user id.
+    const id = this.table.intern(sent);
     return isDeviceKey(sent)
-      ? { id: sent, derivation: 'distinct-id-device', deviceKey: sent }
-      : { id: sent, derivation: 'distinct-id-user', deviceKey: undefined };
+      ? { id, derivation: 'distinct-id-device', deviceKey: id }
+      : { id, derivation: 'distinct-id-user', deviceKey: NO_ID };
   }
 
   /** S-4: any `$device_id` is stored with the prefix; Q-8 decides what happens to one that already has it. */
-  private deviceKeyOf(deviceId: string): string {
-    if (this.options.devicePrefix === 'strip' && isDeviceKey(deviceId)) return deviceId;
-    return DEVICE_PREFIX + deviceId;
+  private deviceKeyOf(deviceId: string): number {
+    if (this.options.devicePrefix === 'strip' && deviceId.startsWith(DEVICE_PREFIX))
+      return this.table.intern(deviceId);
+    return this.table.internDevice(deviceId);
   }
 
   apply(facts: EventFacts, derived: DerivedIdentity, index: number): AppliedIdentity {
     // S-7, S-8: identity events never link, even when they carry both ids.
-    if (facts.isIdentityEvent || derived.derivation !== 'user-id' || derived.deviceKey === undefined)
-      return {};
-    const deviceKey = derived.deviceKey;
-    const candidate: DeviceLink = { user: derived.id, eventIndex: index, time: this.linkTime(facts, index) };
-    const current = this.deviceLinks.get(deviceKey);
-    if (current === undefined || this.precedes(candidate, current)) {
-      this.deviceLinks.set(deviceKey, candidate);
-      const from = current?.user ?? deviceKey;
-      if (from !== candidate.user) this.listener.retarget(from, candidate.user, index, [deviceKey]);
-      return { link: linkOf(deviceKey, candidate) };
-    }
-    // S-6: a repeated pair is a no-op. S-9: a different user is refused; the ledger reports it at query time,
-    // because under event-time order (Q-1) a later-ingested but earlier-timed pair can still take the link.
-    return {};
+    if (facts.isIdentityEvent || derived.derivation !== 'user-id' || derived.deviceKey === NO_ID)
+      return NOTHING_APPLIED;
+    const device = derived.deviceKey;
+    const user = derived.id;
+    const current = this.linkedUser[device] ?? NO_ID;
+    const time = this.options.linkOrder === 'event-time' ? (facts.time ?? Number.POSITIVE_INFINITY) : index;
+    // S-6: the first pair links. Under event-time order (Q-1) an earlier-timed pair ingested later takes over.
+    const takesLink =
+      current === NO_ID || (this.options.linkOrder === 'event-time' && time < (this.linkTime[device] ?? 0));
+    // S-6: a repeated pair is a no-op. S-9: a different user is refused; the view reports it at query time,
+    // because under event-time order the link can still change after this event.
+    if (!takesLink) return NOTHING_APPLIED;
+    this.linkedUser[device] = user;
+    this.linkEvent[device] = index;
+    this.linkTime[device] = time;
+    const from = current === NO_ID ? device : current;
+    if (from !== user) this.listener.retarget(from, user, index, [device]);
+    return {
+      link: {
+        eventIndex: index,
+        kind: 'device-link',
+        from: this.table.textOf(device),
+        to: this.table.textOf(user),
+        rule: 'S-6',
+      },
+    };
   }
 
-  private linkTime(facts: EventFacts, index: number): number {
-    return this.options.linkOrder === 'event-time' ? (facts.time ?? Number.POSITIVE_INFINITY) : index;
+  resolve(id: number): number {
+    const user = this.linkedUser[id] ?? NO_ID;
+    return user === NO_ID ? id : user;
   }
 
-  private precedes(candidate: DeviceLink, current: DeviceLink): boolean {
-    if (this.options.linkOrder === 'ingestion') return false;
-    return candidate.time < current.time;
-  }
-
-  /** The user a device key is linked to now, if any. */
-  linkOf(deviceKey: string): DeviceLink | undefined {
-    return this.deviceLinks.get(deviceKey);
-  }
-
-  resolveDerived(derived: string, isDevice: boolean): string {
-    return isDevice ? (this.deviceLinks.get(derived)?.user ?? derived) : derived;
-  }
-
-  clusters(seen: SeenIds): Cluster[] {
-    const byCanonical = new Map<string, ClusterMember[]>();
-    for (const [id, firstSeen] of seen.firstSeen) {
-      const link = this.deviceLinks.get(id);
-      const canonical = link?.user ?? id;
+  clusters(table: IdTable): Cluster[] {
+    const byCanonical = new Map<number, ClusterMember[]>();
+    for (let id = 0; id < table.size; id++) {
+      if (!table.isSeen(id)) continue;
+      const user = this.linkedUser[id] ?? NO_ID;
       const member: ClusterMember = {
-        id,
-        isDevice: isDeviceKey(id),
-        joinedBy: link?.eventIndex,
-        firstSeen,
+        id: table.textOf(id),
+        isDevice: isDeviceKey(table.textOf(id)),
+        joinedBy: user === NO_ID ? undefined : this.linkEvent[id],
+        firstSeen: table.firstSeen[id] ?? 0,
       };
-      const members = byCanonical.get(canonical);
-      if (members === undefined) byCanonical.set(canonical, [member]);
-      else members.push(member);
+      addMember(byCanonical, user === NO_ID ? id : user, member);
     }
-    return [...byCanonical].map(([canonical, members]) => ({
-      canonical,
-      members: canonicalFirst(members, canonical),
-    }));
+    return clustersFrom(byCanonical, table);
   }
 }
 
-function linkOf(deviceKey: string, link: DeviceLink): Link {
-  return { eventIndex: link.eventIndex, kind: 'device-link', from: deviceKey, to: link.user, rule: 'S-6' };
+export function addMember(
+  groups: Map<number, ClusterMember[]>,
+  canonical: number,
+  member: ClusterMember,
+): void {
+  const members = groups.get(canonical);
+  if (members === undefined) groups.set(canonical, [member]);
+  else members.push(member);
+}
+
+/** Clusters with the canonical id first, then members in first-seen order. */
+export function clustersFrom(groups: Map<number, ClusterMember[]>, table: IdTable): Cluster[] {
+  return [...groups].map(([id, members]) => {
+    const canonical = table.textOf(id);
+    return { canonical, members: canonicalFirst(members, canonical) };
+  });
 }
 
 export function canonicalFirst(members: ClusterMember[], canonical: string): ClusterMember[] {

@@ -1,7 +1,6 @@
 // The step log: every change of canonical id, stamped with the record that caused it, so any prefix can be read back.
 
 interface Retarget {
-  readonly from: string;
   readonly to: string;
   readonly ids: readonly string[];
 }
@@ -14,15 +13,16 @@ export class StepLog {
   /** derived id → indexes of the events attributed to it, for ids whose resolution can change. */
   private readonly eventsByDerived = new Map<string, number[]>();
 
-  recordRetarget(from: string, to: string, index: number, ids: readonly string[]): void {
+  /** Record `index` made `ids` resolve to `to`. */
+  recordRetarget(index: number, to: string, ids: readonly string[]): void {
     for (const id of ids) {
       const entries = this.history.get(id);
       if (entries === undefined) this.history.set(id, [[index, to]]);
       else entries.push([index, to]);
     }
     const list = this.retargetsAt.get(index);
-    if (list === undefined) this.retargetsAt.set(index, [{ from, to, ids }]);
-    else list.push({ from, to, ids });
+    if (list === undefined) this.retargetsAt.set(index, [{ to, ids }]);
+    else list.push({ to, ids });
   }
 
   recordEvent(derivedId: string, index: number): void {

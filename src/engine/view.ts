@@ -39,8 +39,6 @@ export interface ProfileView extends Profile {
   readonly strandedBehind?: string;
 }
 
-const DEVICE_DERIVATIONS: ReadonlySet<Derivation> = new Set(['device-id', 'distinct-id-device']);
-
 export class ResolutionView {
   private activeLinkCache: Map<string, Link> | undefined;
   private readonly linkByEvent = new Map<number, Link>();
@@ -59,16 +57,16 @@ export class ResolutionView {
     return this.ledger.mode;
   }
 
-  /** The id `id` resolves to at this step; `isDevice` tells a Simplified device key from a user id. */
-  canonicalOf(id: string, isDevice = isDeviceKey(id)): string {
-    if (this.live) return this.ledger.kernel.resolveDerived(id, isDevice);
+  /** The id `id` resolves to at this step: its cluster's canonical id (Legacy: where data sent as it now goes). */
+  canonicalOf(id: string): string {
+    if (this.live) return this.ledger.resolveText(id);
     return this.ledger.steps?.canonicalAt(id, this.step) ?? id;
   }
 
   /** The outcome of the event at `index` (index ≤ step). Pass the stored record when the ledger does not retain them. */
-  outcome(index: number, record: StoredRecord | undefined = this.ledger.records[index]): EventOutcome {
+  outcome(index: number, record: StoredRecord | undefined = this.ledger.record(index)): EventOutcome {
     if (record === undefined) throw new RangeError(`no record at index ${index}`);
-    const resolvedId = this.resolvedIdOf(record, (id, isDevice) => this.canonicalOf(id, isDevice));
+    const resolvedId = this.resolvedIdOf(record, (id) => this.canonicalOf(id));
     const failure = this.failureOf(index, record);
     const linkedBy =
       record.deviceKey === undefined ? undefined : this.activeLinks().get(record.deviceKey)?.eventIndex;
@@ -93,16 +91,13 @@ export class ResolutionView {
     };
   }
 
-  private resolvedIdOf(
-    record: StoredRecord,
-    canonical: (id: string, isDevice: boolean) => string,
-  ): string | null {
+  private resolvedIdOf(record: StoredRecord, canonical: (id: string) => string): string | null {
     if (record.kind === 'rejected') return null;
     if (record.kind === 'non-attributable') return '';
     // Profile updates stay on the profile they landed on; Legacy events are frozen at ingestion (L-3).
     if (record.kind === 'profile' || this.ledger.mode === 'legacy')
       return record.frozenId ?? record.derivedId;
-    return canonical(record.derivedId, DEVICE_DERIVATIONS.has(record.derivation));
+    return canonical(record.derivedId);
   }
 
   private failureOf(index: number, record: StoredRecord): Failure | undefined {
@@ -116,7 +111,7 @@ export class ResolutionView {
     if (record.kind !== 'event' || record.isIdentityEvent || record.derivation !== 'user-id')
       return undefined;
     if (record.deviceKey === undefined) return undefined;
-    const linked = this.canonicalOf(record.deviceKey, true);
+    const linked = this.canonicalOf(record.deviceKey);
     return linked === record.derivedId || linked === record.deviceKey ? undefined : linked;
   }
 
@@ -155,23 +150,22 @@ export class ResolutionView {
       return [...this.ledger.failures.values()].filter((attempt) => attempt.eventIndex <= this.step);
     }
     const attempts: FailedAttempt[] = [];
-    this.ledger.records.forEach((record, index) => {
-      if (index > this.step) return;
-      const linkedUser = this.refusedLinkUser(record);
-      if (linkedUser === undefined) return;
+    for (let index = 0; index <= this.step; index++) {
+      const record = this.ledger.record(index);
+      const linkedUser = record && this.refusedLinkUser(record);
+      if (record === undefined || linkedUser === undefined) continue;
       const failure = deviceAssignedFailure(record.deviceKey ?? '', linkedUser);
       attempts.push({ eventIndex: index, from: record.deviceKey, to: record.derivedId, failure });
-    });
+    }
     return attempts;
   }
 
   /** Clusters at this step: every id seen so far, grouped by what it resolves to. */
   clusters(): Cluster[] {
-    if (this.live) return this.ledger.kernel.clusters(this.ledger.seen);
+    if (this.live) return this.ledger.kernel.clusters(this.ledger.table);
     const steps = this.ledger.steps;
     const byCanonical = new Map<string, ClusterMember[]>();
-    for (const [id, firstSeen] of this.ledger.seen.firstSeen) {
-      if (firstSeen > this.step) continue;
+    for (const [id, firstSeen] of this.seenIds()) {
       const canonical = this.canonicalOf(id);
       const member = { id, isDevice: isDeviceKey(id), joinedBy: steps?.joinedByAt(id, this.step), firstSeen };
       const members = byCanonical.get(canonical);
@@ -187,12 +181,20 @@ export class ResolutionView {
   /** G-6: the identity mappings table, one row per id that resolves to another id. */
   mappings(): Array<{ distinct_id: string; resolved_distinct_id: string }> {
     const rows: Array<{ distinct_id: string; resolved_distinct_id: string }> = [];
-    for (const [id, firstSeen] of this.ledger.seen.firstSeen) {
-      if (firstSeen > this.step) continue;
+    for (const [id] of this.seenIds()) {
       const resolved = this.canonicalOf(id);
       if (resolved !== id) rows.push({ distinct_id: id, resolved_distinct_id: resolved });
     }
     return rows;
+  }
+
+  /** Every id seen by this step, with the record that first mentioned it. */
+  private *seenIds(): Generator<readonly [string, number]> {
+    const { table } = this.ledger;
+    for (let id = 0; id < table.size; id++) {
+      const firstSeen = table.firstSeen[id] ?? -1;
+      if (firstSeen >= 0 && firstSeen <= this.step) yield [table.textOf(id), firstSeen];
+    }
   }
 
   /** Profiles at this step, marked hidden (O-17) or stranded on a linked device id (S-16). */
@@ -202,7 +204,7 @@ export class ResolutionView {
       if (profile.hidden) return { ...profile, status: 'hidden' };
       const id = profile.distinctId;
       if (this.ledger.mode === 'simplified' && isDeviceKey(id)) {
-        const owner = this.canonicalOf(id, true);
+        const owner = this.canonicalOf(id);
         if (owner !== id) return { ...profile, status: 'stranded', strandedBehind: owner };
       }
       return { ...profile, status: 'visible' };

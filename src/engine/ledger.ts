@@ -114,13 +114,23 @@ export class IdentityLedger {
 
   /** Ingests the next record and returns its index. */
   ingest(record: StreamRecord): number {
+    this.ingestFacts(record);
+    return this.count - 1;
+  }
+
+  /** Ingests the next record and returns its stored facts: for one-pass readers (Legacy is never retroactive). */
+  ingestAndDescribe(record: StreamRecord): StoredRecord {
+    return this.toStored(this.ingestFacts(record));
+  }
+
+  private ingestFacts(record: StreamRecord): RecordFacts {
     const index = this.count++;
     const facts =
       record.kind === 'profile'
         ? this.ingestProfile(record.update, index, record.origin)
         : this.ingestEvent(readEventFacts(record.event), index, record.origin);
     if (this.settings.retainRecords) this.columns.push(facts);
-    return index;
+    return facts;
   }
 
   /** The stored facts of a retained record. */

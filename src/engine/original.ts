@@ -139,9 +139,14 @@ export class OriginalKernel implements IdentityKernel {
     this.joinedBy[this.founder[loser] ?? loser] = index;
     const from = this.canonicalOf(loser);
     const to = this.canonicalOf(winner);
-    const moved = this.listener.wantsMembers ? (this.members[loser] ?? [loser]) : [];
+    // Tell the listener before linking: linking may append to the very members array being reported.
+    this.listener.retarget(
+      from,
+      to,
+      index,
+      this.listener.wantsMembers ? (this.members[loser] ?? [loser]) : [],
+    );
     this.link(winner, loser, merged);
-    this.listener.retarget(from, to, index, moved);
     return undefined;
   }
 

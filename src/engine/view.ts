@@ -42,15 +42,30 @@ export interface ProfileView extends Profile {
 export class ResolutionView {
   private activeLinkCache: Map<string, Link> | undefined;
   private readonly linkByEvent = new Map<number, Link>();
+  /** How much of the link log linkByEvent has read: a live view keeps up as a one-pass reader ingests more. */
+  private linksRead = 0;
 
-  /** `live` reads the kernel's current state; otherwise the step log answers for the prefix ending at `step`. */
+  /** `live` follows the ledger as it grows; otherwise the step log answers for the prefix ending at `fixedStep`. */
   constructor(
     private readonly ledger: IdentityLedger,
-    readonly step: number,
+    private readonly fixedStep: number,
     private readonly live: boolean,
-  ) {
-    for (const link of ledger.linkLog)
-      if (link.eventIndex <= step) this.linkByEvent.set(link.eventIndex, link);
+  ) {}
+
+  /** The last record this view covers. */
+  get step(): number {
+    return this.live ? this.ledger.size - 1 : this.fixedStep;
+  }
+
+  private linkIndex(): Map<number, Link> {
+    const log = this.ledger.linkLog;
+    if (this.linksRead === log.length) return this.linkByEvent;
+    for (; this.linksRead < log.length; this.linksRead++) {
+      const link = log[this.linksRead];
+      if (link !== undefined && link.eventIndex <= this.step) this.linkByEvent.set(link.eventIndex, link);
+    }
+    this.activeLinkCache = undefined;
+    return this.linkByEvent;
   }
 
   get mode(): Mode {
@@ -123,7 +138,7 @@ export class ResolutionView {
 
   /** The link or merge the event at `index` made, if it is in force at this step. */
   linkOf(index: number): Link | undefined {
-    const link = this.linkByEvent.get(index);
+    const link = this.linkIndex().get(index);
     if (link === undefined || link.kind !== 'device-link') return link;
     return this.activeLinks().get(link.from)?.eventIndex === index ? link : undefined;
   }
@@ -132,14 +147,14 @@ export class ResolutionView {
   links(): Link[] {
     if (this.ledger.mode === 'simplified')
       return [...this.activeLinks().values()].sort((a, b) => a.eventIndex - b.eventIndex);
-    return [...this.linkByEvent.values()];
+    return [...this.linkIndex().values()];
   }
 
   private activeLinks(): Map<string, Link> {
+    const links = this.linkIndex();
     if (this.activeLinkCache) return this.activeLinkCache;
     const active = new Map<string, Link>();
-    for (const link of this.linkByEvent.values())
-      if (link.kind === 'device-link') active.set(link.from, link);
+    for (const link of links.values()) if (link.kind === 'device-link') active.set(link.from, link);
     this.activeLinkCache = active;
     return active;
   }

@@ -25,7 +25,7 @@ import type {
   StreamRecord,
 } from './types.ts';
 
-export type { RecordKind };
+export type { RecordFacts, RecordKind };
 
 /** A record's stored facts, with ids as text. */
 export interface StoredRecord {
@@ -59,6 +59,8 @@ export class IdentityLedger {
   readonly failures = new Map<number, FailedAttempt>();
   /** Every link or merge in the order it took effect (a Simplified link may later be superseded, Q-1). */
   readonly linkLog: Link[] = [];
+  /** The id each entry of linkLog joined (its `from`), as an IdTable integer. */
+  readonly linkFrom: number[] = [];
   readonly kernel: IdentityKernel;
   readonly profiles: ProfileStore;
   readonly steps: StepLog | undefined;
@@ -92,11 +94,7 @@ export class IdentityLedger {
     return {
       wantsMembers: steps !== undefined,
       retarget(from, to, index, members) {
-        steps?.recordRetarget(
-          index,
-          table.textOf(to),
-          members.map((id) => table.textOf(id)),
-        );
+        steps?.recordRetarget(index, to, members);
         if (!profiles.isEmpty) profiles.retarget(table.textOf(from), table.textOf(to), index);
       },
     };
@@ -118,9 +116,9 @@ export class IdentityLedger {
     return this.count - 1;
   }
 
-  /** Ingests the next record and returns its stored facts: for one-pass readers (Legacy is never retroactive). */
-  ingestAndDescribe(record: StreamRecord): StoredRecord {
-    return this.toStored(this.ingestFacts(record));
+  /** Ingests the next record and returns its facts: for one-pass readers (Legacy is never retroactive). */
+  ingestAndDescribe(record: StreamRecord): RecordFacts {
+    return this.ingestFacts(record);
   }
 
   private ingestFacts(record: StreamRecord): RecordFacts {
@@ -137,6 +135,23 @@ export class IdentityLedger {
   record(index: number): StoredRecord | undefined {
     const facts = this.columns.get(index);
     return facts && this.toStored(facts);
+  }
+
+  /** The same, with ids as IdTable integers: what the view computes outcomes from. */
+  facts(index: number): RecordFacts | undefined {
+    return this.columns.get(index);
+  }
+
+  /** The facts an event would get, without ingesting it: for a second pass over a file already ingested. */
+  peekFacts(record: StreamRecord): RecordFacts {
+    if (record.kind === 'profile') {
+      const literal = profileDistinctId(record.update);
+      const literalId = literal === undefined ? NO_ID : this.table.intern(literal);
+      return profileFacts(literalId, this.profileKey(literalId), record.origin);
+    }
+    const facts = readEventFacts(record.event);
+    const derived = this.kernel.derive(facts);
+    return eventFacts(facts, derived, this.blockedValue(derived, facts), NO_ID, undefined, record.origin);
   }
 
   /** The stored facts an event would get, without ingesting it: for a second pass over a file already ingested. */
@@ -168,7 +183,10 @@ export class IdentityLedger {
     const newDevice = kind === 'event' ? this.noteIds(derived, index) : undefined;
     if (applied.failure)
       this.failures.set(index, { eventIndex: index, ...attemptedPair(facts), failure: applied.failure });
-    if (applied.link) this.linkLog.push(applied.link);
+    if (applied.link) {
+      this.linkLog.push(applied.link);
+      this.linkFrom.push(this.table.find(applied.link.from) ?? NO_ID);
+    }
     return eventFacts(facts, derived, rejectedValue, applied.frozenId ?? NO_ID, newDevice, origin);
   }
 
@@ -187,7 +205,7 @@ export class IdentityLedger {
     const isNewDevice = device !== NO_ID && !this.table.isSeen(device);
     this.table.see(derived.id, index);
     this.table.see(derived.deviceKey, index);
-    if (this.steps && this.mode !== 'legacy') this.steps.recordEvent(this.table.textOf(derived.id), index);
+    if (this.steps && this.mode !== 'legacy') this.steps.recordEvent(derived.id, index);
     if (!isNewDevice) return undefined;
     this.devicesSeen++;
     return { key: device, ordinal: this.devicesSeen };
@@ -211,14 +229,18 @@ export class IdentityLedger {
     return this.kernel.resolve(literalId);
   }
 
-  private toStored(facts: RecordFacts): StoredRecord {
-    const text = (id: number) => (id === NO_ID ? undefined : this.table.textOf(id));
+  /** The text of an id, or undefined for NO_ID. */
+  textOf(id: number): string | undefined {
+    return id === NO_ID ? undefined : this.table.textOf(id);
+  }
+
+  toStored(facts: RecordFacts): StoredRecord {
     const device = facts.newDevice;
     return {
       ...facts,
-      derivedId: text(facts.derivedId) ?? '',
-      deviceKey: text(facts.deviceKey),
-      frozenId: text(facts.frozenId),
+      derivedId: this.textOf(facts.derivedId) ?? '',
+      deviceKey: this.textOf(facts.deviceKey),
+      frozenId: this.textOf(facts.frozenId),
       newDevice: device && { key: this.table.textOf(device.key), ordinal: device.ordinal },
     };
   }

@@ -24,7 +24,7 @@ describe('Simplified invariants', () => {
         for (const users of byDevice.values()) expect(users.size).toBe(1);
         for (const outcome of resolution.outcomes()) {
           if (outcome.derivation === 'device-id')
-            expect(outcome.resolvedId).toBe(view.canonicalOf(outcome.derivedId, true));
+            expect(outcome.resolvedId).toBe(view.canonicalOf(outcome.derivedId));
         }
       }),
       RUNS,

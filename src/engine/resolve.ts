@@ -98,14 +98,14 @@ export class Resolution {
   notes(index: number, step = this.ledger.size - 1, label?: IdLabel): string[] {
     const view = this.at(step);
     const record = this.record(index);
-    return notesFor(view.outcome(index, record), record, view, label);
+    return notesFor(view.outcome(index), record, view, label);
   }
 
   /** The reasons behind the record at `index`, naming their rules. */
   explain(index: number, step = this.ledger.size - 1, label?: IdLabel): string[] {
     const view = this.at(step);
     const record = this.record(index);
-    return explainOutcome(view.outcome(index, record), record, view, this.options, label);
+    return explainOutcome(view.outcome(index), record, view, this.options, label);
   }
 
   private record(index: number): StoredRecord {

@@ -1,8 +1,10 @@
 // Answers every question about the stream as it stood after one record: live kernel state, or the step log.
+import type { RecordFacts } from './columns.ts';
 import { deviceAssignedFailure } from './failures.ts';
 import { isDeviceKey } from './ids.ts';
+import { NO_ID } from './idTable.ts';
 import type { Derivation } from './kernel.ts';
-import type { IdentityLedger, StoredRecord } from './ledger.ts';
+import type { IdentityLedger } from './ledger.ts';
 import type { Profile } from './profiles.ts';
 import { canonicalFirst } from './simplified.ts';
 import type { Cluster, ClusterMember, EventStatus, FailedAttempt, Failure, Link, Mode } from './types.ts';
@@ -28,7 +30,7 @@ export interface EventOutcome {
   readonly link: Link | undefined;
   /** Simplified: the event whose link decides where this event's device resolves. */
   readonly linkedBy: number | undefined;
-  /** True when the resolved id differs from the one the event had when it was ingested. */
+  /** True when the resolved id differs from the one the event had when it was ingested (needs steps). */
   readonly retroactivelyUpdated: boolean;
   readonly rejectedValue: string | undefined;
 }
@@ -40,9 +42,10 @@ export interface ProfileView extends Profile {
 }
 
 export class ResolutionView {
-  private activeLinkCache: Map<string, Link> | undefined;
-  private readonly linkByEvent = new Map<number, Link>();
-  /** How much of the link log linkByEvent has read: a live view keeps up as a one-pass reader ingests more. */
+  /** record index → the link it made (up to this step), and device id → its link log entry in force. */
+  private readonly linkByEvent = new Map<number, number>();
+  private readonly activeDeviceLink = new Map<number, number>();
+  /** How much of the link log has been read: a live view keeps up as a one-pass reader ingests more. */
   private linksRead = 0;
 
   /** `live` follows the ledger as it grows; otherwise the step log answers for the prefix ending at `fixedStep`. */
@@ -57,106 +60,120 @@ export class ResolutionView {
     return this.live ? this.ledger.size - 1 : this.fixedStep;
   }
 
-  private linkIndex(): Map<number, Link> {
-    const log = this.ledger.linkLog;
-    if (this.linksRead === log.length) return this.linkByEvent;
-    for (; this.linksRead < log.length; this.linksRead++) {
-      const link = log[this.linksRead];
-      if (link !== undefined && link.eventIndex <= this.step) this.linkByEvent.set(link.eventIndex, link);
-    }
-    this.activeLinkCache = undefined;
-    return this.linkByEvent;
-  }
-
   get mode(): Mode {
     return this.ledger.mode;
   }
 
   /** The id `id` resolves to at this step: its cluster's canonical id (Legacy: where data sent as it now goes). */
   canonicalOf(id: string): string {
-    if (this.live) return this.ledger.resolveText(id);
+    const known = this.ledger.table.find(id);
+    return known === undefined ? id : this.ledger.table.textOf(this.canonical(known));
+  }
+
+  private canonical(id: number): number {
+    if (this.live) return this.ledger.kernel.resolve(id);
     return this.ledger.steps?.canonicalAt(id, this.step) ?? id;
   }
 
-  /** The outcome of the event at `index` (index ≤ step). Pass the stored record when the ledger does not retain them. */
-  outcome(index: number, record: StoredRecord | undefined = this.ledger.record(index)): EventOutcome {
-    if (record === undefined) throw new RangeError(`no record at index ${index}`);
-    const resolvedId = this.resolvedIdOf(record, (id) => this.canonicalOf(id));
-    const failure = this.failureOf(index, record);
-    const linkedBy =
-      record.deviceKey === undefined ? undefined : this.activeLinks().get(record.deviceKey)?.eventIndex;
-    const atIngestion = this.ledger.steps
-      ? this.resolvedIdOf(record, (id) => this.ledger.steps?.canonicalAt(id, index) ?? id)
-      : resolvedId;
+  /** The outcome of the event at `index` (index ≤ step); pass its facts when the ledger does not retain records. */
+  outcome(index: number, facts: RecordFacts | undefined = this.ledger.facts(index)): EventOutcome {
+    if (facts === undefined) throw new RangeError(`no record at index ${index}`);
+    const { ledger } = this;
+    const resolved = this.resolvedIdOf(facts, this.live ? undefined : this.step);
+    const refusedBy = this.refusedLinkUser(facts);
+    const failure = this.failureOf(index, facts, refusedBy);
+    const atIngestion = ledger.steps ? this.resolvedIdOf(facts, index) : resolved;
     return {
       index,
-      name: record.name,
-      status: record.kind === 'profile' || record.kind === 'event' ? 'attributed' : record.kind,
-      isIdentityEvent: record.isIdentityEvent,
-      derivedId: record.derivedId,
-      derivation: record.derivation,
-      deviceKey: record.deviceKey,
-      resolvedId,
-      distinctIdBeforeIdentity: this.beforeIdentity(record, resolvedId, failure),
+      name: facts.name,
+      status: facts.kind === 'profile' || facts.kind === 'event' ? 'attributed' : facts.kind,
+      isIdentityEvent: facts.isIdentityEvent,
+      derivedId: ledger.textOf(facts.derivedId) ?? '',
+      derivation: facts.derivation,
+      deviceKey: ledger.textOf(facts.deviceKey),
+      resolvedId: resolved === null ? null : (ledger.textOf(resolved) ?? ''),
+      distinctIdBeforeIdentity: ledger.textOf(this.beforeIdentity(facts, resolved, refusedBy)),
       failure,
       link: this.linkOf(index),
-      linkedBy,
-      retroactivelyUpdated: resolvedId !== atIngestion,
-      rejectedValue: record.rejectedValue,
+      linkedBy: this.deviceLinkEvent(facts.deviceKey),
+      retroactivelyUpdated: resolved !== atIngestion,
+      rejectedValue: facts.rejectedValue,
     };
   }
 
-  private resolvedIdOf(record: StoredRecord, canonical: (id: string) => string): string | null {
-    if (record.kind === 'rejected') return null;
-    if (record.kind === 'non-attributable') return '';
+  /** The resolved id after record `step` (undefined: live): null when rejected, NO_ID when non-attributable. */
+  private resolvedIdOf(facts: RecordFacts, step: number | undefined): number | null {
+    if (facts.kind === 'rejected') return null;
+    if (facts.kind === 'non-attributable') return NO_ID;
     // Profile updates stay on the profile they landed on; Legacy events are frozen at ingestion (L-3).
-    if (record.kind === 'profile' || this.ledger.mode === 'legacy')
-      return record.frozenId ?? record.derivedId;
-    return canonical(record.derivedId);
+    if (facts.kind === 'profile' || this.ledger.mode === 'legacy') {
+      return facts.frozenId === NO_ID ? facts.derivedId : facts.frozenId;
+    }
+    if (step === undefined) return this.ledger.kernel.resolve(facts.derivedId);
+    return this.ledger.steps?.canonicalAt(facts.derivedId, step) ?? facts.derivedId;
   }
 
-  private failureOf(index: number, record: StoredRecord): Failure | undefined {
+  private failureOf(index: number, facts: RecordFacts, refusedBy: number): Failure | undefined {
     if (this.ledger.mode !== 'simplified') return this.ledger.failures.get(index)?.failure;
-    const linkedUser = this.refusedLinkUser(record);
-    return linkedUser === undefined ? undefined : deviceAssignedFailure(record.deviceKey ?? '', linkedUser);
+    if (refusedBy === NO_ID) return undefined;
+    return deviceAssignedFailure(
+      this.ledger.table.textOf(facts.deviceKey),
+      this.ledger.table.textOf(refusedBy),
+    );
   }
 
-  /** S-9: the user the event's device is linked to, when that is not the event's own user. */
-  private refusedLinkUser(record: StoredRecord): string | undefined {
-    if (record.kind !== 'event' || record.isIdentityEvent || record.derivation !== 'user-id')
-      return undefined;
-    if (record.deviceKey === undefined) return undefined;
-    const linked = this.canonicalOf(record.deviceKey);
-    return linked === record.derivedId || linked === record.deviceKey ? undefined : linked;
+  /** S-9: the user the event's device is linked to, when that is not the event's own user; else NO_ID. */
+  private refusedLinkUser(facts: RecordFacts): number {
+    if (this.ledger.mode !== 'simplified' || facts.kind !== 'event' || facts.isIdentityEvent) return NO_ID;
+    if (facts.derivation !== 'user-id' || facts.deviceKey === NO_ID) return NO_ID;
+    const linked = this.canonical(facts.deviceKey);
+    return linked === facts.derivedId || linked === facts.deviceKey ? NO_ID : linked;
   }
 
-  private beforeIdentity(record: StoredRecord, resolvedId: string | null, failure: Failure | undefined) {
-    if (failure?.rule === 'S-9') return record.deviceKey;
-    if (resolvedId === null || resolvedId === '' || resolvedId === record.derivedId) return undefined;
-    return record.derivedId;
+  private beforeIdentity(facts: RecordFacts, resolved: number | null, refusedBy: number): number {
+    if (refusedBy !== NO_ID) return facts.deviceKey;
+    if (resolved === null || resolved === NO_ID || resolved === facts.derivedId) return NO_ID;
+    return facts.derivedId;
+  }
+
+  /** Reads link log entries made by this step into the indexes. */
+  private readLinks(): void {
+    const { linkLog, linkFrom } = this.ledger;
+    for (; this.linksRead < linkLog.length; this.linksRead++) {
+      const link = linkLog[this.linksRead];
+      if (link === undefined || link.eventIndex > this.step) continue;
+      this.linkByEvent.set(link.eventIndex, this.linksRead);
+      if (link.kind === 'device-link')
+        this.activeDeviceLink.set(linkFrom[this.linksRead] ?? NO_ID, this.linksRead);
+    }
   }
 
   /** The link or merge the event at `index` made, if it is in force at this step. */
   linkOf(index: number): Link | undefined {
-    const link = this.linkIndex().get(index);
-    if (link === undefined || link.kind !== 'device-link') return link;
-    return this.activeLinks().get(link.from)?.eventIndex === index ? link : undefined;
+    this.readLinks();
+    const entry = this.linkByEvent.get(index);
+    if (entry === undefined) return undefined;
+    const link = this.ledger.linkLog[entry];
+    if (link?.kind !== 'device-link') return link;
+    return this.activeDeviceLink.get(this.ledger.linkFrom[entry] ?? NO_ID) === entry ? link : undefined;
+  }
+
+  /** Simplified: the event whose link is in force for a device. */
+  private deviceLinkEvent(device: number): number | undefined {
+    if (device === NO_ID || this.ledger.mode !== 'simplified') return undefined;
+    this.readLinks();
+    const entry = this.activeDeviceLink.get(device);
+    return entry === undefined ? undefined : this.ledger.linkLog[entry]?.eventIndex;
   }
 
   /** Links and merges in force: on Simplified the latest link per device (Q-1 event-time order can replace one). */
   links(): Link[] {
-    if (this.ledger.mode === 'simplified')
-      return [...this.activeLinks().values()].sort((a, b) => a.eventIndex - b.eventIndex);
-    return [...this.linkIndex().values()];
-  }
-
-  private activeLinks(): Map<string, Link> {
-    const links = this.linkIndex();
-    if (this.activeLinkCache) return this.activeLinkCache;
-    const active = new Map<string, Link>();
-    for (const link of links.values()) if (link.kind === 'device-link') active.set(link.from, link);
-    this.activeLinkCache = active;
-    return active;
+    this.readLinks();
+    const entries =
+      this.ledger.mode === 'simplified'
+        ? [...this.activeDeviceLink.values()]
+        : [...this.linkByEvent.values()];
+    return entries.sort((a, b) => a - b).flatMap((entry) => this.ledger.linkLog[entry] ?? []);
   }
 
   /** Identity requests refused up to this step, for the graph's dashed edges. */
@@ -166,11 +183,17 @@ export class ResolutionView {
     }
     const attempts: FailedAttempt[] = [];
     for (let index = 0; index <= this.step; index++) {
-      const record = this.ledger.record(index);
-      const linkedUser = record && this.refusedLinkUser(record);
-      if (record === undefined || linkedUser === undefined) continue;
-      const failure = deviceAssignedFailure(record.deviceKey ?? '', linkedUser);
-      attempts.push({ eventIndex: index, from: record.deviceKey, to: record.derivedId, failure });
+      const facts = this.ledger.facts(index);
+      const refusedBy = facts === undefined ? NO_ID : this.refusedLinkUser(facts);
+      if (facts === undefined || refusedBy === NO_ID) continue;
+      const failure = this.failureOf(index, facts, refusedBy);
+      if (failure === undefined) continue;
+      attempts.push({
+        eventIndex: index,
+        from: this.ledger.textOf(facts.deviceKey),
+        to: this.ledger.textOf(facts.derivedId),
+        failure,
+      });
     }
     return attempts;
   }
@@ -178,37 +201,44 @@ export class ResolutionView {
   /** Clusters at this step: every id seen so far, grouped by what it resolves to. */
   clusters(): Cluster[] {
     if (this.live) return this.ledger.kernel.clusters(this.ledger.table);
-    const steps = this.ledger.steps;
-    const byCanonical = new Map<string, ClusterMember[]>();
+    const { table, steps } = this.ledger;
+    const byCanonical = new Map<number, ClusterMember[]>();
     for (const [id, firstSeen] of this.seenIds()) {
-      const canonical = this.canonicalOf(id);
-      const member = { id, isDevice: isDeviceKey(id), joinedBy: steps?.joinedByAt(id, this.step), firstSeen };
+      const member = {
+        id: table.textOf(id),
+        isDevice: isDeviceKey(table.textOf(id)),
+        joinedBy: steps?.joinedByAt(id, this.step),
+        firstSeen,
+      };
+      const canonical = this.canonical(id);
       const members = byCanonical.get(canonical);
       if (members === undefined) byCanonical.set(canonical, [member]);
       else members.push(member);
     }
-    return [...byCanonical].map(([canonical, members]) => ({
-      canonical,
-      members: canonicalFirst(members, canonical),
-    }));
+    return [...byCanonical].map(([id, members]) => {
+      const canonical = table.textOf(id);
+      return { canonical, members: canonicalFirst(members, canonical) };
+    });
   }
 
   /** G-6: the identity mappings table, one row per id that resolves to another id. */
   mappings(): Array<{ distinct_id: string; resolved_distinct_id: string }> {
+    const { table } = this.ledger;
     const rows: Array<{ distinct_id: string; resolved_distinct_id: string }> = [];
     for (const [id] of this.seenIds()) {
-      const resolved = this.canonicalOf(id);
-      if (resolved !== id) rows.push({ distinct_id: id, resolved_distinct_id: resolved });
+      const resolved = this.canonical(id);
+      if (resolved !== id)
+        rows.push({ distinct_id: table.textOf(id), resolved_distinct_id: table.textOf(resolved) });
     }
     return rows;
   }
 
   /** Every id seen by this step, with the record that first mentioned it. */
-  private *seenIds(): Generator<readonly [string, number]> {
+  private *seenIds(): Generator<readonly [number, number]> {
     const { table } = this.ledger;
     for (let id = 0; id < table.size; id++) {
-      const firstSeen = table.firstSeen[id] ?? -1;
-      if (firstSeen >= 0 && firstSeen <= this.step) yield [table.textOf(id), firstSeen];
+      const firstSeen = table.firstSeen[id] ?? NO_ID;
+      if (firstSeen !== NO_ID && firstSeen <= this.step) yield [id, firstSeen];
     }
   }
 

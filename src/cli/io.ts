@@ -1,0 +1,73 @@
+// The CLI's contact with the outside world: reading sources twice, and writing output with backpressure.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable, Writable } from 'node:stream';
+
+/** Chunks of decoded text from a file; large chunks keep per-chunk overhead negligible on big files. */
+export async function* readTextChunks(path: string): AsyncGenerator<string> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  for await (const chunk of stream) yield chunk as string;
+}
+
+export async function readSample(path: string, size: number): Promise<string> {
+  for await (const chunk of readTextChunks(path)) return chunk.slice(0, size);
+  return '';
+}
+
+export { readFile };
+
+/**
+ * A file the CLI can read twice. Standard input can only be read once, so it is spooled to a temporary file
+ * first; memory stays proportional to the ids, not to the events (issue #2).
+ */
+export async function rereadableSource(
+  fileArg: string | undefined,
+  stdin: Readable,
+): Promise<{ path: string; name: string | undefined; release: () => Promise<void> }> {
+  if (fileArg !== undefined && fileArg !== '-')
+    return { path: fileArg, name: fileArg, release: async () => {} };
+  const dir = await mkdtemp(join(tmpdir(), 'idmerge-'));
+  const path = join(dir, 'stdin');
+  await pipeline(stdin, createWriteStream(path));
+  return { path, name: undefined, release: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Batches output lines and respects the destination's backpressure; a closed pipe (EPIPE) ends quietly. */
+export class LineWriter {
+  private buffer = '';
+  private closed = false;
+
+  constructor(private readonly out: Writable) {
+    out.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') this.closed = true;
+      else throw error;
+    });
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  async line(text: string): Promise<void> {
+    this.buffer += text + '\n';
+    if (this.buffer.length >= 1 << 18) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer === '' || this.closed) return;
+    const chunk = this.buffer;
+    this.buffer = '';
+    if (!this.out.write(chunk)) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+  }
+}
+
+/** Where the CLI writes: injected so tests can capture it without spawning a process. */
+export interface CliStreams {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+}

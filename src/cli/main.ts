@@ -1,0 +1,42 @@
+// The `idmerge` command line: one entry, subcommands over the same engine the app uses.
+import type { CliStreams } from './io.ts';
+import { UsageError } from './options.ts';
+import { runResolve } from './resolveCommand.ts';
+
+export const USAGE = `idmerge: Mixpanel ID Merge, resolved and explained (ID Merge Lab)
+
+Usage:
+  idmerge resolve [options] [FILE|-]     resolve an event stream; NDJSON out (--help for options)
+  idmerge resolve --mappings [FILE|-]    the identity mappings table (distinct_id → resolved_distinct_id)
+  idmerge simulate SCENARIO [--seed S]   the events a scenario's simulated devices send, as NDJSON
+  idmerge help                           this text`;
+
+type Command = (argv: string[], streams: CliStreams) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  resolve: () => Promise.resolve(runResolve),
+};
+
+/** Runs the CLI and returns its exit code: 0 ok, 1 bad input lines, 2 a usage mistake. */
+export async function runCli(argv: string[], streams: CliStreams = process): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    streams.stdout.write(USAGE + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  const load = COMMANDS[name];
+  if (load === undefined) return usageError(streams, `unknown command "${name}"`);
+  try {
+    return await (
+      await load()
+    )(rest, streams);
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(streams, error.message);
+    throw error;
+  }
+}
+
+function usageError(streams: CliStreams, message: string): number {
+  streams.stderr.write(`idmerge: ${message}\n\n${USAGE}\n`);
+  return 2;
+}

@@ -1,0 +1,146 @@
+// Readers turn a file into batches of stream records (with their line numbers) and write each one back resolved.
+import type { Channel, EventOutcome, MixpanelEvent, Mode, StreamRecord } from '../engine/index.ts';
+import {
+  createImporter,
+  createLineSplitter,
+  failureProperties,
+  normaliseMixpanel,
+  toResolvedEvent,
+} from '../io/index.ts';
+import type { ImportFormat } from '../io/index.ts';
+import { rewriteEventJson, scanEvent, serializeExtra, type ScannedEvent } from '../io/scan/index.ts';
+import { readTextChunks } from './io.ts';
+
+export interface LineProblem {
+  readonly line: number;
+  readonly reason: string;
+}
+
+export interface ReadItem {
+  readonly line: number;
+  readonly record: StreamRecord;
+}
+
+export interface ReadBatch<Item extends ReadItem> {
+  readonly items: Item[];
+  readonly problems: LineProblem[];
+}
+
+/** Reads one file; `batches()` can be called again for a second pass and yields the same items. */
+export interface RecordReader<Item extends ReadItem = ReadItem> {
+  batches(): AsyncGenerator<ReadBatch<Item>>;
+  /** The output line for an item: its event resolved as `outcome` says, or a profile update as it came. */
+  render(item: Item, outcome: EventOutcome): string;
+}
+
+interface ScannedItem extends ReadItem {
+  readonly text: string;
+  readonly scan: ScannedEvent | undefined;
+}
+
+/**
+ * The fast path for NDJSON: each line is validated and read by the scanner (as strict as JSON.parse, without
+ * building the object) and written back by string surgery, so a line's other properties are never parsed.
+ */
+export class NdjsonReader implements RecordReader<ScannedItem> {
+  constructor(
+    private readonly path: string,
+    private readonly mode: Mode,
+  ) {}
+
+  async *batches(): AsyncGenerator<ReadBatch<ScannedItem>> {
+    const splitter = createLineSplitter();
+    for await (const chunk of readTextChunks(this.path)) yield this.read(splitter.push(chunk));
+    yield this.read(splitter.end());
+  }
+
+  private read(lines: ReadonlyArray<{ line: number; text: string }>): ReadBatch<ScannedItem> {
+    const batch: ReadBatch<ScannedItem> = { items: [], problems: [] };
+    for (const { line, text } of lines) {
+      if (text.trim() === '') continue;
+      const item = readLine(line, text);
+      if ('reason' in item) batch.problems.push(item);
+      else batch.items.push(item);
+    }
+    return batch;
+  }
+
+  render(item: ScannedItem, outcome: EventOutcome): string {
+    if (item.scan === undefined) return item.text.trim();
+    return rewriteEventJson(
+      item.text,
+      item.scan,
+      JSON.stringify(outcome.resolvedId),
+      outputProperties(outcome, this.mode),
+    ).trim();
+  }
+}
+
+function readLine(line: number, text: string): ScannedItem | LineProblem {
+  const scan = scanEvent(text);
+  if (!scan.ok) return { line, reason: `${scan.reason}` };
+  if (scan.event === undefined && scan.hasProfileDistinctId) return readProfileLine(line, text);
+  if (scan.event === undefined || scan.event === '') return { line, reason: 'missing event name' };
+  if (scan.channel !== undefined && !isChannel(scan.channel)) {
+    return { line, reason: `channel must be "track" or "import", not ${JSON.stringify(scan.channel)}` };
+  }
+  const channel = scan.channel;
+  const event: MixpanelEvent =
+    channel === undefined
+      ? { event: scan.event, properties: scan.identity }
+      : { event: scan.event, properties: scan.identity, channel };
+  return { line, text, scan, record: { kind: 'event', event } };
+}
+
+function isChannel(value: string): value is Channel {
+  return value === 'track' || value === 'import';
+}
+
+/** Profile updates are rare in event files: they are parsed whole and passed through unchanged. */
+function readProfileLine(line: number, text: string): ScannedItem | LineProblem {
+  const normalised = normaliseMixpanel(JSON.parse(text));
+  const record = normalised.ok ? normalised.records[0] : undefined;
+  if (!normalised.ok || record === undefined)
+    return { line, reason: normalised.ok ? 'empty record' : normalised.reason };
+  return { line, text, scan: undefined, record };
+}
+
+/** The G-7 / O-16 properties an output event gains, as the JSON text rewriteEventJson appends. */
+function outputProperties(outcome: EventOutcome, mode: Mode): string {
+  const before = outcome.distinctIdBeforeIdentity;
+  const failure = outcome.failure?.official ? outcome.failure : undefined;
+  if (before === undefined && failure === undefined) return '';
+  const extra: Record<string, unknown> = {};
+  if (before !== undefined) extra['$distinct_id_before_identity'] = before;
+  if (failure !== undefined) Object.assign(extra, failureProperties(failure, mode));
+  return serializeExtra(extra);
+}
+
+/** Every other format (JSON arrays, CSV, Segment) goes through the importer and is written back with JSON.stringify. */
+export class ImporterReader implements RecordReader {
+  constructor(
+    private readonly path: string,
+    private readonly format: ImportFormat,
+    private readonly mode: Mode,
+    private readonly fileName: string | undefined,
+  ) {}
+
+  async *batches(): AsyncGenerator<ReadBatch<ReadItem>> {
+    const importer = createImporter(
+      this.format,
+      this.fileName === undefined ? {} : { fileName: this.fileName },
+    );
+    for await (const chunk of readTextChunks(this.path)) yield toBatch(importer.push(chunk));
+    yield toBatch(importer.end());
+  }
+
+  render(item: ReadItem, outcome: EventOutcome): string {
+    const { record } = item;
+    if (record.kind === 'profile') return JSON.stringify(record.update);
+    return JSON.stringify(toResolvedEvent(record.event, outcome, this.mode));
+  }
+}
+
+function toBatch(batch: { records: ReadItem[]; problems: LineProblem[] }): ReadBatch<ReadItem> {
+  return { items: batch.records, problems: batch.problems };
+}

@@ -1,0 +1,163 @@
+// `idmerge resolve`: two passes over a file (build the identity state, then stream the resolved events), one for Legacy.
+import { Resolver, type Mode, type ResolveOptions, type ResolutionView } from '../engine/index.ts';
+import { detectFormat, DETECTION_SAMPLE_SIZE, type ImportFormat } from '../io/index.ts';
+import { LineWriter, readSample, rereadableSource, type CliStreams } from './io.ts';
+import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
+import {
+  ImporterReader,
+  NdjsonReader,
+  type LineProblem,
+  type ReadItem,
+  type RecordReader,
+} from './readers.ts';
+
+export const RESOLVE_USAGE = `Usage: idmerge resolve [options] [FILE|-]
+
+Resolves a Mixpanel event stream (NDJSON, a JSON array, CSV with a header row, or Segment messages; detected
+automatically) and prints every event as NDJSON with properties.distinct_id set to the resolved distinct_id
+(null when rejected), plus $distinct_id_before_identity, $identity_failure_reason, $failure_reason and
+$failure_description where they apply. Reads standard input when FILE is - or missing.
+
+Options:
+${ENGINE_FLAGS_HELP}
+  --mappings                          print the identity mappings table (distinct_id → resolved_distinct_id)
+  --format auto|ndjson|json-array|csv|segment-ndjson|segment-json-array   input format (default auto)
+  -h, --help                          show this help`;
+
+const FLAGS = {
+  ...ENGINE_FLAGS,
+  mappings: { type: 'boolean', default: false },
+  format: { type: 'string', default: 'auto' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const FORMATS: readonly string[] = [
+  'auto',
+  'ndjson',
+  'json-array',
+  'csv',
+  'segment-ndjson',
+  'segment-json-array',
+];
+
+/** Runs the command; returns the exit code (0 ok, 1 some lines were bad, 2 usage). */
+export async function runResolve(argv: string[], streams: CliStreams): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { options: FLAGS });
+  if (values.help) {
+    streams.stdout.write(RESOLVE_USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`expected one FILE, got ${positionals.length}`);
+  if (!FORMATS.includes(values.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const { mode, options } = engineOptions(values);
+  const source = await rereadableSource(positionals[0], streams.stdin);
+  try {
+    const format = await chooseFormat(source.path, source.name, values.format);
+    const reader = readerFor(source.path, format, mode, source.name);
+    const run = new ResolveRun(reader, mode, options, streams);
+    return values.mappings ? await run.mappings() : await run.events();
+  } finally {
+    await source.release();
+  }
+}
+
+async function chooseFormat(
+  path: string,
+  name: string | undefined,
+  requested: string,
+): Promise<ImportFormat> {
+  if (requested !== 'auto') return requested as ImportFormat;
+  const detection = detectFormat(await readSample(path, DETECTION_SAMPLE_SIZE), name);
+  if (detection.format === 'unknown')
+    throw new UsageError(`cannot tell the input format: ${detection.reason}`);
+  return detection.format;
+}
+
+function readerFor(path: string, format: ImportFormat, mode: Mode, name: string | undefined): RecordReader {
+  return format === 'ndjson' ? new NdjsonReader(path, mode) : new ImporterReader(path, format, mode, name);
+}
+
+class ResolveRun {
+  private readonly resolver: Resolver;
+  private readonly out: LineWriter;
+  private problems = 0;
+
+  constructor(
+    private readonly reader: RecordReader,
+    private readonly mode: Mode,
+    options: ResolveOptions,
+    private readonly streams: CliStreams,
+  ) {
+    this.resolver = new Resolver(mode, options, { retainRecords: false });
+    this.out = new LineWriter(streams.stdout);
+  }
+
+  /** Legacy freezes ids at ingestion (L-3), so one pass suffices; the ID Merge modes need the final state first. */
+  async events(): Promise<number> {
+    if (this.mode === 'legacy') await this.onePass();
+    else {
+      await this.buildState();
+      await this.writeResolved();
+    }
+    return this.finish();
+  }
+
+  async mappings(): Promise<number> {
+    await this.buildState();
+    for (const row of this.view().mappings()) await this.out.line(JSON.stringify(row));
+    return this.finish();
+  }
+
+  private view(): ResolutionView {
+    return this.resolver.result().final();
+  }
+
+  private async buildState(): Promise<void> {
+    const ledger = this.resolver.ledger;
+    for await (const batch of this.reader.batches()) {
+      this.report(batch.problems);
+      for (const item of batch.items) ledger.ingest(item.record);
+    }
+  }
+
+  private async writeResolved(): Promise<void> {
+    const ledger = this.resolver.ledger;
+    const view = this.view();
+    let index = 0;
+    for await (const batch of this.reader.batches()) {
+      for (const item of batch.items)
+        await this.write(item, view.outcome(index++, ledger.peekFacts(item.record)));
+      if (this.out.isClosed) return;
+    }
+  }
+
+  private async onePass(): Promise<void> {
+    const ledger = this.resolver.ledger;
+    const view = this.view();
+    for await (const batch of this.reader.batches()) {
+      this.report(batch.problems);
+      for (const item of batch.items) {
+        const stored = ledger.ingestAndDescribe(item.record);
+        await this.write(item, view.outcome(ledger.size - 1, stored));
+      }
+    }
+  }
+
+  private write(item: ReadItem, outcome: Parameters<RecordReader['render']>[1]): Promise<void> {
+    return this.out.line(this.reader.render(item, outcome));
+  }
+
+  private report(problems: readonly LineProblem[]): void {
+    for (const problem of problems)
+      this.streams.stderr.write(`idmerge: line ${problem.line}: ${problem.reason}\n`);
+    this.problems += problems.length;
+  }
+
+  private async finish(): Promise<number> {
+    await this.out.flush();
+    if (this.problems === 0) return 0;
+    const lines = this.problems === 1 ? '1 line was' : `${this.problems} lines were`;
+    this.streams.stderr.write(`idmerge: ${lines} not read (see above); every other line was processed\n`);
+    return 1;
+  }
+}

@@ -1,4 +1,5 @@
 // The `idmerge` command line: one entry, subcommands over the same engine the app uses.
+import { readFile } from 'node:fs/promises';
 import type { CliStreams } from './io.ts';
 import { UsageError } from './options.ts';
 import { runResolve } from './resolveCommand.ts';
@@ -15,6 +16,15 @@ type Command = (argv: string[], streams: CliStreams) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   resolve: () => Promise.resolve(runResolve),
+  simulate: async () => {
+    const { runSimulate } = await import('./simulate.ts');
+    return (argv, streams) =>
+      runSimulate(argv, {
+        readFile: (path) => readFile(path, 'utf8'),
+        stdout: (line) => streams.stdout.write(line + '\n'),
+        stderr: (line) => streams.stderr.write(line + '\n'),
+      });
+  },
 };
 
 /** Runs the CLI and returns its exit code: 0 ok, 1 bad input lines, 2 a usage mistake. */

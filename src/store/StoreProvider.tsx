@@ -1,0 +1,24 @@
+// Gives each app (and each test) its own store and derivation cache; views reach them only through hooks.ts.
+import { createContext, useState, type ReactNode } from 'react';
+import { createAppStore, INITIAL_STATE, type AppActions, type AppState, type AppStore } from './appStore.ts';
+import { createDerivations, scenarioOf, type Derivations } from './derivations.ts';
+
+export interface StoreBundle {
+  readonly store: AppStore;
+  readonly derive: Derivations;
+  /** The store's actions, taken once: zustand keeps action functions stable, so this object is too. */
+  readonly actions: AppActions;
+}
+
+export function createStoreBundle(initial: Partial<AppState> = {}): StoreBundle {
+  const scenarioId = initial.scenarioId ?? INITIAL_STATE.scenarioId;
+  const store = createAppStore({ stepCount: scenarioOf(scenarioId).steps.length, ...initial });
+  return { store, derive: createDerivations(), actions: store.getState() };
+}
+
+export const StoreContext = createContext<StoreBundle | null>(null);
+
+export function StoreProvider({ initial, children }: { initial?: Partial<AppState>; children: ReactNode }) {
+  const [bundle] = useState(() => createStoreBundle(initial));
+  return <StoreContext.Provider value={bundle}>{children}</StoreContext.Provider>;
+}

@@ -1,0 +1,128 @@
+// The app's sources of truth and the named actions that change them; everything else is derived (derive.ts).
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Mode, ResolveOptions } from '../engine/index.ts';
+import type { SdkVersion } from '../simulator/index.ts';
+import type { ViewLocation } from './urlState.ts';
+
+/** What the explanation panel is about: an event (by record index) or an id (a graph node). */
+export type Selection =
+  { readonly kind: 'event'; readonly recordIndex: number } | { readonly kind: 'id'; readonly id: string };
+
+export type Theme = 'light' | 'dark';
+
+export interface AppState {
+  readonly scenarioId: string;
+  readonly mode: Mode;
+  /** Overrides of the engine's defaults (DECISIONS.md); empty means every default is in force. */
+  readonly options: Partial<ResolveOptions>;
+  /** Overrides the scenario's SDK version. */
+  readonly sdkVersion: SdkVersion | undefined;
+  /** Steps applied: 0 (nothing yet) to the scenario's step count. */
+  readonly cursor: number;
+  readonly stepCount: number;
+  readonly selection: Selection | null;
+  /** "as sent" shows the stored properties; "as Mixpanel shows it" fills in the resolved ids. */
+  readonly tableView: 'as-sent' | 'as-shown';
+  /** Identity events in the table: the scenario's choice unless the user picked one. */
+  readonly identityEvents: 'scenario' | 'shown' | 'hidden';
+  readonly theme: Theme;
+  readonly playing: boolean;
+  /** Steps per second while playing. */
+  readonly speed: number;
+  readonly notices: readonly string[];
+}
+
+export interface AppActions {
+  /** Opens a location (scenario, mode, step), as from the URL or the back button. */
+  openLocation(location: ViewLocation, stepCount: number): void;
+  selectScenario(scenarioId: string, stepCount: number, mode?: Mode): void;
+  setMode(mode: Mode): void;
+  setOption<K extends keyof ResolveOptions>(key: K, value: ResolveOptions[K] | undefined): void;
+  resetOptions(): void;
+  setSdkVersion(version: SdkVersion | undefined): void;
+  stepForward(): void;
+  stepBack(): void;
+  stepFirst(): void;
+  stepLast(): void;
+  stepTo(cursor: number): void;
+  togglePlay(): void;
+  setSpeed(stepsPerSecond: number): void;
+  select(selection: Selection | null): void;
+  setTableView(view: AppState['tableView']): void;
+  setIdentityEvents(choice: AppState['identityEvents']): void;
+  setTheme(theme: Theme): void;
+  addNotice(text: string): void;
+  dismissNotice(index: number): void;
+}
+
+export type AppStore = StoreApi<AppState & AppActions>;
+
+export const INITIAL_STATE: AppState = {
+  scenarioId: 'new-user-signup',
+  mode: 'simplified',
+  options: {},
+  sdkVersion: undefined,
+  cursor: 0,
+  stepCount: 0,
+  selection: null,
+  tableView: 'as-sent',
+  identityEvents: 'scenario',
+  theme: 'light',
+  playing: false,
+  speed: 1,
+  notices: [],
+};
+
+const clamp = (value: number, max: number) => Math.min(Math.max(value, 0), max);
+
+/** A fresh store; tests make one each, the app one per page. */
+export function createAppStore(initial: Partial<AppState> = {}): AppStore {
+  return createStore<AppState & AppActions>()((set, get) => ({
+    ...INITIAL_STATE,
+    ...initial,
+    openLocation: (location, stepCount) =>
+      set({
+        ...location,
+        stepCount,
+        cursor: clamp(location.cursor, stepCount),
+        selection: null,
+        playing: false,
+      }),
+    selectScenario: (scenarioId, stepCount, mode) =>
+      set({
+        scenarioId,
+        stepCount,
+        cursor: 0,
+        selection: null,
+        playing: false,
+        identityEvents: 'scenario',
+        ...(mode ? { mode } : {}),
+      }),
+    setMode: (mode) => set({ mode }),
+    setOption: (key, value) => {
+      const options: Partial<ResolveOptions> = { ...get().options };
+      if (value === undefined) delete options[key];
+      else options[key] = value;
+      set({ options });
+    },
+    resetOptions: () => set({ options: {} }),
+    setSdkVersion: (sdkVersion) => set({ sdkVersion }),
+    stepForward: () => set(({ cursor, stepCount }) => ({ cursor: clamp(cursor + 1, stepCount) })),
+    stepBack: () =>
+      set(({ cursor, stepCount }) => ({ cursor: clamp(cursor - 1, stepCount), playing: false })),
+    stepFirst: () => set({ cursor: 0, playing: false }),
+    stepLast: () => set(({ stepCount }) => ({ cursor: stepCount, playing: false })),
+    stepTo: (cursor) => set(({ stepCount }) => ({ cursor: clamp(cursor, stepCount) })),
+    togglePlay: () =>
+      set(({ playing, cursor, stepCount }) =>
+        playing ? { playing: false } : { playing: true, cursor: cursor >= stepCount ? 0 : cursor },
+      ),
+    setSpeed: (speed) => set({ speed }),
+    select: (selection) => set({ selection }),
+    setTableView: (tableView) => set({ tableView }),
+    setIdentityEvents: (identityEvents) => set({ identityEvents }),
+    setTheme: (theme) => set({ theme }),
+    addNotice: (text) => set(({ notices }) => ({ notices: [...notices, text] })),
+    dismissNotice: (index) => set(({ notices }) => ({ notices: notices.filter((_, i) => i !== index) })),
+  }));
+}

@@ -1,0 +1,45 @@
+// The named hooks views use to read state and reach actions; no view touches the store directly.
+import { useContext } from 'react';
+import { useStore } from 'zustand';
+import type { Scenario } from '../scenarios/types.ts';
+import type { AppActions, AppState } from './appStore.ts';
+import type { EventRow, StepModel } from './derive.ts';
+import { StoreContext, type StoreBundle } from './StoreProvider.tsx';
+
+function useBundle(): StoreBundle {
+  const bundle = useContext(StoreContext);
+  if (bundle === null) throw new Error('hooks from src/store need a <StoreProvider> above them');
+  return bundle;
+}
+
+/** A slice of the sources of truth. */
+export function useAppState<T>(select: (state: AppState) => T): T {
+  return useStore(useBundle().store, select);
+}
+
+/** The actions; a stable object, safe in effect dependencies. */
+export function useActions(): AppActions {
+  return useBundle().actions;
+}
+
+export function useScenario(): Scenario {
+  const { store, derive } = useBundle();
+  return useStore(store, derive.scenario);
+}
+
+/** The played scenario, its resolution and everything about the current step. */
+export function useStepModel(): StepModel {
+  const { store, derive } = useBundle();
+  return useStore(store, derive.model);
+}
+
+/** The event table's rows at the current step. */
+export function useEventRows(): readonly EventRow[] {
+  const { store, derive } = useBundle();
+  return useStore(store, derive.rows);
+}
+
+/** The store itself, for the app shell's URL and keyboard wiring only. */
+export function useStoreApi(): StoreBundle {
+  return useBundle();
+}

@@ -112,7 +112,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../*/*', '!../shared/*'],
+              // From src/views/<view>/, a sibling view is '../<other>/…'; only views/shared may be shared.
+              regex: '^\\.\\./(?!shared/)[^./][^/]*/',
               message: 'Views do not import each other (ARCHITECTURE.md rule 4); share through views/shared.',
             },
           ],

@@ -34,25 +34,25 @@ export interface AppState {
 
 export interface AppActions {
   /** Opens a location (scenario, mode, step), as from the URL or the back button. */
-  openLocation(location: ViewLocation, stepCount: number): void;
-  selectScenario(scenarioId: string, stepCount: number, mode?: Mode): void;
-  setMode(mode: Mode): void;
-  setOption<K extends keyof ResolveOptions>(key: K, value: ResolveOptions[K] | undefined): void;
-  resetOptions(): void;
-  setSdkVersion(version: SdkVersion | undefined): void;
-  stepForward(): void;
-  stepBack(): void;
-  stepFirst(): void;
-  stepLast(): void;
-  stepTo(cursor: number): void;
-  togglePlay(): void;
-  setSpeed(stepsPerSecond: number): void;
-  select(selection: Selection | null): void;
-  setTableView(view: AppState['tableView']): void;
-  setIdentityEvents(choice: AppState['identityEvents']): void;
-  setTheme(theme: Theme): void;
-  addNotice(text: string): void;
-  dismissNotice(index: number): void;
+  readonly openLocation: (location: ViewLocation, stepCount: number) => void;
+  readonly selectScenario: (scenarioId: string, stepCount: number, mode?: Mode) => void;
+  readonly setMode: (mode: Mode) => void;
+  readonly setOption: <K extends keyof ResolveOptions>(key: K, value: ResolveOptions[K] | undefined) => void;
+  readonly resetOptions: () => void;
+  readonly setSdkVersion: (version: SdkVersion | undefined) => void;
+  readonly stepForward: () => void;
+  readonly stepBack: () => void;
+  readonly stepFirst: () => void;
+  readonly stepLast: () => void;
+  readonly stepTo: (cursor: number) => void;
+  readonly togglePlay: () => void;
+  readonly setSpeed: (stepsPerSecond: number) => void;
+  readonly select: (selection: Selection | null) => void;
+  readonly setTableView: (view: AppState['tableView']) => void;
+  readonly setIdentityEvents: (choice: AppState['identityEvents']) => void;
+  readonly setTheme: (theme: Theme) => void;
+  readonly addNotice: (text: string) => void;
+  readonly dismissNotice: (index: number) => void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;

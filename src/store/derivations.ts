@@ -13,9 +13,9 @@ import {
 import { memoizeLast } from './memo.ts';
 
 export interface Derivations {
-  scenario(state: AppState): Scenario;
-  model(state: AppState): StepModel;
-  rows(state: AppState): readonly EventRow[];
+  readonly scenario: (state: AppState) => Scenario;
+  readonly model: (state: AppState) => StepModel;
+  readonly rows: (state: AppState) => readonly EventRow[];
 }
 
 /** The scenario a state names; the first library scenario if the id is unknown (the URL reader reports that). */

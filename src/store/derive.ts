@@ -9,6 +9,7 @@ import {
   type ResolutionView,
   type ResolveOptions,
   type StreamRecord,
+  toIdText,
 } from '../engine/index.ts';
 import { playScenario, type PlayedScenario, type PlayedStep } from '../scenarios/play.ts';
 import type { Scenario } from '../scenarios/types.ts';
@@ -142,7 +143,7 @@ export function eventRows(model: StepModel): EventRow[] {
 
 function sentIds(record: Extract<StreamRecord, { kind: 'event' }>): EventRow['sent'] {
   const p = record.event.properties;
-  const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
+  const text = (value: unknown) => (value === undefined || value === null ? undefined : toIdText(value));
   const distinctId = text(p['distinct_id']);
   const deviceId = text(p['$device_id']);
   const userId = text(p['$user_id']);

@@ -1,5 +1,5 @@
 // Readers turn a file into batches of stream records (with their line numbers) and write each one back resolved.
-import type { Channel, EventOutcome, MixpanelEvent, Mode, StreamRecord } from '../engine/index.ts';
+import type { Channel, MixpanelEvent, Mode, ResolvedOutput, StreamRecord } from '../engine/index.ts';
 import {
   createImporter,
   createLineSplitter,
@@ -30,7 +30,7 @@ export interface ReadBatch<Item extends ReadItem> {
 export interface RecordReader<Item extends ReadItem = ReadItem> {
   batches(): AsyncGenerator<ReadBatch<Item>>;
   /** The output line for an item: its event resolved as `outcome` says, or a profile update as it came. */
-  render(item: Item, outcome: EventOutcome): string;
+  render(item: Item, outcome: ResolvedOutput): string;
 }
 
 interface ScannedItem extends ReadItem {
@@ -65,7 +65,7 @@ export class NdjsonReader implements RecordReader<ScannedItem> {
     return batch;
   }
 
-  render(item: ScannedItem, outcome: EventOutcome): string {
+  render(item: ScannedItem, outcome: ResolvedOutput): string {
     if (item.scan === undefined) return item.text.trim();
     return rewriteEventJson(
       item.text,
@@ -106,7 +106,7 @@ function readProfileLine(line: number, text: string): ScannedItem | LineProblem 
 }
 
 /** The G-7 / O-16 properties an output event gains, as the JSON text rewriteEventJson appends. */
-function outputProperties(outcome: EventOutcome, mode: Mode): string {
+function outputProperties(outcome: ResolvedOutput, mode: Mode): string {
   const before = outcome.distinctIdBeforeIdentity;
   const failure = outcome.failure?.official ? outcome.failure : undefined;
   if (before === undefined && failure === undefined) return '';
@@ -134,7 +134,7 @@ export class ImporterReader implements RecordReader {
     yield toBatch(importer.end());
   }
 
-  render(item: ReadItem, outcome: EventOutcome): string {
+  render(item: ReadItem, outcome: ResolvedOutput): string {
     const { record } = item;
     if (record.kind === 'profile') return JSON.stringify(record.update);
     return JSON.stringify(toResolvedEvent(record.event, outcome, this.mode));

@@ -126,7 +126,7 @@ class ResolveRun {
     let index = 0;
     for await (const batch of this.reader.batches()) {
       for (const item of batch.items)
-        await this.write(item, view.outcome(index++, ledger.peekFacts(item.record)));
+        await this.write(item, view.resolvedOutput(index++, ledger.peekFacts(item.record)));
       if (this.out.isClosed) return;
     }
   }
@@ -138,7 +138,7 @@ class ResolveRun {
       this.report(batch.problems);
       for (const item of batch.items) {
         const stored = ledger.ingestAndDescribe(item.record);
-        await this.write(item, view.outcome(ledger.size - 1, stored));
+        await this.write(item, view.resolvedOutput(ledger.size - 1, stored));
       }
     }
   }

@@ -39,7 +39,7 @@ export {
 export type { Derivation } from './kernel.ts';
 export type { StoredRecord, RecordKind } from './ledger.ts';
 export type { Profile } from './profiles.ts';
-export type { EventOutcome, ProfileView, ResolutionView } from './view.ts';
+export type { EventOutcome, ProfileView, ResolutionView, ResolvedOutput } from './view.ts';
 export { explainOutcome, linkNote, notesFor, type IdLabel } from './explain.ts';
 export {
   resolve,

@@ -35,6 +35,15 @@ export interface EventOutcome {
   readonly rejectedValue: string | undefined;
 }
 
+/** The parts of an outcome an exported event carries. */
+export interface ResolvedOutput {
+  /** The resolved id as an IdTable integer (null rejected, NO_ID non-attributable). */
+  readonly resolved: number | null;
+  readonly resolvedId: string | null;
+  readonly distinctIdBeforeIdentity: string | undefined;
+  readonly failure: Failure | undefined;
+}
+
 export interface ProfileView extends Profile {
   /** `stranded`: on a `$device:` id already linked to a user, so no report shows it (S-16). */
   readonly status: 'visible' | 'hidden' | 'stranded';
@@ -79,10 +88,8 @@ export class ResolutionView {
   outcome(index: number, facts: RecordFacts | undefined = this.ledger.facts(index)): EventOutcome {
     if (facts === undefined) throw new RangeError(`no record at index ${index}`);
     const { ledger } = this;
-    const resolved = this.resolvedIdOf(facts, this.live ? undefined : this.step);
-    const refusedBy = this.refusedLinkUser(facts);
-    const failure = this.failureOf(index, facts, refusedBy);
-    const atIngestion = ledger.steps ? this.resolvedIdOf(facts, index) : resolved;
+    const output = this.resolvedOutput(index, facts);
+    const atIngestion = ledger.steps ? this.resolvedIdOf(facts, index) : output.resolved;
     return {
       index,
       name: facts.name,
@@ -91,13 +98,28 @@ export class ResolutionView {
       derivedId: ledger.textOf(facts.derivedId) ?? '',
       derivation: facts.derivation,
       deviceKey: ledger.textOf(facts.deviceKey),
-      resolvedId: resolved === null ? null : (ledger.textOf(resolved) ?? ''),
-      distinctIdBeforeIdentity: ledger.textOf(this.beforeIdentity(facts, resolved, refusedBy)),
-      failure,
+      resolvedId: output.resolvedId,
+      distinctIdBeforeIdentity: output.distinctIdBeforeIdentity,
+      failure: output.failure,
       link: this.linkOf(index),
       linkedBy: this.deviceLinkEvent(facts.deviceKey),
-      retroactivelyUpdated: resolved !== atIngestion,
+      retroactivelyUpdated: output.resolved !== atIngestion,
       rejectedValue: facts.rejectedValue,
+    };
+  }
+
+  /**
+   * Just what an exported event needs — resolved id, `$distinct_id_before_identity`, failure (G-7, O-16) — without
+   * the link lookups of outcome(): the CLI asks this a million times.
+   */
+  resolvedOutput(index: number, facts: RecordFacts): ResolvedOutput {
+    const resolved = this.resolvedIdOf(facts, this.live ? undefined : this.step);
+    const refusedBy = this.refusedLinkUser(facts);
+    return {
+      resolved,
+      resolvedId: resolved === null ? null : (this.ledger.textOf(resolved) ?? ''),
+      distinctIdBeforeIdentity: this.ledger.textOf(this.beforeIdentity(facts, resolved, refusedBy)),
+      failure: this.failureOf(index, facts, refusedBy),
     };
   }
 

@@ -255,6 +255,11 @@ export class ResolutionView {
     return rows;
   }
 
+  /** Every id the stream has mentioned by this step (device keys with their `$device:` prefix). */
+  ids(): string[] {
+    return [...this.seenIds()].map(([id]) => this.ledger.table.textOf(id));
+  }
+
   /** Every id seen by this step, with the record that first mentioned it. */
   private *seenIds(): Generator<readonly [number, number]> {
     const { table } = this.ledger;

@@ -1,0 +1,182 @@
+// An imported stream kept compactly: ids and names interned, one typed-array slot per record, extras only where needed.
+import {
+  isBlockedId,
+  toIdText,
+  type Channel,
+  type MixpanelEvent,
+  type ProfileUpdate,
+  type StreamRecord,
+} from '../engine/index.ts';
+
+/** Properties an identity event carries besides the ids every event has (O-6, O-10, O-13). */
+const IDENTITY_EXTRAS = [
+  '$identified_id',
+  '$anon_id',
+  '$anon_distinct_id',
+  'alias',
+  '$distinct_ids',
+] as const;
+const NONE = -1;
+const TRACK_BIT = 1;
+
+/** Interns strings: a million events name a few hundred thousand ids and a few dozen event names. */
+class Interner {
+  private readonly index = new Map<string, number>();
+  readonly values: string[] = [];
+
+  id(value: string | undefined): number {
+    if (value === undefined) return NONE;
+    let id = this.index.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.index.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+
+  text(id: number): string | undefined {
+    return id === NONE ? undefined : this.values[id];
+  }
+}
+
+/** The columns a table row shows, for one record. */
+export interface StoredEvent {
+  readonly index: number;
+  readonly line: number;
+  readonly name: string;
+  readonly time: number | undefined;
+  readonly distinctId: string | undefined;
+  readonly deviceId: string | undefined;
+  readonly userId: string | undefined;
+  readonly isProfile: boolean;
+}
+
+/**
+ * Keeps what resolution and the table need — event name, channel, time, the sent distinct_id, `$device_id`,
+ * `$user_id`, identity events' own fields — and nothing else, so a million events fit in tens of megabytes.
+ * Exports that need every property re-read the file instead.
+ */
+export class EventStore {
+  private readonly ids = new Interner();
+  private readonly names = new Interner();
+  private nameIds = new Int32Array(1024);
+  private distinctIds = new Int32Array(1024);
+  private deviceIds = new Int32Array(1024);
+  private userIds = new Int32Array(1024);
+  private lines = new Int32Array(1024);
+  private flags = new Uint8Array(1024);
+  private times = new Float64Array(1024);
+  private readonly extras = new Map<number, Readonly<Record<string, unknown>>>();
+  private readonly profiles = new Map<number, ProfileUpdate>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(record: StreamRecord, line: number): void {
+    const index = this.count++;
+    if (index === this.lines.length) this.grow();
+    this.lines[index] = line;
+    if (record.kind === 'profile') {
+      this.profiles.set(index, record.update);
+      this.nameIds[index] = NONE;
+      this.distinctIds[index] = this.ids.id(toIdText(record.update.$distinct_id));
+      this.deviceIds[index] = this.userIds[index] = NONE;
+      return;
+    }
+    this.addEvent(index, record.event);
+  }
+
+  private addEvent(index: number, event: MixpanelEvent): void {
+    const p = event.properties;
+    this.nameIds[index] = this.names.id(event.event);
+    this.distinctIds[index] = this.ids.id(toIdText(p['distinct_id']));
+    this.deviceIds[index] = this.ids.id(toIdText(p['$device_id']));
+    this.userIds[index] = this.ids.id(toIdText(p['$user_id']));
+    const time = p['time'];
+    this.times[index] = typeof time === 'number' ? time : Number.NaN;
+    this.flags[index] = event.channel === 'track' ? TRACK_BIT : 0;
+    const extra = extrasOf(p);
+    if (extra !== undefined) this.extras.set(index, extra);
+  }
+
+  private grow(): void {
+    const grown = <T extends Int32Array | Uint8Array | Float64Array>(from: T, to: T): T => (to.set(from), to);
+    const n = this.lines.length * 2;
+    this.nameIds = grown(this.nameIds, new Int32Array(n));
+    this.distinctIds = grown(this.distinctIds, new Int32Array(n));
+    this.deviceIds = grown(this.deviceIds, new Int32Array(n));
+    this.userIds = grown(this.userIds, new Int32Array(n));
+    this.lines = grown(this.lines, new Int32Array(n));
+    this.flags = grown(this.flags, new Uint8Array(n));
+    this.times = grown(this.times, new Float64Array(n));
+  }
+
+  /** The record as the engine reads it, rebuilt from the columns (to resolve again under another mode). */
+  record(index: number): StreamRecord {
+    const profile = this.profiles.get(index);
+    if (profile !== undefined) return { kind: 'profile', update: profile };
+    const properties: Record<string, unknown> = { ...this.extras.get(index) };
+    setIfPresent(properties, 'distinct_id', this.ids.text(this.distinctIds[index] ?? NONE));
+    setIfPresent(properties, '$device_id', this.ids.text(this.deviceIds[index] ?? NONE));
+    setIfPresent(properties, '$user_id', this.ids.text(this.userIds[index] ?? NONE));
+    const time = this.times[index] ?? Number.NaN;
+    if (!Number.isNaN(time)) properties['time'] = time;
+    const channel: Channel = ((this.flags[index] ?? 0) & TRACK_BIT) !== 0 ? 'track' : 'import';
+    return {
+      kind: 'event',
+      event: { event: this.names.text(this.nameIds[index] ?? NONE) ?? '', properties, channel },
+    };
+  }
+
+  /** Every record in order, rebuilt one at a time. */
+  *records(): Generator<StreamRecord> {
+    for (let index = 0; index < this.count; index++) yield this.record(index);
+  }
+
+  /** The table's view of one record. */
+  event(index: number): StoredEvent {
+    const time = this.times[index] ?? Number.NaN;
+    return {
+      index,
+      line: this.lines[index] ?? 0,
+      name: this.names.text(this.nameIds[index] ?? NONE) ?? '$profile',
+      time: Number.isNaN(time) ? undefined : time,
+      distinctId: this.ids.text(this.distinctIds[index] ?? NONE),
+      deviceId: this.ids.text(this.deviceIds[index] ?? NONE),
+      userId: this.ids.text(this.userIds[index] ?? NONE),
+      isProfile: this.profiles.has(index),
+    };
+  }
+
+  /** The line a record came from. */
+  lineOf(index: number): number {
+    return this.lines[index] ?? 0;
+  }
+
+  /** Every distinct id text the stream sent, for search. */
+  idTexts(): readonly string[] {
+    return this.ids.values;
+  }
+}
+
+/**
+ * An identity event's own fields, and `$insert_id` when it could be a placeholder (LIM-1 rejects those; keeping only
+ * the suspicious ones saves a million strings while letting a re-resolve apply either matching rule, Q-12).
+ */
+function extrasOf(p: Readonly<Record<string, unknown>>): Record<string, unknown> | undefined {
+  let extra: Record<string, unknown> | undefined;
+  for (const key of IDENTITY_EXTRAS) {
+    if (p[key] !== undefined) (extra ??= {})[key] = p[key];
+  }
+  const insertId = toIdText(p['$insert_id']);
+  if (insertId !== undefined && isBlockedId(insertId, 'case-insensitive'))
+    (extra ??= {})['$insert_id'] = insertId;
+  return extra;
+}
+
+function setIfPresent(target: Record<string, unknown>, key: string, value: string | undefined): void {
+  if (value !== undefined) target[key] = value;
+}

@@ -1,0 +1,55 @@
+// Messages between the page and the import worker: every request carries an id; the reply (or error) echoes it.
+import type { Mode, ResolveOptions } from '../engine/index.ts';
+import type { ImportFormat } from '../io/index.ts';
+import type { LoadProgress, SessionSummary } from './importSession.ts';
+import type { ClusterSummary, IdentityDetail, RowPage, RowQuery } from './queries.ts';
+
+export type ExportKind = 'resolved-ndjson' | 'resolved-csv' | 'mappings' | 'findings';
+
+/** What the page can ask, and what each answer is. */
+export interface Requests {
+  load: {
+    readonly args: {
+      readonly file: Blob;
+      readonly fileName?: string;
+      readonly format: ImportFormat | 'auto';
+      readonly rederive: boolean;
+      readonly mode: Mode;
+      readonly options: Partial<ResolveOptions>;
+    };
+    readonly result: SessionSummary | { readonly cancelled: true };
+  };
+  resolve: {
+    readonly args: { readonly mode: Mode; readonly options: Partial<ResolveOptions> };
+    readonly result: SessionSummary;
+  };
+  rows: { readonly args: RowQuery; readonly result: RowPage };
+  clusters: {
+    readonly args: { readonly limit: number };
+    readonly result: { total: number; clusters: ClusterSummary[] };
+  };
+  search: { readonly args: { readonly text: string; readonly limit: number }; readonly result: string[] };
+  identity: { readonly args: { readonly id: string; readonly cap: number }; readonly result: IdentityDetail };
+  export: { readonly args: { readonly kind: ExportKind }; readonly result: Blob };
+}
+
+export type RequestName = keyof Requests;
+
+export type RequestMessage = {
+  [K in RequestName]: { readonly id: number; readonly name: K; readonly args: Requests[K]['args'] };
+}[RequestName];
+
+/** Cancels the load in progress (no reply). */
+export interface CancelMessage {
+  readonly id: number;
+  readonly name: 'cancel';
+}
+
+export type ReplyMessage =
+  | { readonly id: number; readonly kind: 'result'; readonly result: unknown }
+  | { readonly id: number; readonly kind: 'error'; readonly message: string }
+  | {
+      readonly id: number;
+      readonly kind: 'progress';
+      readonly progress: LoadProgress & { readonly totalBytes: number };
+    };

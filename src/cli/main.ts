@@ -10,12 +10,14 @@ Usage:
   idmerge resolve [options] [FILE|-]     resolve an event stream; NDJSON out (--help for options)
   idmerge resolve --mappings [FILE|-]    the identity mappings table (distinct_id → resolved_distinct_id)
   idmerge simulate SCENARIO [--seed S]   the events a scenario's simulated devices send, as NDJSON
+  idmerge lint [options] [FILE|-]        identity pitfalls in a stream, as text or --json (exit 1 on errors)
   idmerge help                           this text`;
 
 type Command = (argv: string[], streams: CliStreams) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   resolve: () => Promise.resolve(runResolve),
+  lint: async () => (await import('./lintCommand.ts')).runLint,
   simulate: async () => {
     const { runSimulate } = await import('./simulate.ts');
     return (argv, streams) =>
@@ -27,7 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   },
 };
 
-/** Runs the CLI and returns its exit code: 0 ok, 1 bad input lines, 2 a usage mistake. */
+/** Runs the CLI and returns its exit code: 0 ok, 1 bad input lines (or, for lint, an error finding), 2 a usage mistake. */
 export async function runCli(argv: string[], streams: CliStreams = process): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {

@@ -3,13 +3,16 @@ import type { Channel, MixpanelEvent, Mode, ResolvedOutput, StreamRecord } from 
 import {
   createImporter,
   createLineSplitter,
+  detectFormat,
+  DETECTION_SAMPLE_SIZE,
   failureProperties,
   normaliseMixpanel,
   toResolvedEvent,
 } from '../io/index.ts';
 import type { ImportFormat } from '../io/index.ts';
 import { rewriteEventJson, scanEvent, serializeExtra, type ScannedEvent } from '../io/scan/index.ts';
-import { readTextChunks } from './io.ts';
+import { readSample, readTextChunks } from './io.ts';
+import { UsageError } from './options.ts';
 
 export interface LineProblem {
   readonly line: number;
@@ -143,4 +146,39 @@ export class ImporterReader implements RecordReader {
 
 function toBatch(batch: { records: ReadItem[]; problems: LineProblem[] }): ReadBatch<ReadItem> {
   return { items: batch.records, problems: batch.problems };
+}
+
+/** The values `--format` accepts. */
+export const INPUT_FORMATS: readonly string[] = [
+  'auto',
+  'ndjson',
+  'json-array',
+  'csv',
+  'segment-ndjson',
+  'segment-json-array',
+];
+
+/** The format to read `path` as: the one asked for, or the one its first few KB show. */
+export async function chooseFormat(
+  path: string,
+  name: string | undefined,
+  requested: string,
+): Promise<ImportFormat> {
+  if (!INPUT_FORMATS.includes(requested))
+    throw new UsageError(`--format must be one of ${INPUT_FORMATS.join(', ')}`);
+  if (requested !== 'auto') return requested as ImportFormat;
+  const detection = detectFormat(await readSample(path, DETECTION_SAMPLE_SIZE), name);
+  if (detection.format === 'unknown')
+    throw new UsageError(`cannot tell the input format: ${detection.reason}`);
+  return detection.format;
+}
+
+/** NDJSON takes the scanner's fast path; every other format goes through the importer. */
+export function readerFor(
+  path: string,
+  format: ImportFormat,
+  mode: Mode,
+  name: string | undefined,
+): RecordReader {
+  return format === 'ndjson' ? new NdjsonReader(path, mode) : new ImporterReader(path, format, mode, name);
 }

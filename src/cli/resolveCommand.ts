@@ -1,15 +1,8 @@
 // `idmerge resolve`: two passes over a file (build the identity state, then stream the resolved events), one for Legacy.
 import { Resolver, type Mode, type ResolveOptions, type ResolutionView } from '../engine/index.ts';
-import { detectFormat, DETECTION_SAMPLE_SIZE, type ImportFormat } from '../io/index.ts';
-import { LineWriter, readSample, rereadableSource, type CliStreams } from './io.ts';
+import { LineWriter, rereadableSource, type CliStreams } from './io.ts';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
-import {
-  ImporterReader,
-  NdjsonReader,
-  type LineProblem,
-  type ReadItem,
-  type RecordReader,
-} from './readers.ts';
+import { chooseFormat, readerFor, type LineProblem, type ReadItem, type RecordReader } from './readers.ts';
 
 export const RESOLVE_USAGE = `Usage: idmerge resolve [options] [FILE|-]
 
@@ -31,15 +24,6 @@ const FLAGS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-const FORMATS: readonly string[] = [
-  'auto',
-  'ndjson',
-  'json-array',
-  'csv',
-  'segment-ndjson',
-  'segment-json-array',
-];
-
 /** Runs the command; returns the exit code (0 ok, 1 some lines were bad, 2 usage). */
 export async function runResolve(argv: string[], streams: CliStreams): Promise<number> {
   const { values, positionals } = parseFlags(argv, { options: FLAGS });
@@ -48,7 +32,6 @@ export async function runResolve(argv: string[], streams: CliStreams): Promise<n
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`expected one FILE, got ${positionals.length}`);
-  if (!FORMATS.includes(values.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const { mode, options } = engineOptions(values);
   const source = await rereadableSource(positionals[0], streams.stdin);
   try {
@@ -59,22 +42,6 @@ export async function runResolve(argv: string[], streams: CliStreams): Promise<n
   } finally {
     await source.release();
   }
-}
-
-async function chooseFormat(
-  path: string,
-  name: string | undefined,
-  requested: string,
-): Promise<ImportFormat> {
-  if (requested !== 'auto') return requested as ImportFormat;
-  const detection = detectFormat(await readSample(path, DETECTION_SAMPLE_SIZE), name);
-  if (detection.format === 'unknown')
-    throw new UsageError(`cannot tell the input format: ${detection.reason}`);
-  return detection.format;
-}
-
-function readerFor(path: string, format: ImportFormat, mode: Mode, name: string | undefined): RecordReader {
-  return format === 'ndjson' ? new NdjsonReader(path, mode) : new ImporterReader(path, format, mode, name);
 }
 
 class ResolveRun {

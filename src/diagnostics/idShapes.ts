@@ -1,0 +1,87 @@
+// How ids look: emails, phone numbers, placeholders, and who (device, user) an ordinary event speaks for.
+import {
+  DEVICE_PREFIX,
+  isBlockedId,
+  looksAnonymous,
+  type EventFacts,
+  type Mode,
+  type ResolveOptions,
+} from '../engine/index.ts';
+
+/** P-2: a deliberately simple shape, something@something.tld with no spaces; it is a hint, not validation. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function looksLikeEmail(id: string): boolean {
+  return EMAIL.test(id);
+}
+
+/** P-5: E.164-ish: a leading "+", then 7–15 digits, optionally grouped by spaces, dots, dashes or parentheses. */
+const PHONE = /^\+[0-9][0-9 ().-]*[0-9]$/;
+
+export function looksLikePhone(id: string): boolean {
+  if (!PHONE.test(id)) return false;
+  const digits = id.replace(/[^0-9]/g, '').length;
+  return digits >= 7 && digits <= 15;
+}
+
+/**
+ * Values other vendors and real streams use as "no id" (research §5.6), beyond LIM-1's own list: Mixpanel accepts
+ * them, and every event carrying one lands on a single shared id (P-8).
+ */
+const SUSPECT_IDS: ReadonlySet<string> = new Set([
+  'nan',
+  '[object object]',
+  'guest',
+  'id',
+  'user_id',
+  'userid',
+  'distinct_id',
+  'device_id',
+  'email',
+]);
+
+/** A value that reads as a placeholder: LIM-1's list in any letter case, the suspects above, or only 0s and dashes. */
+export function looksLikePlaceholder(id: string): boolean {
+  const lower = id.toLowerCase();
+  return isBlockedId(lower, 'exact') || SUSPECT_IDS.has(lower) || /^[0-]+$/.test(id);
+}
+
+/** The `$device:` key Mixpanel files a raw device id under (S-4), honouring the Q-8 option like the engine does. */
+export function deviceKeyOf(rawDevice: string, options: ResolveOptions): string {
+  if (options.devicePrefix === 'strip' && rawDevice.startsWith(DEVICE_PREFIX)) return rawDevice;
+  return DEVICE_PREFIX + rawDevice;
+}
+
+/** A raw device id from an id that may carry the `$device:` prefix. */
+export function stripDevicePrefix(id: string): string {
+  return id.startsWith(DEVICE_PREFIX) ? id.slice(DEVICE_PREFIX.length) : id;
+}
+
+/** Who an ordinary event speaks for: the device that sent it and the user, if any, it names. */
+export interface Parties {
+  readonly device: string | undefined;
+  readonly user: string | undefined;
+}
+
+/**
+ * Reads the device and user of an ordinary event, in any mode: the SDK sends `$device_id` and `$user_id` on every
+ * mode (G-10), so they tell who used a device even where the mode ignores them. Without them, a sent distinct_id
+ * counts: on Simplified as S-3 reads it; elsewhere anonymous-looking ids are devices and the rest are users.
+ */
+export function readParties(facts: EventFacts, mode: Mode): Parties {
+  const sent = facts.distinctId === '' ? undefined : facts.distinctId;
+  if (mode === 'simplified') {
+    const sentDevice = sent?.startsWith(DEVICE_PREFIX) === true;
+    // S-1: a sent distinct_id is overridden as soon as $device_id is present.
+    const sentUser = sent !== undefined && !sentDevice && facts.deviceId === undefined ? sent : undefined;
+    return {
+      device: facts.deviceId ?? (sentDevice && sent !== undefined ? stripDevicePrefix(sent) : undefined),
+      user: facts.userId ?? sentUser,
+    };
+  }
+  const anonymous = sent !== undefined && looksAnonymous(sent);
+  return {
+    device: facts.deviceId ?? (anonymous ? stripDevicePrefix(sent) : undefined),
+    user: facts.userId ?? (anonymous ? undefined : sent),
+  };
+}

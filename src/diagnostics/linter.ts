@@ -1,0 +1,162 @@
+// One pass over a stream, in ingestion order: the linter resolves it alongside and keeps memory to ids and findings.
+import {
+  readEventFacts,
+  Resolver,
+  withDefaults,
+  type EventFacts,
+  type EventStatus,
+  type Mode,
+  type RecordKind,
+  type Resolution,
+  type ResolutionView,
+  type ResolveOptions,
+  type StreamRecord,
+} from '../engine/index.ts';
+import { catalogueRank } from './catalogue.ts';
+import type { Check, CheckContext, IngestedEvent, Observation } from './check.ts';
+import { IdentifierDeviceCheck } from './identifierDeviceCheck.ts';
+import { IdentifyWithoutEventCheck, SpecialEventCheck } from './identifyChecks.ts';
+import { readParties } from './idShapes.ts';
+import {
+  DevicePrefixCheck,
+  EmailUserIdCheck,
+  NoIdentityCheck,
+  PlaceholderCheck,
+  PlaceholderLikeCheck,
+} from './recordChecks.ts';
+import { RefusalCheck } from './refusalCheck.ts';
+import { eventRef } from './samples.ts';
+import { SharedDeviceCheck } from './sharedDeviceCheck.ts';
+import { DEFAULT_LINTER_SETTINGS, SEVERITIES, type Finding, type LinterSettings } from './types.ts';
+import { ClusterCapCheck, HotShardCheck } from './volumeChecks.ts';
+
+/** A lint run over one stream. */
+export interface Linter {
+  /**
+   * Reads the next record; call once per record, in ingestion order, profile updates included (they keep the
+   * linter's positions in step with the engine's). `index` and `line` are only echoed back in findings.
+   */
+  observe(record: StreamRecord, index: number, line?: number): void;
+  /**
+   * The findings, errors first. Pass the caller's own Resolution of the same stream and mode to ask end-of-stream
+   * questions (clusters, whether two users ended up merged) of it; otherwise the linter's own is used. Call once.
+   */
+  finish(resolution?: Resolution): Finding[];
+}
+
+/** Checks in force per mode: each applies only where the spec says its pitfall exists. */
+function createChecks(context: CheckContext): Check[] {
+  const checks: Check[] = [
+    new PlaceholderCheck(context),
+    new PlaceholderLikeCheck(context),
+    new NoIdentityCheck(context),
+    new SharedDeviceCheck(context),
+    new EmailUserIdCheck(context),
+    new IdentifierDeviceCheck(context),
+    new HotShardCheck(context),
+  ];
+  if (context.mode === 'simplified')
+    checks.push(new IdentifyWithoutEventCheck(context), new DevicePrefixCheck(context));
+  if (context.mode !== 'original') checks.push(new SpecialEventCheck(context));
+  if (context.mode !== 'simplified') checks.push(new RefusalCheck(context));
+  if (context.mode === 'original') checks.push(new ClusterCapCheck(context));
+  return checks;
+}
+
+/** Starts a lint run under `mode` with the engine `options` the stream will be resolved with. */
+export function createLinter(
+  mode: Mode,
+  options: Partial<ResolveOptions> = {},
+  settings: LinterSettings = {},
+): Linter {
+  return new LintRun(mode, withDefaults(options), { ...DEFAULT_LINTER_SETTINGS, ...settings });
+}
+
+class LintRun implements Linter {
+  private readonly resolver: Resolver;
+  private readonly live: ResolutionView;
+  private readonly knownUsers = new Set<string>();
+  private readonly checks: Check[];
+  private findings: Finding[] | undefined;
+
+  constructor(
+    private readonly mode: Mode,
+    options: ResolveOptions,
+    settings: CheckContext['settings'],
+  ) {
+    // Records are not retained: the linter keeps what each check needs, so memory follows ids, not events.
+    // observe() reads each event's ingestion straight from the ledger (as `idmerge resolve` does), not through a
+    // full EventOutcome per event, whose link lookups would dominate the cost on a million events.
+    this.resolver = new Resolver(mode, options, { retainRecords: false });
+    this.live = this.resolver.result().final();
+    const context = { mode, options, settings, live: this.live, knownUsers: this.knownUsers };
+    this.checks = createChecks(context);
+  }
+
+  observe(record: StreamRecord, index: number, line?: number): void {
+    if (this.findings !== undefined)
+      throw new Error('the linter has finished; start a new one for another stream');
+    const ledger = this.resolver.ledger;
+    const linksBefore = ledger.linkLog.length;
+    const stored = ledger.ingestAndDescribe(record);
+    if (record.kind !== 'event') return;
+    const position = ledger.size - 1;
+    const outcome: IngestedEvent = {
+      index: position,
+      status: statusOf(stored.kind),
+      derivedId: ledger.textOf(stored.derivedId) ?? '',
+      derivation: stored.derivation,
+      rejectedValue: stored.rejectedValue,
+      failure: ledger.failures.get(position)?.failure,
+      link: ledger.linkLog.length > linksBefore ? ledger.linkLog[linksBefore] : undefined,
+    };
+    const facts = readEventFacts(record.event);
+    const observation: Observation = {
+      ref: eventRef(index, line),
+      record,
+      facts,
+      outcome,
+      derivedKey: stored.derivedId,
+      parties: readParties(facts, this.mode),
+    };
+    for (const check of this.checks) check.observe(observation);
+    this.noteUsers(facts);
+  }
+
+  /** Explicit user ids, noted after the checks so that they see only earlier events' users. */
+  private noteUsers(facts: EventFacts): void {
+    if (facts.userId !== undefined) this.knownUsers.add(facts.userId);
+    if (facts.identifiedId !== undefined) this.knownUsers.add(facts.identifiedId);
+  }
+
+  finish(resolution?: Resolution): Finding[] {
+    if (this.findings !== undefined) return this.findings;
+    if (resolution !== undefined && resolution.mode !== this.mode)
+      throw new RangeError(`the resolution is for ${resolution.mode}; this linter runs ${this.mode}`);
+    const end = { view: resolution?.final() ?? this.live };
+    this.findings = this.checks.flatMap((check) => check.finish(end)).sort(bySeverityThenCatalogue);
+    return this.findings;
+  }
+}
+
+function statusOf(kind: RecordKind): EventStatus {
+  return kind === 'event' || kind === 'profile' ? 'attributed' : kind;
+}
+
+function bySeverityThenCatalogue(a: Finding, b: Finding): number {
+  const severity = SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+  return severity !== 0 ? severity : catalogueRank(a.id) - catalogueRank(b.id);
+}
+
+/** Lints a whole stream at once: for tests and small inputs. */
+export function lintStream(
+  records: Iterable<StreamRecord>,
+  mode: Mode,
+  options: Partial<ResolveOptions> = {},
+  settings: LinterSettings = {},
+): Finding[] {
+  const linter = createLinter(mode, options, settings);
+  let index = 0;
+  for (const record of records) linter.observe(record, index++);
+  return linter.finish();
+}

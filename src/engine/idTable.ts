@@ -1,7 +1,11 @@
 // Every id the stream mentions gets a small integer once; kernels and columns work on integers, not strings.
-import { DEVICE_PREFIX } from './ids.ts';
+import { DEVICE_PREFIX, isDeviceKey } from './ids.ts';
 
 export const NO_ID = -1;
+
+const DEVICE_BIT = 1;
+const BLOCK_CHECKED = 2;
+const BLOCKED = 4;
 
 export class IdTable {
   private readonly byText = new Map<string, number>();
@@ -11,6 +15,8 @@ export class IdTable {
   readonly text: string[] = [];
   /** id → the first record that mentioned it, or NO_ID while only interned (e.g. by a rejected event). */
   readonly firstSeen: number[] = [];
+  /** id → DEVICE_BIT when its text is a `$device:` key; BLOCK_* once a placeholder check has run. */
+  private readonly flags: number[] = [];
   /**
    * The last text looked up and its id. Events come in sessions, so the next event usually names the same device or
    * user: comparing two short strings is far cheaper than a lookup in a map of a few hundred thousand ids.
@@ -40,6 +46,7 @@ export class IdTable {
     this.byText.set(text, id);
     this.text.push(text);
     this.firstSeen.push(NO_ID);
+    this.flags.push(isDeviceKey(text) ? DEVICE_BIT : 0);
     return id;
   }
 
@@ -62,6 +69,20 @@ export class IdTable {
 
   textOf(id: number): string {
     return this.text[id] ?? '';
+  }
+
+  /** Whether the id's text starts with `$device:`, without looking at the text again. */
+  isDevice(id: number): boolean {
+    return ((this.flags[id] ?? 0) & DEVICE_BIT) !== 0;
+  }
+
+  /** Whether the id is a placeholder (LIM-1), asking `check` only the first time: an id's text never changes. */
+  isBlocked(id: number, check: (text: string) => boolean): boolean {
+    const flags = this.flags[id] ?? 0;
+    if ((flags & BLOCK_CHECKED) !== 0) return (flags & BLOCKED) !== 0;
+    const blocked = check(this.textOf(id));
+    this.flags[id] = flags | BLOCK_CHECKED | (blocked ? BLOCKED : 0);
+    return blocked;
   }
 
   see(id: number, index: number): void {

@@ -1,7 +1,7 @@
 // The ledger ingests the stream in order and keeps, per record, the compact facts every query is answered from.
 import { RecordColumns, type RecordFacts, type RecordKind } from './columns.ts';
 import { readEventFacts, type EventFacts } from './facts.ts';
-import { isBlockedId, isDeviceKey } from './ids.ts';
+import { isBlockedId } from './ids.ts';
 import { IdTable, NO_ID } from './idTable.ts';
 import {
   NOTHING_APPLIED,
@@ -192,12 +192,14 @@ export class IdentityLedger {
 
   /** LIM-1 / Q-12: the derived distinct_id and `$insert_id` must not be placeholders. */
   private blockedValue(derived: DerivedIdentity, facts: EventFacts): string | undefined {
-    const match = this.options.blockedIdMatch;
-    const text = derived.id === NO_ID ? '' : this.table.textOf(derived.id);
-    if (text !== '' && isBlockedId(text, match)) return text;
-    if (facts.insertId !== undefined && isBlockedId(facts.insertId, match)) return facts.insertId;
+    if (derived.id !== NO_ID && this.table.isBlocked(derived.id, this.isBlockedText))
+      return this.table.textOf(derived.id);
+    if (facts.insertId !== undefined && this.isBlockedText(facts.insertId)) return facts.insertId;
     return undefined;
   }
+
+  private readonly isBlockedText = (text: string): boolean =>
+    text !== '' && isBlockedId(text, this.options.blockedIdMatch);
 
   /** Registers the event's ids as seen; returns the device key it is the first to mention. */
   private noteIds(derived: DerivedIdentity, index: number): RecordFacts['newDevice'] {
@@ -212,7 +214,7 @@ export class IdentityLedger {
   }
 
   private deviceOrNone(id: number): number {
-    return isDeviceKey(this.table.textOf(id)) ? id : NO_ID;
+    return this.table.isDevice(id) ? id : NO_ID;
   }
 
   private ingestProfile(update: ProfileUpdate, index: number, origin: RecordOrigin | undefined): RecordFacts {

@@ -1,31 +1,47 @@
 // The event table, as Mixpanel's guide draws it: Event, $device_id, $user_id, distinct_id (set by Mixpanel), Notes.
-import { useEventRows, useStepModel } from '../../store/hooks.ts';
+import { useRef } from 'react';
+import { TableHead } from './TableHead.tsx';
+import { TableToolbar } from './TableToolbar.tsx';
+import { useElementHeight } from './useElementHeight.ts';
+import { useEventTable } from './useEventTable.ts';
+import { VirtualBody } from './VirtualBody.tsx';
+import './eventTable.css';
 
 export function EventTable() {
-  const rows = useEventRows();
-  const { label } = useStepModel();
+  const model = useEventTable();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  const headerHeight = useElementHeight(headRef, 36);
+  const { table } = model;
+  const rows = table.getRowModel().rows;
+  const emptyText =
+    model.total === 0 ? 'No events yet: step forward to send one.' : 'No event matches the filter.';
   return (
-    <table>
-      <thead>
-        <tr>
-          <th>Event</th>
-          <th>$device_id</th>
-          <th>$user_id</th>
-          <th>distinct_id (set by Mixpanel)</th>
-          <th>Notes</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.recordIndex} data-testid={`table.row.${row.number}`}>
-            <td>{row.name}</td>
-            <td>{row.sent.deviceId === undefined ? '' : label(row.sent.deviceId)}</td>
-            <td>{row.sent.userId ?? ''}</td>
-            <td>{row.outcome.resolvedId === null ? 'rejected' : label(row.outcome.resolvedId)}</td>
-            <td>{row.notes.join('; ')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="event-table">
+      <TableToolbar
+        query={model.query}
+        onQuery={model.setQuery}
+        showIdentity={model.showIdentity}
+        visibility={model.columnVisibility}
+        onToggleColumn={(id, visible) => table.getColumn(id)?.toggleVisibility(visible)}
+        shown={rows.length}
+        total={model.total}
+      />
+      <div className="table-scroll" ref={scrollRef}>
+        <table data-testid="table" aria-rowcount={rows.length + 1}>
+          <caption className="visually-hidden">
+            Events sent so far, with the distinct_id Mixpanel sets
+          </caption>
+          <TableHead table={table} headRef={headRef} />
+          <VirtualBody
+            rows={rows}
+            columnCount={table.getVisibleLeafColumns().length}
+            scrollRef={scrollRef}
+            headerHeight={headerHeight}
+            emptyText={emptyText}
+          />
+        </table>
+      </div>
+    </div>
   );
 }

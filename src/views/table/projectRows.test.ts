@@ -1,0 +1,112 @@
+// The row projection: aliases with full ids, as-sent versus as-shown $user_id, notes, failures and step marks.
+import { describe, expect, it } from 'vitest';
+import { idCell, isChangedCell, projectRows, timeCell, type TableView } from './projectRows.ts';
+import { playedRows } from './test/playedRows.ts';
+
+function project(scenarioId: string, cursor: number, tableView: TableView = 'as-sent', showIdentity = false) {
+  const { model, rows, played, mode } = playedRows(scenarioId, cursor);
+  return { played, table: projectRows(rows, { label: model.label, mode, tableView }, showIdentity) };
+}
+
+const texts = (rows: ReturnType<typeof project>['table'], column: 'user_id' | 'distinct_id' | 'device_id') =>
+  rows.map((row) => row.cells[column].text);
+
+describe('projectRows', () => {
+  it('shows device ids by alias with the full id behind them', () => {
+    const { played, table } = project('new-user-signup', 2);
+    const device = played.deviceIds[0];
+    expect(table[0]?.cells.device_id).toMatchObject({ text: 'D1', fullId: device, tone: 'device' });
+    expect(table[0]?.cells.distinct_id).toMatchObject({ text: '$device:D1', fullId: `$device:${device}` });
+  });
+
+  it('leaves identity events out unless asked, keeping the event numbers', () => {
+    expect(project('new-user-signup', 4).table.map((row) => row.number)).toEqual([1, 2, 4]);
+    expect(project('new-user-signup', 4, 'as-sent', true).table.map((row) => row.number)).toEqual([
+      1, 2, 3, 4,
+    ]);
+  });
+
+  it('as sent, $user_id is only what the event carried; the resolved id is U1 everywhere', () => {
+    const { table } = project('new-user-signup', 4);
+    expect(texts(table, 'user_id')).toEqual(['', '', 'U1']);
+    expect(texts(table, 'distinct_id')).toEqual(['U1', 'U1', 'U1']);
+  });
+
+  it('as Mixpanel shows it, linked devices show their user in $user_id, marked as derived', () => {
+    const { table } = project('new-user-signup', 4, 'as-shown');
+    expect(texts(table, 'user_id')).toEqual(['U1', 'U1', 'U1']);
+    expect(table.map((row) => row.cells.user_id.derived ?? false)).toEqual([true, true, false]);
+  });
+
+  it('as shown, an unlinked device leaves $user_id empty', () => {
+    expect(texts(project('returning-user', 5, 'as-shown').table, 'user_id')).toEqual(['U1', 'U1', 'U1', '']);
+  });
+
+  it('as shown changes nothing on Original, where $user_id does not decide the distinct_id', () => {
+    const { model, rows } = playedRows('original-signup', Infinity, 'original');
+    const context = { label: model.label, mode: 'original' as const };
+    const sent = projectRows(rows, { ...context, tableView: 'as-sent' }, true);
+    const shown = projectRows(rows, { ...context, tableView: 'as-shown' }, true);
+    expect(shown.map((row) => row.cells.user_id)).toEqual(sent.map((row) => row.cells.user_id));
+  });
+
+  it('classifies the notes: the link, the retroactive update', () => {
+    const { table } = project('new-user-signup', 4);
+    expect(table.map((row) => row.notes)).toEqual([
+      [{ text: 'Retroactively updated', kind: 'retroactive' }],
+      [{ text: 'Retroactively updated', kind: 'retroactive' }],
+      [{ text: 'Links D1 ⇒ U1', kind: 'link' }],
+    ]);
+  });
+
+  it('marks the rows this step sent and the cells it rewrote', () => {
+    const sent = project('new-user-signup', 4).table;
+    expect(sent.map((row) => [row.isNew, row.changed])).toEqual([
+      [false, true],
+      [false, true],
+      [true, false],
+    ]);
+    expect(sent.map((row) => isChangedCell(row, 'distinct_id'))).toEqual([true, true, false]);
+    expect(sent.map((row) => isChangedCell(row, 'user_id'))).toEqual([false, false, false]);
+    const shown = project('new-user-signup', 4, 'as-shown').table;
+    expect(shown.map((row) => isChangedCell(row, 'user_id'))).toEqual([true, true, false]);
+  });
+
+  it('shows rejected events as rejected, with the reason', () => {
+    const { table } = project('placeholder-ids', Infinity);
+    expect(table[0]?.cells.distinct_id).toMatchObject({ text: 'rejected', tone: 'danger' });
+    expect(table[0]?.cells.distinct_id.hint).toContain('placeholder');
+    expect(table[0]?.notes[0]?.kind).toBe('failure');
+    expect(table[2]?.cells.distinct_id).toMatchObject({ text: '(none)', hint: 'No usable identity' });
+  });
+
+  it('shows a failure code as a failure note and its description in the failure column', () => {
+    const { model, rows } = playedRows('original-cap-through-reset');
+    const table = projectRows(rows, { label: model.label, mode: 'original', tableView: 'as-sent' }, true);
+    const failed = table.find((row) => row.cells.failure.text !== '');
+    expect(failed?.notes).toContainEqual({ text: 'errManyIDs', kind: 'failure' });
+    expect(failed?.cells.failure).toMatchObject({ tone: 'danger', sortKey: 'errManyIDs' });
+  });
+});
+
+describe('cells', () => {
+  it('reads time in seconds or milliseconds, in UTC', () => {
+    expect(timeCell(1700000000)).toEqual({
+      text: '22:13:20',
+      hint: '2023-11-14 22:13:20 UTC',
+      sortKey: 1700000000000,
+    });
+    expect(timeCell(1700000000123).text).toBe('22:13:20');
+    expect(timeCell(undefined).text).toBe('');
+  });
+
+  it('shows an empty id as "" since Mixpanel counts it as absent (Q-11)', () => {
+    expect(idCell('', (id) => id, 'user')).toMatchObject({ text: '""', tone: 'muted' });
+    expect(idCell(undefined, (id) => id, 'user').text).toBe('');
+    expect(idCell('ada@example.com', (id) => id, undefined)).toEqual({
+      text: 'ada@example.com',
+      tone: 'user',
+      sortKey: 'ada@example.com',
+    });
+  });
+});

@@ -1,0 +1,180 @@
+// Pure projection from the store's event rows to what each table cell shows: text, full id, tone, sort key.
+import { isDeviceKey, linkNote, looksAnonymous, type IdLabel, type Mode } from '../../engine/index.ts';
+import type { AppState } from '../../store/appStore.ts';
+import type { EventRow } from '../../store/derive.ts';
+import type { ColumnId } from './columnCatalog.ts';
+
+export type TableView = AppState['tableView'];
+
+/** Colour family of a cell, matching the theme's device / user / other / danger pairs. */
+export type Tone = 'device' | 'user' | 'other' | 'danger' | 'muted';
+
+export interface CellView {
+  readonly text: string;
+  /** The full id behind a short alias such as D1; shown on hover. */
+  readonly fullId?: string;
+  /** Extra words for the hover text: a rejection reason, the full timestamp. */
+  readonly hint?: string;
+  readonly tone?: Tone;
+  /** Not sent with the event: filled in the way Mixpanel's guide draws it ("as Mixpanel shows it"). */
+  readonly derived?: boolean;
+  readonly sortKey: string | number;
+}
+
+export type NoteKind = 'link' | 'retroactive' | 'failure' | 'plain';
+
+export interface NoteView {
+  readonly text: string;
+  readonly kind: NoteKind;
+}
+
+/** One table row: the store's row, projected for display. */
+export interface TableRow {
+  readonly id: string;
+  readonly recordIndex: number;
+  readonly number: number;
+  readonly resolvedId: string | null;
+  readonly isNew: boolean;
+  /** Its resolved distinct_id changed at this step (a retroactive update). */
+  readonly changed: boolean;
+  readonly cells: Readonly<Record<ColumnId, CellView>>;
+  readonly notes: readonly NoteView[];
+}
+
+export interface ProjectionContext {
+  readonly label: IdLabel;
+  readonly mode: Mode | undefined;
+  readonly tableView: TableView;
+}
+
+const RETROACTIVE_NOTE = 'Retroactively updated';
+
+/** Projects every row; identity events are left out unless `showIdentityEvents`. */
+export function projectRows(
+  rows: readonly EventRow[],
+  context: ProjectionContext,
+  showIdentityEvents: boolean,
+): TableRow[] {
+  const shown = showIdentityEvents ? rows : rows.filter((row) => !row.isIdentityEvent);
+  return shown.map((row) => projectRow(row, context));
+}
+
+export function projectRow(row: EventRow, context: ProjectionContext): TableRow {
+  const notes = noteViews(row, context.label);
+  return {
+    id: String(row.recordIndex),
+    recordIndex: row.recordIndex,
+    number: row.number,
+    resolvedId: row.outcome.resolvedId,
+    isNew: row.isNew,
+    changed: row.changed,
+    notes,
+    cells: {
+      number: { text: String(row.number), sortKey: row.number },
+      event: eventCell(row),
+      device_id: idCell(row.sent.deviceId, context.label, 'device'),
+      user_id: userIdCell(row, context),
+      distinct_id: resolvedIdCell(row, context.label),
+      notes: notesCell(notes),
+      time: timeCell(row.time),
+      sent_distinct_id: idCell(row.sent.distinctId, context.label, undefined),
+      failure: failureCell(row),
+    },
+  };
+}
+
+/** The user id to show: as sent, or (as Mixpanel shows it, Simplified) the user the event's device is linked to. */
+export function shownUserId(
+  row: EventRow,
+  mode: Mode | undefined,
+  tableView: TableView,
+): { readonly id: string; readonly derived: boolean } | undefined {
+  if (row.sent.userId !== undefined) return { id: row.sent.userId, derived: false };
+  // Q-9: the engine keeps stored properties; only Simplified's guide draws the linked user in this column.
+  if (tableView === 'as-sent' || mode !== 'simplified') return undefined;
+  const resolved = row.outcome.resolvedId;
+  if (row.outcome.deviceKey === undefined || !resolved || isDeviceKey(resolved)) return undefined;
+  return { id: resolved, derived: true };
+}
+
+function userIdCell(row: EventRow, context: ProjectionContext): CellView {
+  const user = shownUserId(row, context.mode, context.tableView);
+  const cell = idCell(user?.id, context.label, 'user');
+  return user?.derived ? { ...cell, derived: true } : cell;
+}
+
+/** An id through its short label; an empty string is shown as "" since Mixpanel treats it as absent (Q-11). */
+export function idCell(id: string | undefined, label: IdLabel, tone: Tone | undefined): CellView {
+  if (id === undefined) return { text: '', sortKey: '' };
+  if (id === '')
+    return { text: '""', hint: 'Sent as an empty string: counts as absent', tone: 'muted', sortKey: '' };
+  const text = label(id);
+  return {
+    text,
+    ...(text === id ? {} : { fullId: id }),
+    tone: tone ?? toneOf(id),
+    sortKey: text,
+  };
+}
+
+function toneOf(id: string): Tone {
+  return looksAnonymous(id) ? 'device' : 'user';
+}
+
+function resolvedIdCell(row: EventRow, label: IdLabel): CellView {
+  const { resolvedId } = row.outcome;
+  if (resolvedId === null) {
+    const reason = row.notes.find((note) => note.startsWith('Rejected')) ?? 'Rejected at ingestion';
+    return { text: 'rejected', hint: reason, tone: 'danger', sortKey: '\uffff' };
+  }
+  if (resolvedId === '')
+    return { text: '(none)', hint: 'No usable identity', tone: 'muted', sortKey: '\uffff' };
+  return idCell(resolvedId, label, undefined);
+}
+
+function eventCell(row: EventRow): CellView {
+  if (!row.isIdentityEvent) return { text: row.name, sortKey: row.name };
+  return { text: row.name, hint: 'Identity event', tone: 'other', sortKey: row.name };
+}
+
+function failureCell(row: EventRow): CellView {
+  const { failure } = row.outcome;
+  if (failure === undefined) return { text: '', sortKey: '' };
+  return {
+    text: failure.description,
+    hint: `${failure.code} (${failure.rule})`,
+    tone: 'danger',
+    sortKey: failure.code,
+  };
+}
+
+/** Mixpanel's `time` is in seconds; milliseconds are accepted too, so large values are read as such. */
+export function timeCell(time: number | undefined): CellView {
+  if (time === undefined || !Number.isFinite(time)) return { text: '', sortKey: -Infinity };
+  const ms = time > 1e11 ? time : time * 1000;
+  const iso = new Date(ms).toISOString();
+  return { text: iso.slice(11, 19), hint: `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`, sortKey: ms };
+}
+
+function notesCell(notes: readonly NoteView[]): CellView {
+  const text = notes.map((note) => note.text).join('; ');
+  return { text, sortKey: text };
+}
+
+function noteViews(row: EventRow, label: IdLabel): NoteView[] {
+  const link = row.outcome.link === undefined ? undefined : linkNote(row.outcome.link, label);
+  return row.notes.map((text) => ({ text, kind: noteKind(text, link, row) }));
+}
+
+function noteKind(text: string, link: string | undefined, row: EventRow): NoteKind {
+  if (text === link) return 'link';
+  if (text === RETROACTIVE_NOTE) return 'retroactive';
+  if (text === row.outcome.failure?.code || text.startsWith('Rejected')) return 'failure';
+  return 'plain';
+}
+
+/** Cells whose value this step rewrote: the resolved distinct_id, and a $user_id that Mixpanel's view derives from it. */
+export function isChangedCell(row: TableRow, column: ColumnId): boolean {
+  if (!row.changed) return false;
+  return column === 'distinct_id' || (column === 'user_id' && row.cells.user_id.derived === true);
+}

@@ -1,0 +1,54 @@
+// The table's state and TanStack instance: projected rows, sorting, the text filter and optional columns.
+import { useMemo, useState } from 'react';
+import { useTable, type ColumnVisibilityState, type SortingState } from '@tanstack/react-table';
+import { useAppState, useEventRows, useScenario, useStepModel } from '../../store/hooks.ts';
+import { COLUMN_IDS, OPTIONAL_COLUMNS, type ColumnId } from './columnCatalog.ts';
+import { columns, features, filterByText } from './columns.tsx';
+import { showsIdentityEvents } from './identityEvents.ts';
+import { projectRows } from './projectRows.ts';
+import { toRowFilter } from './rowQuery.ts';
+
+const INITIAL_VISIBILITY: ColumnVisibilityState = Object.fromEntries(
+  OPTIONAL_COLUMNS.map((id) => [id, false]),
+);
+
+function useTableRows() {
+  const rows = useEventRows();
+  const { label } = useStepModel();
+  const mode = useAppState((state) => state.mode);
+  const tableView = useAppState((state) => state.tableView);
+  const identityChoice = useAppState((state) => state.identityEvents);
+  const scenarioChoice = useScenario().view?.identityEvents;
+  const showIdentity = showsIdentityEvents(identityChoice, scenarioChoice);
+  const data = useMemo(
+    () => projectRows(rows, { label, mode, tableView }, showIdentity),
+    [rows, label, mode, tableView, showIdentity],
+  );
+  return { data, total: data.length, showIdentity };
+}
+
+export function useEventTable() {
+  const { data, total, showIdentity } = useTableRows();
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [query, setQuery] = useState('');
+  const [columnVisibility, setColumnVisibility] = useState(INITIAL_VISIBILITY);
+  const visibleKey = COLUMN_IDS.filter((id) => columnVisibility[id] !== false).join(' ');
+  // The visible columns are part of the filter value, so toggling a column re-runs the filter (its memo key).
+  const globalFilter = useMemo(
+    () => toRowFilter(query, visibleKey.split(' ') as ColumnId[]),
+    [query, visibleKey],
+  );
+  const table = useTable({
+    features,
+    columns,
+    data,
+    getRowId: (row) => row.id,
+    state: { sorting, columnVisibility, globalFilter },
+    onSortingChange: setSorting,
+    onColumnVisibilityChange: setColumnVisibility,
+    globalFilterFn: filterByText,
+  });
+  return { table, total, showIdentity, query, setQuery, columnVisibility, setColumnVisibility };
+}
+
+export type EventTableModel = ReturnType<typeof useEventTable>;

@@ -1,15 +1,19 @@
 // The page layout; views do not import each other, so the shell is where they meet.
 import { IdentityGraph } from '../views/graph/IdentityGraph.tsx';
+import { Notices } from '../views/notices/Notices.tsx';
 import { EventTable } from '../views/table/EventTable.tsx';
 import { Timeline } from '../views/timeline/Timeline.tsx';
+import { AppHeader } from './AppHeader.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import { useAppEffects } from './useAppEffects.ts';
 import './layout.css';
 
 export function AppShell() {
+  useAppEffects();
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>ID Merge Lab</h1>
-      </header>
+      <AppHeader />
+      <Notices />
       <Timeline />
       <main className="app-main">
         <section className="app-table" aria-label="Events">
@@ -18,6 +22,9 @@ export function AppShell() {
         <section className="app-graph" aria-label="Identity graph">
           <IdentityGraph />
         </section>
+        <aside className="app-side" aria-label="Details">
+          <SidePanel />
+        </aside>
       </main>
     </div>
   );

@@ -10,6 +10,10 @@ export type Selection =
 
 export type Theme = 'light' | 'dark';
 
+/** The tabs of the side area: the explanation, the devices, the profiles and the settings. */
+export type SidePanel = 'why' | 'devices' | 'profiles' | 'settings';
+export const SIDE_PANELS: readonly SidePanel[] = ['why', 'devices', 'profiles', 'settings'];
+
 export interface AppState {
   readonly scenarioId: string;
   readonly mode: Mode;
@@ -30,6 +34,8 @@ export interface AppState {
   /** Steps per second while playing. */
   readonly speed: number;
   readonly notices: readonly string[];
+  /** The side area's open tab. */
+  readonly sidePanel: SidePanel;
 }
 
 export interface AppActions {
@@ -53,6 +59,7 @@ export interface AppActions {
   readonly setTheme: (theme: Theme) => void;
   readonly addNotice: (text: string) => void;
   readonly dismissNotice: (index: number) => void;
+  readonly showSidePanel: (panel: SidePanel) => void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -71,6 +78,7 @@ export const INITIAL_STATE: AppState = {
   playing: false,
   speed: 1,
   notices: [],
+  sidePanel: 'why',
 };
 
 const clamp = (value: number, max: number) => Math.min(Math.max(value, 0), max);
@@ -124,5 +132,6 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     setTheme: (theme) => set({ theme }),
     addNotice: (text) => set(({ notices }) => ({ notices: [...notices, text] })),
     dismissNotice: (index) => set(({ notices }) => ({ notices: notices.filter((_, i) => i !== index) })),
+    showSidePanel: (sidePanel) => set({ sidePanel }),
   }));
 }

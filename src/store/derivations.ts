@@ -10,12 +10,18 @@ import {
   type EventRow,
   type StepModel,
 } from './derive.ts';
+import { explainSelection, type Explanation } from './explanation.ts';
+import { highlightFor, type Highlight } from './highlight.ts';
 import { memoizeLast } from './memo.ts';
 
 export interface Derivations {
   readonly scenario: (state: AppState) => Scenario;
   readonly model: (state: AppState) => StepModel;
   readonly rows: (state: AppState) => readonly EventRow[];
+  /** What the selection lights up in the table and the graph. */
+  readonly highlight: (state: AppState) => Highlight;
+  /** What the explanation panel says about the selection; null when nothing is selected. */
+  readonly explanation: (state: AppState) => Explanation | null;
 }
 
 /** The scenario a state names; the first library scenario if the id is unknown (the URL reader reports that). */
@@ -35,5 +41,14 @@ export function createDerivations(): Derivations {
     const playedScenario = played(scenario(state), state.sdkVersion);
     return model(playedScenario, resolution(playedScenario, state.mode, state.options), state.cursor);
   };
-  return { scenario, model: modelOf, rows: (state) => rows(modelOf(state)) };
+  const rowsOf = (state: AppState) => rows(modelOf(state));
+  const highlight = memoizeLast(highlightFor);
+  const explanation = memoizeLast(explainSelection);
+  return {
+    scenario,
+    model: modelOf,
+    rows: rowsOf,
+    highlight: (state) => highlight(modelOf(state), rowsOf(state), state.selection),
+    explanation: (state) => explanation(modelOf(state), rowsOf(state), state.selection),
+  };
 }

@@ -4,6 +4,8 @@ import { useStore } from 'zustand';
 import type { Scenario } from '../scenarios/types.ts';
 import type { AppActions, AppState } from './appStore.ts';
 import type { EventRow, StepModel } from './derive.ts';
+import type { Explanation } from './explanation.ts';
+import type { Highlight } from './highlight.ts';
 import { StoreContext, type StoreBundle } from './StoreProvider.tsx';
 
 function useBundle(): StoreBundle {
@@ -37,6 +39,18 @@ export function useStepModel(): StepModel {
 export function useEventRows(): readonly EventRow[] {
   const { store, derive } = useBundle();
   return useStore(store, derive.rows);
+}
+
+/** The ids (graph nodes) and records (table rows) the selection lights up, so table and graph agree. */
+export function useHighlight(): Highlight {
+  const { store, derive } = useBundle();
+  return useStore(store, derive.highlight);
+}
+
+/** The explanation panel's content for the selection; null when nothing is selected. */
+export function useExplanation(): Explanation | null {
+  const { store, derive } = useBundle();
+  return useStore(store, derive.explanation);
 }
 
 /** The store itself, for the app shell's URL and keyboard wiring only. */

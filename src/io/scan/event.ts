@@ -1,18 +1,31 @@
-// Invariant: scanEvent accepts exactly the texts JSON.parse accepts (then checks the event shape), reads the
-// range once, and allocates only its result and the values it returns.
+// Invariant: scanEvent refuses exactly what JSON.parse refuses (or a wrong shape) and allocates only its result.
 import { describeValueKind, emptyFailure, lexerFailure, shapeFailure } from './failure.ts';
 import {
   Expect,
   FAILED,
+  beginScan,
   escapeCount,
   failAt,
   isWs,
+  memberValueEnd,
   skipColon,
+  skipEventPrefix,
+  skipIdentityMember,
   skipPropertyRun,
   skipString,
   skipValue,
   skipWs,
 } from './lexer.ts';
+import {
+  DISTINCT_ID,
+  NOT_IDENTITY,
+  decodeString,
+  decodeValue,
+  identityKeyAt,
+  identityKeyLength,
+  knownIdentityKeyAt,
+  setIdentity,
+} from './identity.ts';
 import type { IdentityKey, ScanFailure, ScannedEvent } from './types.ts';
 
 const QUOTE = 0x22;
@@ -36,51 +49,28 @@ type TopKey = typeof OTHER | typeof EVENT | typeof CHANNEL | typeof PROPERTIES |
  * would throw (reason "not valid JSON: ...") or when the shape is wrong; a missing event name is not a failure.
  */
 export function scanEvent(text: string, start = 0, end = text.length): ScannedEvent | ScanFailure {
+  if (end > text.length) end = text.length;
+  if (start < 0) start = 0;
   const first = skipWs(text, start, end);
   if (first >= end) return emptyFailure();
+  beginScan();
   if (text.charCodeAt(first) !== OPEN_BRACE) return refuseNonObject(text, start, first, end);
   const scan = newScan(start, end);
-  // Where the last "properties" value starts when it is not an object: reported only once the whole line is
-  // known to be valid JSON, so a broken line always says "not valid JSON" first.
-  let badProperties = -1;
+  badProperties = -1;
   let pos = skipWs(text, first + 1, end);
   if (pos < end && text.charCodeAt(pos) === CLOSE_BRACE) {
     scan.objectEmpty = true;
   } else {
-    // The top-level members: the loop is the object grammar, the switch picks what to keep.
+    // The usual line starts `{"event":"name","properties":{`: one native match takes it whole.
+    const prefixEnd = skipEventPrefix(text, first, end);
+    if (prefixEnd > 0) {
+      scan.event = text.slice(first + EVENT_NAME_OFFSET, prefixEnd - PROPERTIES_OPENER_LENGTH);
+      pos = scanProperties(text, prefixEnd - 1, end, scan);
+    } else {
+      pos = scanTopMember(text, pos, end, scan);
+    }
+    // The rest of the top-level members: the loop is the object grammar, scanTopMember reads each one.
     for (;;) {
-      if (pos >= end || text.charCodeAt(pos) !== QUOTE) return invalidAt(text, start, pos, end, Expect.Key);
-      // A key spelled exactly like a known one is valid as it stands; any other is checked (and decoded when
-      // it has escapes, as "\u0065vent" is "event").
-      const close = text.indexOf('"', pos + 1);
-      let key = close >= 0 && close < end ? topKeyAt(text, pos + 1, close) : OTHER;
-      let keyEnd = close + 1;
-      if (key === OTHER) {
-        const escapesBefore = escapeCount();
-        keyEnd = skipString(text, pos, end);
-        if (keyEnd < 0) return lexerFailure(text, start);
-        if (escapeCount() !== escapesBefore) key = topKeyOf(text, pos, keyEnd);
-      }
-      const valueStart = skipColon(text, keyEnd, end);
-      if (valueStart < 0) return lexerFailure(text, start);
-      const valueEscapes = escapeCount();
-      if (key === EVENT || key === CHANNEL) {
-        pos = skipStringOrValue(text, valueStart, end);
-        if (pos < 0) return lexerFailure(text, start);
-        const value = stringValue(text, valueStart, pos, escapeCount() === valueEscapes);
-        if (key === EVENT) scan.event = value;
-        else scan.channel = value;
-      } else if (key !== PROPERTIES) {
-        pos = skipValue(text, valueStart, end);
-        if (key === PROFILE_DISTINCT_ID) scan.hasProfileDistinctId = true;
-      } else if (valueStart < end && text.charCodeAt(valueStart) === OPEN_BRACE) {
-        pos = scanProperties(text, valueStart, end, scan);
-        badProperties = -1;
-      } else {
-        pos = skipValue(text, valueStart, end);
-        badProperties = valueStart;
-        forgetProperties(scan);
-      }
       if (pos < 0) return lexerFailure(text, start);
       let c = pos < end ? text.charCodeAt(pos) : -1;
       if (isWs(c)) {
@@ -89,7 +79,7 @@ export function scanEvent(text: string, start = 0, end = text.length): ScannedEv
       }
       if (c === CLOSE_BRACE) break;
       if (c !== COMMA) return invalidAt(text, start, pos, end, Expect.CommaOrBrace);
-      pos = skipWs(text, pos + 1, end);
+      pos = scanTopMember(text, skipWs(text, pos + 1, end), end, scan);
     }
   }
   scan.objectClose = pos;
@@ -99,8 +89,66 @@ export function scanEvent(text: string, start = 0, end = text.length): ScannedEv
     const reason = `the value of "properties" is not an object (got ${describeValueKind(text, badProperties)})`;
     return shapeFailure(reason, text, start, badProperties);
   }
+  if (scan.identity === NO_IDENTITY) scan.identity = {};
   return scan;
 }
+
+/** Where `{"event":"` ends and `","properties":{` begins, counted from either end of the prefix match. */
+const EVENT_NAME_OFFSET = '{"event":"'.length;
+const PROPERTIES_OPENER_LENGTH = '","properties":{'.length;
+
+/**
+ * Where the last "properties" value starts when it is not an object, else -1. Set by scanTopMember for the
+ * scan in progress (scans do not interleave: they are synchronous), and reported only once the whole line is
+ * known to be valid JSON, so a broken line always says "not valid JSON" first.
+ */
+let badProperties = -1;
+
+/** Reads the top-level member at `pos` into `scan`; returns the index after its value, or FAILED. */
+function scanTopMember(text: string, pos: number, end: number, scan: Scan): number {
+  if (pos >= end || text.charCodeAt(pos) !== QUOTE) return failAt(pos, end, Expect.Key);
+  // A key spelled exactly like a known one is valid as it stands; any other is checked (and decoded when it has
+  // escapes, as "\u0065vent" is "event").
+  const close = text.indexOf('"', pos + 1);
+  let key = close >= 0 && close < end ? topKeyAt(text, pos + 1, close) : OTHER;
+  let keyEnd = close + 1;
+  if (key === OTHER) {
+    const escapesBefore = escapeCount();
+    keyEnd = skipString(text, pos, end);
+    if (keyEnd < 0) return FAILED;
+    if (escapeCount() !== escapesBefore) key = topKeyOf(text, pos, keyEnd);
+  }
+  const valueStart = skipColon(text, keyEnd, end);
+  if (valueStart < 0) return FAILED;
+  switch (key) {
+    case EVENT:
+    case CHANNEL: {
+      const valueEscapes = escapeCount();
+      const valueEnd = skipStringOrValue(text, valueStart, end);
+      if (valueEnd < 0) return FAILED;
+      const value = stringValue(text, valueStart, valueEnd, escapeCount() === valueEscapes);
+      if (key === EVENT) scan.event = value;
+      else scan.channel = value;
+      return valueEnd;
+    }
+    case PROPERTIES:
+      if (valueStart < end && text.charCodeAt(valueStart) === OPEN_BRACE) {
+        badProperties = -1;
+        return scanProperties(text, valueStart, end, scan);
+      }
+      badProperties = valueStart;
+      forgetProperties(scan);
+      return skipValue(text, valueStart, end);
+    case PROFILE_DISTINCT_ID:
+      scan.hasProfileDistinctId = true;
+      return skipValue(text, valueStart, end);
+    default:
+      return skipValue(text, valueStart, end);
+  }
+}
+
+/** Stands for "no properties object seen yet", so a line with one allocates no identity object in vain. */
+const NO_IDENTITY: Partial<Record<IdentityKey, unknown>> = Object.freeze({});
 
 function newScan(start: number, end: number): Scan {
   return {
@@ -108,7 +156,7 @@ function newScan(start: number, end: number): Scan {
     event: undefined,
     channel: undefined,
     hasProfileDistinctId: false,
-    identity: {},
+    identity: NO_IDENTITY,
     propertiesOpen: -1,
     propertiesClose: -1,
     distinctIdSpan: undefined,
@@ -122,7 +170,7 @@ function newScan(start: number, end: number): Scan {
 
 /** A later "properties" that is not an object replaces an earlier object, as in JSON.parse. */
 function forgetProperties(scan: Scan): void {
-  scan.identity = {};
+  scan.identity = NO_IDENTITY;
   scan.propertiesOpen = -1;
   scan.propertiesClose = -1;
   scan.distinctIdSpan = undefined;
@@ -180,8 +228,10 @@ function scanProperties(text: string, open: number, end: number, scan: Scan): nu
     scan.propertiesClose = pos;
     return pos + 1;
   }
-  // One loop for the whole object. Each turn first lets one native match skip the run of ordinary members
-  // ahead; the body then handles the member that stopped it, usually an identity key.
+  // Each turn handles one stretch of members and leaves `pos` after a comma or on the closing '}':
+  // - an identity member with a plain value: one native match validates it, then its value is decoded;
+  // - other members: one native match skips the whole run of them (see patterns.ts);
+  // - anything those patterns do not take: the exact member code below, which also finds every error.
   for (;;) {
     let c = pos < end ? text.charCodeAt(pos) : -1;
     if (isWs(c)) {
@@ -189,50 +239,73 @@ function scanProperties(text: string, open: number, end: number, scan: Scan): nu
       c = pos < end ? text.charCodeAt(pos) : -1;
     }
     if (c !== QUOTE) return failAt(pos, end, Expect.Key);
-    // A key spelled exactly like an identity key is valid as it stands. Any other key starts a run for the
-    // native match; only what stops a run (or a key with escapes, which might be an identity key in disguise)
-    // is handled here.
-    const close = text.indexOf('"', pos + 1);
-    let key = close >= 0 && close < end ? identityKeyAt(text, pos + 1, close) : NOT_IDENTITY;
-    let keyEnd = close + 1;
-    if (key === NOT_IDENTITY) {
-      const stop = skipPropertyRun(text, pos, end);
-      if (stop > pos) {
-        pos = stop;
-        // The run ends either before a key or on the closing '}', right after a member.
-        if (text.charCodeAt(pos) !== CLOSE_BRACE) continue;
-        scan.propertiesClose = pos;
-        return pos + 1;
-      }
-      const escapesBefore = escapeCount();
-      keyEnd = skipString(text, pos, end);
-      if (keyEnd < 0) return FAILED;
-      if (escapeCount() !== escapesBefore) key = identityKeyOf(text, pos, keyEnd);
-    }
-    const valueStart = skipColon(text, keyEnd, end);
-    if (valueStart < 0) return FAILED;
-    if (key === NOT_IDENTITY) {
-      pos = skipValue(text, valueStart, end);
-      if (pos < 0) return FAILED;
+    const memberEnd = skipIdentityMember(text, pos, end);
+    if (memberEnd > 0) {
+      const key = knownIdentityKeyAt(text, pos + 1);
+      const valueStart = skipColon(text, pos + identityKeyLength(key) + 2, end);
+      const valueEnd = memberValueEnd(text, memberEnd);
+      setIdentity(identity, key, decodeValue(text, valueStart, valueEnd, true));
+      if (key === DISTINCT_ID) scan.distinctIdSpan = [valueStart, valueEnd];
+      pos = memberEnd;
     } else {
-      const valueEscapes = escapeCount();
-      pos = skipStringOrValue(text, valueStart, end);
-      if (pos < 0) return FAILED;
-      setIdentity(identity, key, decodeValue(text, valueStart, pos, escapeCount() === valueEscapes));
-      if (key === DISTINCT_ID) scan.distinctIdSpan = [valueStart, pos];
+      const runEnd = skipPropertyRun(text, pos, end);
+      if (runEnd > pos) {
+        pos = runEnd;
+      } else {
+        pos = scanMember(text, pos, end, scan, identity);
+        if (pos < 0) return FAILED;
+        c = pos < end ? text.charCodeAt(pos) : -1;
+        if (isWs(c)) {
+          pos = skipWs(text, pos + 1, end);
+          c = pos < end ? text.charCodeAt(pos) : -1;
+        }
+        if (c === COMMA) {
+          pos++;
+          continue;
+        }
+        if (c !== CLOSE_BRACE) return failAt(pos, end, Expect.CommaOrBrace);
+      }
     }
-    c = pos < end ? text.charCodeAt(pos) : -1;
-    if (isWs(c)) {
-      pos = skipWs(text, pos + 1, end);
-      c = pos < end ? text.charCodeAt(pos) : -1;
-    }
-    if (c === CLOSE_BRACE) {
+    // Here `pos` is on the '}' right after a member, or after a comma (the patterns never stop on a '}' there).
+    if (text.charCodeAt(pos) === CLOSE_BRACE) {
       scan.propertiesClose = pos;
       return pos + 1;
     }
-    if (c !== COMMA) return failAt(pos, end, Expect.CommaOrBrace);
-    pos = skipWs(text, pos + 1, end);
   }
+}
+
+/**
+ * One member of "properties" the patterns did not take, read exactly: returns the index after its value. Its
+ * key may be an identity key written with escapes ("\u0074ime" is "time"), so escaped keys are decoded.
+ */
+function scanMember(
+  text: string,
+  pos: number,
+  end: number,
+  scan: Scan,
+  identity: Partial<Record<IdentityKey, unknown>>,
+): number {
+  const escapesBefore = escapeCount();
+  const keyEnd = skipString(text, pos, end);
+  if (keyEnd < 0) return FAILED;
+  const key =
+    escapeCount() === escapesBefore
+      ? identityKeyAt(text, pos + 1, keyEnd - 1)
+      : identityKeyOf(text, pos, keyEnd);
+  const valueStart = skipColon(text, keyEnd, end);
+  if (valueStart < 0) return FAILED;
+  if (key === NOT_IDENTITY) return skipValue(text, valueStart, end);
+  const valueEscapes = escapeCount();
+  const valueEnd = skipStringOrValue(text, valueStart, end);
+  if (valueEnd < 0) return FAILED;
+  setIdentity(identity, key, decodeValue(text, valueStart, valueEnd, escapeCount() === valueEscapes));
+  if (key === DISTINCT_ID) scan.distinctIdSpan = [valueStart, valueEnd];
+  return valueEnd;
+}
+
+function identityKeyOf(text: string, quote: number, keyEnd: number): number {
+  const key = decodeString(text, quote, keyEnd);
+  return identityKeyAt(key, 0, key.length);
 }
 
 /**
@@ -243,121 +316,8 @@ function skipStringOrValue(text: string, pos: number, end: number): number {
   return pos < end && text.charCodeAt(pos) === QUOTE ? skipString(text, pos, end) : skipValue(text, pos, end);
 }
 
-// Identity keys as small numbers, in IDENTITY_KEYS order, so matching returns no string and storing can use a
-// literal property name per key (a computed key would make every store a slow, megamorphic one).
-const NOT_IDENTITY = -1;
-const DISTINCT_ID = 0;
-const DEVICE_ID = 1;
-const USER_ID = 2;
-const INSERT_ID = 3;
-const TIME = 4;
-const IDENTIFIED_ID = 5;
-const ANON_ID = 6;
-const ANON_DISTINCT_ID = 7;
-const ALIAS = 8;
-const DISTINCT_IDS = 9;
-
-/** Which identity key the unescaped key text[from, to) is, if any: a length switch, then one comparison. */
-function identityKeyAt(text: string, from: number, to: number): number {
-  switch (to - from) {
-    case 4:
-      return text.startsWith('time', from) ? TIME : NOT_IDENTITY;
-    case 5:
-      return text.startsWith('alias', from) ? ALIAS : NOT_IDENTITY;
-    case 8:
-      return text.startsWith('$user_id', from)
-        ? USER_ID
-        : text.startsWith('$anon_id', from)
-          ? ANON_ID
-          : NOT_IDENTITY;
-    case 10:
-      return text.startsWith('$device_id', from)
-        ? DEVICE_ID
-        : text.startsWith('$insert_id', from)
-          ? INSERT_ID
-          : NOT_IDENTITY;
-    case 11:
-      return text.startsWith('distinct_id', from) ? DISTINCT_ID : NOT_IDENTITY;
-    case 13:
-      return text.startsWith('$distinct_ids', from) ? DISTINCT_IDS : NOT_IDENTITY;
-    case 14:
-      return text.startsWith('$identified_id', from) ? IDENTIFIED_ID : NOT_IDENTITY;
-    case 17:
-      return text.startsWith('$anon_distinct_id', from) ? ANON_DISTINCT_ID : NOT_IDENTITY;
-    default:
-      return NOT_IDENTITY;
-  }
-}
-
-function identityKeyOf(text: string, quote: number, keyEnd: number): number {
-  const key = decodeString(text, quote, keyEnd);
-  return identityKeyAt(key, 0, key.length);
-}
-
-function setIdentity(identity: Partial<Record<IdentityKey, unknown>>, key: number, value: unknown): void {
-  switch (key) {
-    case DISTINCT_ID:
-      identity.distinct_id = value;
-      break;
-    case DEVICE_ID:
-      identity.$device_id = value;
-      break;
-    case USER_ID:
-      identity.$user_id = value;
-      break;
-    case INSERT_ID:
-      identity.$insert_id = value;
-      break;
-    case TIME:
-      identity.time = value;
-      break;
-    case IDENTIFIED_ID:
-      identity.$identified_id = value;
-      break;
-    case ANON_ID:
-      identity.$anon_id = value;
-      break;
-    case ANON_DISTINCT_ID:
-      identity.$anon_distinct_id = value;
-      break;
-    case ALIAS:
-      identity.alias = value;
-      break;
-    default:
-      identity.$distinct_ids = value;
-  }
-}
-
-/** The escaped string token text[quote, tokenEnd), decoded by JSON.parse itself so escapes mean exactly the same. */
-function decodeString(text: string, quote: number, tokenEnd: number): string {
-  return JSON.parse(text.slice(quote, tokenEnd)) as string;
-}
-
 /** The value of a top-level "event"/"channel": the string, or undefined for any other JSON value. */
 function stringValue(text: string, from: number, to: number, plain: boolean): string | undefined {
   if (text.charCodeAt(from) !== QUOTE) return undefined;
   return plain ? text.slice(from + 1, to - 1) : decodeString(text, from, to);
-}
-
-/**
- * What JSON.parse gives for the valid value text[from, to). Strings without escapes are one slice and numbers
- * go through Number (same grammar subset, same rounding); containers and escaped strings, rare among identity
- * values, go through JSON.parse so their decoding is JSON.parse's by construction.
- */
-function decodeValue(text: string, from: number, to: number, plain: boolean): unknown {
-  switch (text.charCodeAt(from)) {
-    case QUOTE:
-      return plain ? text.slice(from + 1, to - 1) : decodeString(text, from, to);
-    case 0x74: // t
-      return true;
-    case 0x66: // f
-      return false;
-    case 0x6e: // n
-      return null;
-    case OPEN_BRACE:
-    case 0x5b: // [
-      return JSON.parse(text.slice(from, to)) as unknown;
-    default:
-      return Number(text.slice(from, to));
-  }
 }

@@ -83,7 +83,8 @@ export function lexerFailure(text: string, start: number): ScanFailure {
 
 /** The escape sequence at `pos` up to its first wrong character, with control characters made visible. */
 function describeEscape(text: string, pos: number, isUnicode: boolean): string {
-  let stop = pos + 2;
+  // Past the backslash: one character (both halves of a surrogate pair), or \u and its digits up to a bad one.
+  let stop = (text.codePointAt(pos + 1) ?? 0) > 0xffff ? pos + 3 : pos + 2;
   if (isUnicode) {
     while (stop < pos + 6 && isHex(text.charCodeAt(stop))) stop++;
     stop = Math.min(stop + 1, pos + 6, text.length);

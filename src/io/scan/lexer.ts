@@ -1,6 +1,11 @@
-// Invariant: every skip function returns the index just past a complete, valid JSON token or value, or FAILED
-// after recording where and why in `failure`; the success path allocates nothing and never recurses.
-import { PLAIN_STRING_RE, PROPERTY_RUN_RE, VALUE_RE } from './patterns.ts';
+// Invariant: a skip function returns the index after a valid JSON token or value, or FAILED with `failure` set.
+import {
+  EVENT_PREFIX_RE,
+  IDENTITY_MEMBER_RE,
+  PLAIN_STRING_RE,
+  PROPERTY_RUN_RE,
+  VALUE_RE,
+} from './patterns.ts';
 
 /** Returned by every skip function when the text is not valid JSON; details are in `failure`. */
 export const FAILED = -1;
@@ -98,14 +103,38 @@ export function skipWs(text: string, pos: number, end: number): number {
 }
 
 /**
+ * False once a pattern has overflowed irregexp's backtracking stack on the current text (only a line of
+ * millions of members does that): from then on the exact code does all the work, so a huge line costs one
+ * wasted partial match instead of one per member. beginScan re-enables the patterns for the next text.
+ */
+let patternsEnabled = true;
+
+/** Call at the start of each scan (see patternsEnabled). */
+export function beginScan(): void {
+  patternsEnabled = true;
+}
+
+/** Where a sticky match of `pattern` at `pos` ends, or -1 when it does not match (or cannot be run). */
+function matchEnd(pattern: RegExp, text: string, pos: number): number {
+  if (!patternsEnabled) return -1;
+  pattern.lastIndex = pos;
+  try {
+    return pattern.test(text) ? pattern.lastIndex : -1;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    patternsEnabled = false;
+    return -1;
+  }
+}
+
+/**
  * Skips the string whose opening quote is at `quote`; returns the index after its closing quote. Fast path: one
  * native match of a string without escapes (see patterns.ts); escapes, control characters and unterminated
  * strings go to skipStringSlowly, which also counts escapes.
  */
 export function skipString(text: string, quote: number, end: number): number {
-  PLAIN_STRING_RE.lastIndex = quote;
-  if (PLAIN_STRING_RE.test(text) && PLAIN_STRING_RE.lastIndex <= end) return PLAIN_STRING_RE.lastIndex;
-  return skipStringSlowly(text, quote, end);
+  const stringEnd = matchEnd(PLAIN_STRING_RE, text, quote);
+  return stringEnd > 0 && stringEnd <= end ? stringEnd : skipStringSlowly(text, quote, end);
 }
 
 /** The same, one character at a time: strings with escapes or control characters, and unterminated ones. */
@@ -160,7 +189,7 @@ function isDigit(c: number): boolean {
 }
 
 /** Skips a number starting at `pos` ('-' or a digit) by the JSON grammar: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)? */
-export function skipNumber(text: string, pos: number, end: number): number {
+function skipNumber(text: string, pos: number, end: number): number {
   const start = pos;
   if (text.charCodeAt(pos) === MINUS) pos++;
   if (pos >= end) return fail(FailKind.UnexpectedEnd, pos, Expect.Digit);
@@ -216,7 +245,7 @@ function skipWord(text: string, pos: number, end: number, word: string, expect: 
 }
 
 /** Skips `"key"` + whitespace + `:` + whitespace at `pos`; returns the index where the member's value starts. */
-export function skipKeyAndColon(text: string, pos: number, end: number): number {
+function skipKeyAndColon(text: string, pos: number, end: number): number {
   if (pos >= end || text.charCodeAt(pos) !== QUOTE) return failAt(pos, end, Expect.Key);
   pos = skipString(text, pos, end);
   if (pos < 0) return FAILED;
@@ -261,8 +290,8 @@ export function skipValue(text: string, pos: number, end: number): number {
 
 /** The end of the value at `pos` when the value pattern matches it within `end`, else -1. */
 function fastValueEnd(text: string, pos: number, end: number): number {
-  VALUE_RE.lastIndex = pos;
-  return VALUE_RE.test(text) && VALUE_RE.lastIndex <= end ? VALUE_RE.lastIndex : -1;
+  const valueEnd = matchEnd(VALUE_RE, text, pos);
+  return valueEnd <= end ? valueEnd : -1;
 }
 
 /**
@@ -270,11 +299,33 @@ function fastValueEnd(text: string, pos: number, end: number): number {
  * the closing '}' right after a member (`pos` when nothing matched, or when the run reached `end`).
  */
 export function skipPropertyRun(text: string, pos: number, end: number): number {
-  PROPERTY_RUN_RE.lastIndex = pos;
-  PROPERTY_RUN_RE.test(text);
-  const stop = PROPERTY_RUN_RE.lastIndex;
+  const stop = matchEnd(PROPERTY_RUN_RE, text, pos);
   // A run of a valid object ends before its '}', so one reaching `end` crossed it: let the exact code judge.
-  return stop < end ? stop : pos;
+  return stop >= 0 && stop < end ? stop : pos;
+}
+
+/**
+ * Matches the identity member pattern at `pos` (see patterns.ts); returns where it ended (after the comma and
+ * whitespace, or on the closing '}'), or -1 when it does not match within `end`.
+ */
+export function skipIdentityMember(text: string, pos: number, end: number): number {
+  const memberEnd = matchEnd(IDENTITY_MEMBER_RE, text, pos);
+  return memberEnd < end ? memberEnd : -1;
+}
+
+/** Matches the event prefix pattern at `pos` (see patterns.ts); returns where it ended, or -1. */
+export function skipEventPrefix(text: string, pos: number, end: number): number {
+  const prefixEnd = matchEnd(EVENT_PREFIX_RE, text, pos);
+  return prefixEnd <= end ? prefixEnd : -1;
+}
+
+/** The end of the value of a member that ends at `memberEnd` (after its comma and whitespace, or on '}'). */
+export function memberValueEnd(text: string, memberEnd: number): number {
+  let pos = memberEnd;
+  while (isWs(text.charCodeAt(pos - 1))) pos--;
+  if (text.charCodeAt(pos - 1) === COMMA) pos--;
+  while (isWs(text.charCodeAt(pos - 1))) pos--;
+  return pos;
 }
 
 /**
@@ -285,30 +336,29 @@ function skipValueSlowly(text: string, pos: number, end: number): number {
   // Iterative: the outer loop reads a value start, the inner loop closes finished containers until a comma asks
   // for the next value. One function, as a call per token would cost more than the token.
   let depth = 0;
+  const first = pos;
   for (;;) {
     let c = pos < end ? text.charCodeAt(pos) : -1;
     if (c === QUOTE) {
       pos = skipString(text, pos, end);
-    } else if ((c === OPEN_BRACE || c === OPEN_BRACKET) && fastValueEnd(text, pos, end) > 0) {
-      // A nested value shallow enough for the pattern: one native match (the first try failed on an outer one).
-      pos = VALUE_RE.lastIndex;
-    } else if (c === OPEN_BRACE) {
-      pos = skipWs(text, pos + 1, end);
-      if (pos < end && text.charCodeAt(pos) === CLOSE_BRACE) {
-        pos++;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      // A nested value shallow enough for the pattern takes one native match (the try on an outer one failed).
+      const fastEnd = pos === first ? -1 : fastValueEnd(text, pos, end);
+      if (fastEnd > 0) {
+        pos = fastEnd;
       } else {
-        push(depth++, OPEN_BRACE);
-        pos = skipKeyAndColon(text, pos, end);
-        if (pos < 0) return FAILED;
-        continue;
-      }
-    } else if (c === OPEN_BRACKET) {
-      pos = skipWs(text, pos + 1, end);
-      if (pos < end && text.charCodeAt(pos) === CLOSE_BRACKET) {
-        pos++;
-      } else {
-        push(depth++, OPEN_BRACKET);
-        continue;
+        pos = skipWs(text, pos + 1, end);
+        const close = c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
+        if (pos < end && text.charCodeAt(pos) === close) {
+          pos++;
+        } else {
+          push(depth++, c);
+          if (c === OPEN_BRACE) {
+            pos = skipKeyAndColon(text, pos, end);
+            if (pos < 0) return FAILED;
+          }
+          continue;
+        }
       }
     } else if (c === MINUS || (c >= ZERO && c <= NINE)) {
       pos = skipNumber(text, pos, end);

@@ -1,5 +1,4 @@
-// Invariant: each pattern here matches only text that is valid JSON of the kind it names, and none captures, so
-// a sticky test() both validates and skips what it matched without allocating.
+// Invariant: each pattern matches only valid JSON of the kind it names and captures nothing (test() allocates nothing).
 import { IDENTITY_KEYS } from './types.ts';
 
 // Why regular expressions, against the usual advice for scanners: in V8 a charCodeAt loop costs about as much
@@ -20,10 +19,11 @@ const NUMBER = '-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?(?![0-9.eE+
 const SCALAR = `(?:${STRING}|${NUMBER}|true|false|null)`;
 
 /**
- * A value with containers nested at most `depth` deep. Each container repeats its element pattern once, not
- * twice as "first (, next)*" would, so the pattern grows linearly with the depth: after each element comes
- * either a comma not followed by the closer (no trailing comma) or a look at the closer. Elements never start
- * with whitespace, so the whitespace runs cannot be split two ways and a failing match backtracks little.
+ * A value with containers nested at most `depth` deep. Each container holds its element pattern once (after
+ * each element: a comma not followed by the closer, so no trailing comma, or a look at the closer), yet arrays
+ * and objects both hold the level below, so the pattern doubles per level and the depth is kept small (past
+ * about 20 KB of pattern source V8 stops optimizing a regular expression). Elements never start with
+ * whitespace, so whitespace runs cannot be split two ways and a failing match backtracks little.
  */
 function valuePattern(depth: number): string {
   if (depth === 0) return SCALAR;
@@ -34,7 +34,7 @@ function valuePattern(depth: number): string {
 }
 
 /** How deep a value may nest and still be skipped by one native match (Mixpanel properties rarely go deeper). */
-export const FAST_VALUE_DEPTH = 4;
+const FAST_VALUE_DEPTH = 4;
 const VALUE = valuePattern(FAST_VALUE_DEPTH);
 
 function escapeRegExp(text: string): string {
@@ -42,6 +42,19 @@ function escapeRegExp(text: string): string {
 }
 
 const IDENTITY_KEY = `"(?:${IDENTITY_KEYS.map(escapeRegExp).join('|')})"`;
+
+/**
+ * One member of "properties" with an identity key and a plain value (a string without escapes, a number, a
+ * literal), then a comma (not one before the '}') or the closing '}' (not consumed): the common identity member,
+ * validated in one match so that the scanner only has to decode it.
+ */
+export const IDENTITY_MEMBER_RE = new RegExp(
+  `${IDENTITY_KEY}${WS}:${WS}(?:${PLAIN_STRING}|${NUMBER}|true|false|null)${WS}(?:,${WS}(?!\\})|(?=\\}))`,
+  'y',
+);
+
+/** The usual start of an event line, compact: `{"event":"<a name without escapes>","properties":{`. */
+export const EVENT_PREFIX_RE = new RegExp(`\\{"event":${PLAIN_STRING},"properties":\\{`, 'y');
 
 /** A string without escapes. */
 export const PLAIN_STRING_RE = new RegExp(PLAIN_STRING, 'y');

@@ -38,7 +38,7 @@ const TITLES = [
 ];
 const PRODUCTS = ['Mug', 'T-shirt «Logo»', 'Sticker pack', 'Kaffee 500g', 'ヘッドホン', 'Poster 🎨'];
 
-/** `count` event lines (JSON text, one event each), roughly 200-600 characters, with 10-30 properties. */
+/** `count` event lines (JSON text, one event each), roughly 250-650 characters, with 10-25 properties. */
 export function generateEventLines(count: number, seed = 1): string[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -63,14 +63,16 @@ export function generateEventLines(count: number, seed = 1): string[] {
       $browser: pick(BROWSERS),
       $browser_version: Math.floor(random() * 130),
       $os: pick(OSES),
-      $current_url: `https://shop.example.com/p/${hex(6)}?utm_source=news&ref=${hex(4)}`,
-      $screen_height: 1080,
-      $screen_width: 1920,
+      $current_url: `https://shop.example.com/p/${hex(6)}`,
       mp_lib: 'web',
       $lib_version: '2.55.1',
-      $city: pick(CITIES),
-      mp_country_code: 'DE',
     };
+    if (random() < 0.5) {
+      properties['$screen_height'] = 1080;
+      properties['$screen_width'] = 1920;
+      properties['$city'] = pick(CITIES);
+      properties['mp_country_code'] = 'DE';
+    }
     if (user !== undefined) properties['$user_id'] = user;
     if (event === '$identify') {
       properties['$identified_id'] = user ?? 'user_1';
@@ -85,8 +87,8 @@ export function generateEventLines(count: number, seed = 1): string[] {
       properties['$referrer'] = random() < 0.5 ? null : 'https://www.google.com/';
       properties['logged_in'] = user !== undefined;
     }
-    if (random() < 0.4) {
-      const items = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
+    if (random() < 0.3) {
+      const items = Array.from({ length: 1 + Math.floor(random() * 2) }, () => ({
         sku: hex(6),
         name: pick(PRODUCTS),
         qty: 1 + Math.floor(random() * 4),
@@ -98,6 +100,13 @@ export function generateEventLines(count: number, seed = 1): string[] {
         total: items.reduce((sum, item) => sum + item.price, 0),
       };
       properties['tags'] = ['promo', pick(['a', 'b', 'c']), random() < 0.5 ? 'new' : 'returning'];
+      properties['experiment'] = {
+        id: Math.floor(random() * 100),
+        variant: pick(['control', 'B']),
+        ratio: 0.5,
+      };
+    }
+    if (random() < 0.2) {
       properties['experiment'] = {
         id: Math.floor(random() * 100),
         variant: pick(['control', 'B']),

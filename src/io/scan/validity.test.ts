@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanEvent } from './index.ts';
 
+/** Each property runs in a second or two; the margin is for busy CI machines. */
+const PROPERTY_TIMEOUT = 20_000;
+
 function parses(text: string): boolean {
   try {
     JSON.parse(text);
@@ -88,6 +91,7 @@ describe('scanEvent refuses invalid JSON with a reason and a column', () => {
     ['{"a":"b\u0001"}', 'not valid JSON: unescaped control character U+0001 in a string at column 8', 8],
     ['{"a":"b\tc"}', 'not valid JSON: unescaped control character U+0009 in a string at column 8', 8],
     ['{"a":"\\x"}', "not valid JSON: invalid escape '\\x' in a string at column 7", 7],
+    ['{"a":"\\😀"}', "not valid JSON: invalid escape '\\😀' in a string at column 7", 7],
     [
       '{"a":"\\u00G0"}',
       "not valid JSON: invalid escape '\\u00G' in a string at column 7 (expected 4 hex digits)",
@@ -114,6 +118,58 @@ describe('scanEvent refuses invalid JSON with a reason and a column', () => {
     ],
     ['{"a":"😀","b" 1}', "not valid JSON: unexpected character '1' at column 14 (expected ':')", 14],
     ['[1,2', "not valid JSON: unexpected end of input at column 5 (expected ',' or ']')", 5],
+    // Inside "properties", where identity members and runs of other members take their own paths.
+    [
+      '{"properties":{"a":1,}}',
+      "not valid JSON: unexpected character '}' at column 22 (expected a property name in double quotes)",
+      22,
+    ],
+    [
+      '{"properties":{"time":1,}}',
+      "not valid JSON: unexpected character '}' at column 25 (expected a property name in double quotes)",
+      25,
+    ],
+    [
+      '{"properties":{"a":1,"time":2 , }}',
+      "not valid JSON: unexpected character '}' at column 33 (expected a property name in double quotes)",
+      33,
+    ],
+    [
+      '{"properties":{,}}',
+      "not valid JSON: unexpected character ',' at column 16 (expected a property name in double quotes)",
+      16,
+    ],
+    [
+      '{"properties":{"a":1 "b":2}}',
+      "not valid JSON: unexpected character '\"' at column 22 (expected ',' or '}')",
+      22,
+    ],
+    [
+      '{"properties":{"time":1 "b":2}}',
+      "not valid JSON: unexpected character '\"' at column 25 (expected ',' or '}')",
+      25,
+    ],
+    ['{"properties":{"time":01}}', 'not valid JSON: number with a leading zero at column 23', 23],
+    [
+      '{"properties":{"a":[1,],"b":2}}',
+      "not valid JSON: unexpected character ']' at column 23 (expected a value)",
+      23,
+    ],
+    [
+      '{"properties":{"distinct_id":"x\\u00"}}',
+      "not valid JSON: invalid escape '\\u00\"' in a string at column 32 (expected 4 hex digits)",
+      32,
+    ],
+    [
+      '{"properties":{"a":1}',
+      "not valid JSON: unexpected end of input at column 22 (expected ',' or '}')",
+      22,
+    ],
+    [
+      '{"properties":{"a":1,"b":{"c":[[[[[[[1]]]]]]]}',
+      "not valid JSON: unexpected end of input at column 47 (expected ',' or '}')",
+      47,
+    ],
     [
       '{"properties":null,"event":"x"',
       "not valid JSON: unexpected end of input at column 31 (expected ',' or '}')",
@@ -219,24 +275,36 @@ function checkAgreement(text: string): void {
 }
 
 describe('scanEvent agrees with JSON.parse (property-based)', () => {
-  it('on arbitrary JSON texts', () => {
-    fc.assert(fc.property(jsonText, checkAgreement), { numRuns: 2000 });
-  });
+  it(
+    'on arbitrary JSON texts',
+    () => {
+      fc.assert(fc.property(jsonText, checkAgreement), { numRuns: 2000 });
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('on arbitrary JSON texts with characters deleted, inserted or replaced', () => {
-    fc.assert(
-      fc.property(jsonText, fc.array(mutation, { minLength: 1, maxLength: 3 }), (text, mutations) => {
-        checkAgreement(mutate(text, mutations));
-      }),
-      { numRuns: 3000 },
-    );
-  });
+  it(
+    'on arbitrary JSON texts with characters deleted, inserted or replaced',
+    () => {
+      fc.assert(
+        fc.property(jsonText, fc.array(mutation, { minLength: 1, maxLength: 3 }), (text, mutations) => {
+          checkAgreement(mutate(text, mutations));
+        }),
+        { numRuns: 3000 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('on arbitrary short strings of JSON-ish characters', () => {
-    const chars = [...MUTATION_CHARS];
-    const soup = fc
-      .array(fc.integer({ min: 0, max: chars.length - 1 }), { maxLength: 12 })
-      .map((indexes) => `{"a":${indexes.map((i) => chars[i] ?? '').join('')}}`);
-    fc.assert(fc.property(soup, checkAgreement), { numRuns: 3000 });
-  });
+  it(
+    'on arbitrary short strings of JSON-ish characters',
+    () => {
+      const chars = [...MUTATION_CHARS];
+      const soup = fc
+        .array(fc.integer({ min: 0, max: chars.length - 1 }), { maxLength: 12 })
+        .map((indexes) => `{"a":${indexes.map((i) => chars[i] ?? '').join('')}}`);
+      fc.assert(fc.property(soup, checkAgreement), { numRuns: 3000 });
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

@@ -1,27 +1,23 @@
-// Step controls: first, previous, next, last, and what the current step did.
-import { useActions, useStepModel } from '../../store/hooks.ts';
+// The timeline: step controls, speed and scrubber, then the story of the current step beside the scenario's lesson.
+import { Lesson } from './Lesson.tsx';
+import { Scrubber } from './Scrubber.tsx';
+import { SpeedSelect } from './SpeedSelect.tsx';
+import { StepButtons } from './StepButtons.tsx';
+import { StepStory } from './StepStory.tsx';
+import './timeline.css';
 
 export function Timeline() {
-  const model = useStepModel();
-  const { stepFirst, stepBack, stepForward, stepLast } = useActions();
   return (
-    <nav className="timeline" aria-label="Steps">
-      <button type="button" onClick={stepFirst} data-testid="timeline.first">
-        First step
-      </button>
-      <button type="button" onClick={stepBack} data-testid="timeline.previous">
-        Previous step
-      </button>
-      <span data-testid="timeline.position">
-        Step {model.cursor} of {model.stepCount}
-      </span>
-      <button type="button" onClick={stepForward} data-testid="timeline.next">
-        Next step
-      </button>
-      <button type="button" onClick={stepLast} data-testid="timeline.last">
-        Last step
-      </button>
-      <p data-testid="timeline.description">{model.step?.description ?? 'Nothing has happened yet.'}</p>
-    </nav>
+    <section className="timeline" aria-label="Timeline">
+      <div className="timeline-controls">
+        <StepButtons />
+        <SpeedSelect />
+        <Scrubber />
+      </div>
+      <div className="timeline-story">
+        <StepStory />
+        <Lesson />
+      </div>
+    </section>
   );
 }

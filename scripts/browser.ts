@@ -1,0 +1,58 @@
+// Shared by the screenshot and timing scripts: serve the built app with `vite preview`, and launch Chromium as the e2e tests do.
+import { spawn } from 'node:child_process';
+import { chromium, type Browser } from '@playwright/test';
+
+/** The same binary and flags as playwright.config.ts. */
+export function launchChromium(): Promise<Browser> {
+  const path = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  return chromium.launch({
+    ...(path === '' ? {} : { executablePath: path }),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface Preview {
+  readonly url: string;
+  stop(): void;
+}
+
+/** Starts `vite preview` on `port` (the build must exist) and resolves once it answers. */
+export async function startPreview(port: number): Promise<Preview> {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    // Its own process group, so stopping it also stops the node process npx starts.
+    detached: true,
+  });
+  const url = `http://localhost:${port}`;
+  const stop = () => {
+    if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+  };
+  try {
+    await waitForServer(url, 30_000);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createUrlWriter, MIN_WRITE_INTERVAL_MS, WRITE_DELAY_MS, type HistoryMethod } from './urlWriter.ts';
+
+/** A fake clock and scheduler: `advance` runs what falls due. */
+function harness() {
+  let now = 0;
+  let search = '?step=0';
+  const writes: [string, HistoryMethod][] = [];
+  const timers: { at: number; run: () => void; live: boolean }[] = [];
+  const writer = createUrlWriter({
+    search: () => search,
+    write: (s, m) => writes.push([s, m]),
+    now: () => now,
+    schedule: (run, delay) => {
+      const timer = { at: now + delay, run, live: true };
+      timers.push(timer);
+      return () => (timer.live = false);
+    },
+  });
+  const advance = (ms: number) => {
+    now += ms;
+    for (const timer of timers.filter((t) => t.live && t.at <= now)) {
+      timer.live = false;
+      timer.run();
+    }
+  };
+  return { writer, writes, advance, setSearch: (s: string) => (search = s) };
+}
+
+describe('createUrlWriter', () => {
+  it('writes the latest view once per burst, after the step', () => {
+    const h = harness();
+    h.setSearch('?step=1');
+    h.writer.request('push');
+    h.setSearch('?step=2');
+    h.writer.request('push');
+    h.advance(WRITE_DELAY_MS - 1);
+    expect(h.writes).toEqual([]);
+    h.advance(1);
+    expect(h.writes).toEqual([['?step=2', 'push']]);
+  });
+
+  it('keeps writes at least the minimum interval apart', () => {
+    const h = harness();
+    h.writer.request('push');
+    h.advance(WRITE_DELAY_MS);
+    h.writer.request('replace');
+    h.advance(MIN_WRITE_INTERVAL_MS - 1);
+    expect(h.writes).toHaveLength(1);
+    h.advance(1);
+    expect(h.writes).toHaveLength(2);
+  });
+
+  it('lets a push win over a replace in the same burst', () => {
+    const h = harness();
+    h.writer.request('replace');
+    h.writer.request('push');
+    h.writer.request('replace');
+    h.advance(WRITE_DELAY_MS);
+    expect(h.writes.map(([, method]) => method)).toEqual(['push']);
+  });
+
+  it('flushes on demand and then has nothing pending', () => {
+    const h = harness();
+    h.writer.request('push');
+    h.writer.flush();
+    h.advance(100);
+    expect(h.writes).toHaveLength(1);
+  });
+});
+
+describe('discard', () => {
+  it('drops what is pending and still accepts later requests', () => {
+    const h = harness();
+    h.writer.request('push');
+    h.writer.discard();
+    h.advance(100);
+    expect(h.writes).toEqual([]);
+    h.writer.request('replace');
+    h.advance(WRITE_DELAY_MS);
+    expect(h.writes).toHaveLength(1);
+  });
+});

@@ -1,0 +1,19 @@
+// Everything the page does around the views: URL, theme, keys, playback, timing and the scenario guard.
+import { usePlayback } from './usePlayback.ts';
+import { useKeyboardStepping } from './useKeyboardStepping.ts';
+import { useScenarioGuard } from './useScenarioGuard.ts';
+import { useSelectionShowsWhy } from './useSelectionShowsWhy.ts';
+import { useStepTiming } from './useStepTiming.ts';
+import { useThemeSync } from './useThemeSync.ts';
+import { useUrlSync } from './useUrlSync.ts';
+
+export function useAppEffects(): void {
+  // The guard subscribes first, so it repairs a state before the others react to it.
+  useScenarioGuard();
+  useUrlSync();
+  useThemeSync();
+  useKeyboardStepping();
+  usePlayback();
+  useStepTiming();
+  useSelectionShowsWhy();
+}

@@ -1,0 +1,52 @@
+// Keeps the URL and the store in step: the URL always holds scenario, mode and step; back and forward reopen them.
+import { useEffect } from 'react';
+import { useStoreApi } from '../store/hooks.ts';
+import { locate, locationOf } from '../store/locate.ts';
+import { writeLocation } from '../store/urlState.ts';
+import { historyMethodFor } from './historyPolicy.ts';
+import { createUrlWriter, type HistoryMethod } from './urlWriter.ts';
+
+function writeHistory(search: string, method: HistoryMethod): void {
+  if (search === window.location.search) return;
+  if (method === 'push') window.history.pushState(null, '', search);
+  else window.history.replaceState(null, '', search);
+}
+
+export function useUrlSync(): void {
+  const { store, actions } = useStoreApi();
+  useEffect(() => {
+    const writer = createUrlWriter({
+      search: () => writeLocation(locationOf(store.getState())),
+      write: writeHistory,
+      now: () => performance.now(),
+      schedule: (run, delay) => {
+        const timer = window.setTimeout(run, delay);
+        return () => window.clearTimeout(timer);
+      },
+    });
+    // The page may have opened on "/" or on a repaired URL: show the view actually open.
+    writeHistory(writeLocation(locationOf(store.getState())), 'replace');
+    // While back/forward reopens a view, a repaired URL replaces the entry instead of adding one.
+    let restoring = false;
+    const unsubscribe = store.subscribe((state, previous) => {
+      const method = historyMethodFor(state, previous);
+      if (method === 'none') return;
+      if (restoring) writeHistory(writeLocation(locationOf(store.getState())), 'replace');
+      else writer.request(method);
+    });
+    const onPopState = () => {
+      writer.discard();
+      const { location, stepCount, notices } = locate(window.location.search, store.getState().sdkVersion);
+      restoring = true;
+      actions.openLocation(location, stepCount);
+      restoring = false;
+      for (const notice of notices) actions.addNotice(notice);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => {
+      writer.flush();
+      unsubscribe();
+      window.removeEventListener('popstate', onPopState);
+    };
+  }, [store, actions]);
+}

@@ -1,0 +1,96 @@
+// What the explanation panel says about the selection: an event's reasons with their rule ids, or an id's cluster.
+import type { ProfileView } from '../engine/index.ts';
+import type { Selection } from './appStore.ts';
+import type { EventRow, StepModel } from './derive.ts';
+
+/** One reason, split into the rule ids it cites ("O-2, O-3") and its words. */
+export interface Reason {
+  readonly rules: readonly string[];
+  readonly text: string;
+}
+
+export interface EventExplanation {
+  readonly kind: 'event';
+  readonly row: EventRow;
+  readonly reasons: readonly Reason[];
+}
+
+/** A member of the selected id's cluster, with the event (by number) that brought it in. */
+export interface MemberLine {
+  readonly id: string;
+  readonly isDevice: boolean;
+  readonly joinedByEvent: number | undefined;
+}
+
+export interface IdExplanation {
+  readonly kind: 'id';
+  readonly id: string;
+  readonly canonical: string;
+  readonly members: readonly MemberLine[];
+  readonly events: readonly EventRow[];
+  readonly profile: ProfileView | undefined;
+  /** Record index → event number, for "hidden by event #N". */
+  readonly eventNumber: (recordIndex: number) => number | undefined;
+}
+
+/** The selection names something not in the stream yet at this step. */
+export interface NotYet {
+  readonly kind: 'not-yet';
+  readonly what: string;
+}
+
+export type Explanation = EventExplanation | IdExplanation | NotYet;
+
+const RULE_PREFIX = /^((?:[A-Z]{1,4}-\d+[a-z]?)(?:\s*,\s*[A-Z]{1,4}-\d+[a-z]?)*):\s*/;
+
+/** Splits "O-2, O-3: text" into its rule ids and text; a line without a prefix has no rules. */
+export function parseReason(line: string): Reason {
+  const match = RULE_PREFIX.exec(line);
+  if (match?.[1] === undefined) return { rules: [], text: line };
+  return { rules: match[1].split(/\s*,\s*/), text: line.slice(match[0].length) };
+}
+
+/** The explanation of `selection` at the model's step; null when nothing is selected. */
+export function explainSelection(
+  model: StepModel,
+  rows: readonly EventRow[],
+  selection: Selection | null,
+): Explanation | null {
+  if (selection === null) return null;
+  if (selection.kind === 'event') return explainEvent(model, rows, selection.recordIndex);
+  return explainId(model, rows, selection.id);
+}
+
+function explainEvent(model: StepModel, rows: readonly EventRow[], recordIndex: number): Explanation {
+  const row = rows.find((candidate) => candidate.recordIndex === recordIndex);
+  if (row === undefined) return { kind: 'not-yet', what: 'This event has not been sent yet at this step.' };
+  const lines = model.resolution.explain(recordIndex, model.recordEnd - 1, model.label);
+  return { kind: 'event', row, reasons: lines.map(parseReason) };
+}
+
+function explainId(model: StepModel, rows: readonly EventRow[], id: string): Explanation {
+  const { view } = model;
+  const cluster = view?.clusters().find((c) => c.members.some((member) => member.id === id));
+  if (view === undefined || cluster === undefined)
+    return { kind: 'not-yet', what: `${model.label(id)} has not been seen yet at this step.` };
+  const numberOf = eventNumbers(rows);
+  const canonical = cluster.canonical;
+  return {
+    kind: 'id',
+    id,
+    canonical,
+    members: cluster.members.map((member) => ({
+      id: member.id,
+      isDevice: member.isDevice,
+      joinedByEvent: member.joinedBy === undefined ? undefined : numberOf.get(member.joinedBy),
+    })),
+    events: rows.filter((row) => row.outcome.resolvedId === canonical),
+    profile: view.profiles().find((p) => p.distinctId === canonical || p.distinctId === id),
+    eventNumber: (recordIndex) => numberOf.get(recordIndex),
+  };
+}
+
+/** Record index → event number, for the rows sent so far. */
+export function eventNumbers(rows: readonly EventRow[]): ReadonlyMap<number, number> {
+  return new Map(rows.map((row) => [row.recordIndex, row.number]));
+}

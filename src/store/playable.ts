@@ -1,0 +1,16 @@
+// Whether a scenario plays under an SDK version: the simulator may refuse a call, and the app must not go blank.
+import { ScenarioPlayError } from '../scenarios/play.ts';
+import type { SdkVersion } from '../simulator/index.ts';
+import { playScenarioMemo } from './derive.ts';
+import { scenarioOf } from './derivations.ts';
+
+/** Undefined when the scenario plays; otherwise what went wrong, in words. Plays are memoised, so this is cheap. */
+export function playProblem(scenarioId: string, sdkVersion: SdkVersion | undefined): string | undefined {
+  try {
+    playScenarioMemo(scenarioOf(scenarioId), sdkVersion);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ScenarioPlayError)) throw error;
+    return `Scenario "${scenarioId}" could not be played: ${error.message}`;
+  }
+}

@@ -1,0 +1,26 @@
+// Searching the scenario library for the picker: every word must match the title, lesson, id, group or rules.
+import { SCENARIO_GROUPS, type Scenario, type ScenarioGroup } from '../scenarios/types.ts';
+
+export interface ScenarioGroupMatch {
+  readonly group: ScenarioGroup;
+  readonly scenarios: readonly Scenario[];
+}
+
+function haystack(scenario: Scenario): string {
+  return [scenario.title, scenario.lesson, scenario.id, scenario.group, ...(scenario.rules ?? [])]
+    .join(' ')
+    .toLowerCase();
+}
+
+/** The scenarios matching `query`, grouped in picker order; empty groups are left out. */
+export function searchScenarios(scenarios: readonly Scenario[], query: string): ScenarioGroupMatch[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const matches = scenarios.filter((scenario) => {
+    const text = haystack(scenario);
+    return words.every((word) => text.includes(word));
+  });
+  return SCENARIO_GROUPS.map((group) => ({
+    group,
+    scenarios: matches.filter((scenario) => scenario.group === group),
+  })).filter((match) => match.scenarios.length > 0);
+}

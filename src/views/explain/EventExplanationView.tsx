@@ -1,0 +1,59 @@
+// Why one event resolved as it did: its resolved id, any failure, and each reason with the rule it cites.
+import type { EventExplanation } from '../../store/explanation.ts';
+import { IdText } from '../shared/IdText.tsx';
+import { RuleBadge } from '../shared/RuleBadge.tsx';
+
+interface Props {
+  readonly explanation: EventExplanation;
+  readonly label: (id: string) => string;
+}
+
+export function EventExplanationView({ explanation, label }: Props) {
+  const { row, reasons } = explanation;
+  const { outcome } = row;
+  return (
+    <article className="explain" data-testid="explain.event">
+      <h2 className="explain-title">
+        Event #{row.number}: <code>{row.name}</code>
+      </h2>
+      <p className="explain-resolved">
+        Resolved distinct_id: <ResolvedId resolvedId={outcome.resolvedId} label={label} />
+        {outcome.retroactivelyUpdated ? <span className="status-badge">retroactively updated</span> : null}
+      </p>
+      {outcome.failure === undefined ? null : (
+        <p className="explain-failure" data-testid="explain.failure">
+          <RuleBadge rule={outcome.failure.rule} />
+          <strong>{outcome.failure.code}</strong>
+          {outcome.failure.official ? ' (Mixpanel’s $failure_reason)' : ' (the engine’s reason)'}:{' '}
+          {outcome.failure.description}
+        </p>
+      )}
+      <ol className="explain-reasons" data-testid="explain.reasons">
+        {reasons.map((reason, index) => (
+          <li key={index}>
+            {reason.rules.map((rule) => (
+              <RuleBadge key={rule} rule={rule} />
+            ))}
+            {reason.text}
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}
+
+function ResolvedId({ resolvedId, label }: { resolvedId: string | null; label: (id: string) => string }) {
+  if (resolvedId === null)
+    return (
+      <span className="status-badge" data-status="failed">
+        rejected
+      </span>
+    );
+  if (resolvedId === '')
+    return (
+      <span className="status-badge" data-status="failed">
+        no usable identity
+      </span>
+    );
+  return <IdText id={resolvedId} label={label} />;
+}

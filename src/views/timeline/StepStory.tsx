@@ -1,0 +1,37 @@
+// What the current step did, in words, with the scenario's note for it and the SDK's own remark.
+import { modeMismatch } from '../../store/assumptions.ts';
+import { useAppState, useScenario, useStepModel } from '../../store/hooks.ts';
+import { RuleBadge } from '../shared/RuleBadge.tsx';
+
+export function StepStory() {
+  const model = useStepModel();
+  const scenario = useScenario();
+  const mode = useAppState((state) => state.mode);
+  const { step } = model;
+  const mismatch = modeMismatch(scenario, mode);
+  return (
+    <div className="step-story" aria-live="polite">
+      <p className="step-description" data-testid="timeline.description">
+        {step === undefined
+          ? 'Nothing has happened yet. Press Next step (or →) to play the first call.'
+          : step.description}
+      </p>
+      {step?.note === undefined ? null : (
+        <p className="step-note" data-testid="timeline.note">
+          {step.note}
+        </p>
+      )}
+      {step?.callNote === undefined ? null : (
+        <p className="step-callnote" data-testid="timeline.callnote" data-kind={step.callNote.kind}>
+          <RuleBadge rule={step.callNote.rule} />
+          SDK: {step.callNote.text}
+        </p>
+      )}
+      {mismatch === undefined ? null : (
+        <p className="step-mismatch" data-testid="timeline.mismatch">
+          {mismatch}
+        </p>
+      )}
+    </div>
+  );
+}

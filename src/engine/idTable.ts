@@ -43,8 +43,9 @@ export class IdTable {
     const known = this.byText.get(text);
     if (known !== undefined) return known;
     const id = this.text.length;
-    this.byText.set(text, id);
-    this.text.push(text);
+    const own = ownCopy(text);
+    this.byText.set(own, id);
+    this.text.push(own);
     this.firstSeen.push(NO_ID);
     this.flags.push(isDeviceKey(text) ? DEVICE_BIT : 0);
     return id;
@@ -56,7 +57,7 @@ export class IdTable {
     let id = this.byRawDevice.get(raw);
     if (id === undefined) {
       id = this.lookupOrAdd(DEVICE_PREFIX + raw);
-      this.byRawDevice.set(raw, id);
+      this.byRawDevice.set(ownCopy(raw), id);
     }
     this.lastRawDevice = raw;
     this.lastDeviceId = id;
@@ -92,4 +93,12 @@ export class IdTable {
   isSeen(id: number): boolean {
     return (this.firstSeen[id] ?? NO_ID) !== NO_ID;
   }
+}
+
+/**
+ * A copy of `text` that holds no reference to a larger string. Readers hand ids over as slices of megabyte-sized
+ * chunks, and a kept slice keeps its whole chunk alive; copying once per new id keeps memory proportional to ids.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }

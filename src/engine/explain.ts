@@ -9,6 +9,13 @@ import type { EventOutcome, ResolutionView } from './view.ts';
 export type IdLabel = (id: string) => string;
 const asIs: IdLabel = (id) => id;
 
+/**
+ * How an event is named in a reason, by its record index: "#4" by default (1-based position in the stream); the app
+ * passes the number its table shows, which skips hidden identity events.
+ */
+export type EventLabel = (recordIndex: number) => string;
+const byPosition: EventLabel = (index) => `#${index + 1}`;
+
 /** A device key shown as its raw device id, the way Mixpanel's guide writes "Links D1 ⇒ U1". */
 function rawDevice(key: string, label: IdLabel): string {
   return label(isDeviceKey(key) ? deviceOfKey(key) : key);
@@ -75,7 +82,9 @@ export function explainOutcome(
   view: ResolutionView,
   options: ResolveOptions,
   label: IdLabel = asIs,
+  eventLabel: EventLabel = byPosition,
 ): string[] {
+  const by = (index: number | undefined) => (index === undefined ? '' : ` by event ${eventLabel(index)}`);
   const lines = [derivationReason(outcome, label, view.mode)];
   if (outcome.status === 'rejected') {
     lines.push(
@@ -84,8 +93,8 @@ export function explainOutcome(
     return lines;
   }
   if (outcome.status === 'non-attributable') return lines;
-  lines.push(...identityReasons(outcome, record, view, label));
-  lines.push(resolutionReason(outcome, view, options, label));
+  lines.push(...identityReasons(outcome, record, view, label, by));
+  lines.push(resolutionReason(outcome, view, options, label, by));
   return lines;
 }
 
@@ -117,13 +126,16 @@ function derivationReason(o: EventOutcome, label: IdLabel, mode: ResolutionView[
   }
 }
 
+type ByEvent = (index: number | undefined) => string;
+
 function identityReasons(
   o: EventOutcome,
   record: StoredRecord,
   view: ResolutionView,
   label: IdLabel,
+  byEvent: ByEvent,
 ): string[] {
-  if (view.mode === 'simplified') return simplifiedReasons(o, record, view, label);
+  if (view.mode === 'simplified') return simplifiedReasons(o, record, view, label, byEvent);
   const lines: string[] = [];
   if (view.mode === 'legacy' && record.isIdentityEvent && record.name !== '$create_alias') {
     lines.push(
@@ -147,6 +159,7 @@ function simplifiedReasons(
   record: StoredRecord,
   view: ResolutionView,
   label: IdLabel,
+  byEvent: ByEvent,
 ): string[] {
   if (record.isIdentityEvent) {
     return [
@@ -189,6 +202,7 @@ function resolutionReason(
   view: ResolutionView,
   options: ResolveOptions,
   label: IdLabel,
+  byEvent: ByEvent,
 ): string {
   const resolved = label(o.resolvedId ?? '');
   if (view.mode === 'legacy') {
@@ -208,8 +222,4 @@ function resolutionReason(
   return size === 1
     ? `O-2: ${resolved} belongs to no cluster, so it resolves to itself.`
     : `O-2, O-3: ${label(o.derivedId)} is in a cluster of ${size} ids whose canonical id is ${resolved} (Q-5: ${CANONICAL_STRATEGY_TEXT[options.canonical]}).`;
-}
-
-function byEvent(index: number | undefined): string {
-  return index === undefined ? '' : ` by event #${index + 1}`;
 }

@@ -40,7 +40,7 @@ export type { Derivation } from './kernel.ts';
 export type { StoredRecord, RecordKind } from './ledger.ts';
 export type { Profile } from './profiles.ts';
 export type { EventOutcome, ProfileView, ResolutionView, ResolvedOutput } from './view.ts';
-export { explainOutcome, linkNote, notesFor, type IdLabel } from './explain.ts';
+export { explainOutcome, linkNote, notesFor, type EventLabel, type IdLabel } from './explain.ts';
 export {
   resolve,
   Resolution,

@@ -1,5 +1,5 @@
 // The engine's entry: feed a stream in (all at once or in chunks), get a Resolution to query at any step.
-import { explainOutcome, notesFor, type IdLabel } from './explain.ts';
+import { explainOutcome, notesFor, type EventLabel, type IdLabel } from './explain.ts';
 import { IdentityLedger, type StoredRecord } from './ledger.ts';
 import { withDefaults } from './options.ts';
 import type { MixpanelEvent, Mode, ProfileUpdate, ResolveOptions, StreamRecord } from './types.ts';
@@ -102,10 +102,10 @@ export class Resolution {
   }
 
   /** The reasons behind the record at `index`, naming their rules. */
-  explain(index: number, step = this.ledger.size - 1, label?: IdLabel): string[] {
+  explain(index: number, step = this.ledger.size - 1, label?: IdLabel, eventLabel?: EventLabel): string[] {
     const view = this.at(step);
     const record = this.record(index);
-    return explainOutcome(view.outcome(index), record, view, this.options, label);
+    return explainOutcome(view.outcome(index), record, view, this.options, label, eventLabel);
   }
 
   private record(index: number): StoredRecord {

@@ -1,5 +1,6 @@
 // One memoized chain of derivations per store: played scenario → resolution → step model → table rows.
 import { findScenario, LIBRARY } from '../scenarios/library/index.ts';
+import type { EventLabel } from '../engine/index.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import type { AppState } from './appStore.ts';
 import {
@@ -10,8 +11,9 @@ import {
   type EventRow,
   type StepModel,
 } from './derive.ts';
-import { explainSelection, type Explanation } from './explanation.ts';
+import { eventLabelFor, explainSelection, type Explanation } from './explanation.ts';
 import { highlightFor, type Highlight } from './highlight.ts';
+import { showsIdentityEvents } from './identityEvents.ts';
 import { memoizeLast } from './memo.ts';
 
 export interface Derivations {
@@ -22,6 +24,8 @@ export interface Derivations {
   readonly highlight: (state: AppState) => Highlight;
   /** What the explanation panel says about the selection; null when nothing is selected. */
   readonly explanation: (state: AppState) => Explanation | null;
+  /** How events are named ("#3"): by the number the table shows them under. */
+  readonly eventLabel: (state: AppState) => EventLabel;
 }
 
 /** The scenario a state names; the first library scenario if the id is unknown (the URL reader reports that). */
@@ -41,14 +45,17 @@ export function createDerivations(): Derivations {
     const playedScenario = played(scenario(state), state.sdkVersion);
     return model(playedScenario, resolution(playedScenario, state.mode, state.options), state.cursor);
   };
-  const rowsOf = (state: AppState) => rows(modelOf(state));
+  const rowsOf = (state: AppState) =>
+    rows(modelOf(state), showsIdentityEvents(state.identityEvents, scenario(state).view?.identityEvents));
   const highlight = memoizeLast(highlightFor);
   const explanation = memoizeLast(explainSelection);
+  const eventLabel = memoizeLast(eventLabelFor);
   return {
     scenario,
     model: modelOf,
     rows: rowsOf,
     highlight: (state) => highlight(modelOf(state), rowsOf(state), state.selection),
     explanation: (state) => explanation(modelOf(state), rowsOf(state), state.selection),
+    eventLabel: (state) => eventLabel(rowsOf(state)),
   };
 }

@@ -39,8 +39,13 @@ export interface StepModel {
 /** One row of the event table. */
 export interface EventRow {
   readonly recordIndex: number;
-  /** 1-based number among events (profile updates are not rows). */
+  /** 1-based number among events (profile updates are not rows); stable whatever is shown. */
   readonly number: number;
+  /**
+   * The number the table shows: among the rows shown, so with identity events hidden the seed flows number their
+   * rows 1, 2, 3 as Mixpanel's guide does. Undefined for a hidden identity event.
+   */
+  readonly displayNumber: number | undefined;
   readonly name: string;
   readonly isIdentityEvent: boolean;
   /** The simulated device that sent it, if any. */
@@ -113,20 +118,23 @@ export function stepModel(played: PlayedScenario, resolution: Resolution, cursor
 }
 
 /** The table's rows at the model's step. */
-export function eventRows(model: StepModel): EventRow[] {
+export function eventRows(model: StepModel, showIdentityEvents = true): EventRow[] {
   const { view, played, resolution } = model;
   if (view === undefined) return [];
   const rows: EventRow[] = [];
   let number = 0;
+  let shown = 0;
   for (let index = 0; index < model.recordEnd; index++) {
     const record = played.records[index];
     const stored = resolution.ledger.record(index);
     if (record?.kind !== 'event' || stored === undefined) continue;
     number++;
     const outcome = view.outcome(index);
+    const isShown = showIdentityEvents || !outcome.isIdentityEvent;
     rows.push({
       recordIndex: index,
       number,
+      displayNumber: isShown ? ++shown : undefined,
       name: record.event.event,
       isIdentityEvent: outcome.isIdentityEvent,
       device: record.origin?.device,

@@ -41,7 +41,8 @@ describe('explainSelection', () => {
     expect(explanation?.kind).toBe('id');
     if (explanation?.kind !== 'id') return;
     expect(explanation.canonical).toBe('U1');
-    expect(explanation.members.map((m) => m.joinedByEvent)).toEqual([undefined, 4]);
+    // The seed flow hides its $identify, so the linking event is row 3, as in Mixpanel's guide.
+    expect(explanation.members.map((m) => m.joinedByEvent)).toEqual([undefined, 3]);
     expect(explanation.events.map((row) => row.number)).toEqual([1, 2, 3, 4]);
   });
 
@@ -73,5 +74,24 @@ describe('highlight', () => {
   it('lights up nothing without a selection', () => {
     const { store, derive } = derivedAt('new-user-signup', 'simplified', 4);
     expect(derive.highlight(store.getState()).ids.size).toBe(0);
+  });
+});
+
+describe('event numbers follow the table', () => {
+  it('numbers rows among those shown, so a hidden $identify does not leave a gap (Q-7)', () => {
+    const { store, derive } = derivedAt('new-user-signup', 'simplified', 4);
+    const rows = derive.rows(store.getState());
+    expect(rows.map((row) => row.displayNumber)).toEqual([1, 2, undefined, 3]);
+    store.getState().setIdentityEvents('shown');
+    expect(derive.rows(store.getState()).map((row) => row.displayNumber)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('names the linking event by the row the table shows', () => {
+    const { store, derive } = derivedAt('new-user-signup', 'simplified', 4);
+    const first = derive.rows(store.getState())[0];
+    store.getState().select({ kind: 'event', recordIndex: first?.recordIndex ?? -1 });
+    const explanation = derive.explanation(store.getState());
+    const text = explanation?.kind === 'event' ? explanation.reasons.map((r) => r.text).join(' ') : '';
+    expect(text).toContain('by event #3');
   });
 });

@@ -1,5 +1,5 @@
 // What the explanation panel says about the selection: an event's reasons with their rule ids, or an id's cluster.
-import type { ProfileView } from '../engine/index.ts';
+import type { EventLabel, ProfileView } from '../engine/index.ts';
 import type { Selection } from './appStore.ts';
 import type { EventRow, StepModel } from './derive.ts';
 
@@ -64,7 +64,7 @@ export function explainSelection(
 function explainEvent(model: StepModel, rows: readonly EventRow[], recordIndex: number): Explanation {
   const row = rows.find((candidate) => candidate.recordIndex === recordIndex);
   if (row === undefined) return { kind: 'not-yet', what: 'This event has not been sent yet at this step.' };
-  const lines = model.resolution.explain(recordIndex, model.recordEnd - 1, model.label);
+  const lines = model.resolution.explain(recordIndex, model.recordEnd - 1, model.label, eventLabelFor(rows));
   return { kind: 'event', row, reasons: lines.map(parseReason) };
 }
 
@@ -90,7 +90,19 @@ function explainId(model: StepModel, rows: readonly EventRow[], id: string): Exp
   };
 }
 
-/** Record index → event number, for the rows sent so far. */
+/** Record index → the number the table shows, for the rows sent so far (none for a hidden identity event). */
 export function eventNumbers(rows: readonly EventRow[]): ReadonlyMap<number, number> {
-  return new Map(rows.map((row) => [row.recordIndex, row.number]));
+  return new Map(
+    rows.flatMap((row) => (row.displayNumber === undefined ? [] : [[row.recordIndex, row.displayNumber]])),
+  );
+}
+
+/** Names events in the engine's reasons by the numbers the table shows, so "by event #3" points at row 3. */
+export function eventLabelFor(rows: readonly EventRow[]): EventLabel {
+  const byIndex = new Map(rows.map((row) => [row.recordIndex, row]));
+  return (recordIndex) => {
+    const row = byIndex.get(recordIndex);
+    if (row === undefined) return `#${recordIndex + 1}`;
+    return row.displayNumber === undefined ? `(${row.name}, hidden)` : `#${row.displayNumber}`;
+  };
 }

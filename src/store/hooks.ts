@@ -1,5 +1,6 @@
 // The named hooks views use to read state and reach actions; no view touches the store directly.
 import { useContext } from 'react';
+import type { EventLabel } from '../engine/index.ts';
 import { useStore } from 'zustand';
 import type { Scenario } from '../scenarios/types.ts';
 import type { AppActions, AppState } from './appStore.ts';
@@ -56,4 +57,10 @@ export function useExplanation(): Explanation | null {
 /** The store itself, for the app shell's URL and keyboard wiring only. */
 export function useStoreApi(): StoreBundle {
   return useBundle();
+}
+
+/** Names events by the number the table shows them under ("#3"), for labels in other views. */
+export function useEventLabel(): EventLabel {
+  const { store, derive } = useBundle();
+  return useStore(store, derive.eventLabel);
 }

@@ -1,14 +1,2 @@
-// Whether identity events ($identify, $create_alias, $merge) are rows: the user's choice, else the scenario's.
-import type { AppState } from '../../store/appStore.ts';
-import type { Scenario } from '../../scenarios/types.ts';
-
-type ScenarioChoice = NonNullable<Scenario['view']>['identityEvents'];
-
-/** identity events are shown by default; the seed flows hide them to match Mixpanel's guide row for row. */
-export function showsIdentityEvents(
-  choice: AppState['identityEvents'],
-  scenarioChoice: ScenarioChoice,
-): boolean {
-  const resolved = choice === 'scenario' ? (scenarioChoice ?? 'shown') : choice;
-  return resolved === 'shown';
-}
+// Whether identity events are rows: decided in the store, so explanations number events the way the table does.
+export { showsIdentityEvents } from '../../store/identityEvents.ts';

@@ -70,7 +70,7 @@ export function projectRow(row: EventRow, context: ProjectionContext): TableRow 
     changed: row.changed,
     notes,
     cells: {
-      number: { text: String(row.number), sortKey: row.number },
+      number: { text: String(row.displayNumber ?? row.number), sortKey: row.number },
       event: eventCell(row),
       device_id: idCell(row.sent.deviceId, context.label, 'device'),
       user_id: userIdCell(row, context),

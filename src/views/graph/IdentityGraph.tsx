@@ -1,14 +1,114 @@
-// The identity graph: ids as nodes, clusters as groups, links and merges as edges.
-import { useStepModel } from '../../store/hooks.ts';
+// The identity graph: ids as nodes, clusters as groups, links, merges and refusals as edges, placed once per scenario.
+import { Controls, ReactFlow, type AriaLabelConfig, type EdgeTypes, type NodeTypes } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, type KeyboardEvent } from 'react';
+import { useActions, useAppState, useEventLabel, useHighlight, useStepModel } from '../../store/hooks.ts';
+import { ClusterNode } from './ClusterNode.tsx';
+import { FitOnChange, INITIAL_FIT } from './FitOnChange.tsx';
+import { GraphLegend } from './GraphLegend.tsx';
+import { graphFrame, graphInput } from './graphModel.ts';
+import { IdNode } from './IdNode.tsx';
+import './IdentityGraph.css';
+import './graphEdges.css';
+import { LinkEdge } from './LinkEdge.tsx';
+import { SummaryNode } from './SummaryNode.tsx';
+import { toFlowElements } from './toFlowElements.ts';
+import { useExpansion } from './useExpansion.ts';
+
+// Module-level so React Flow sees the same objects on every render (it warns otherwise).
+const NODE_TYPES: NodeTypes = { id: IdNode, cluster: ClusterNode, summary: SummaryNode };
+const EDGE_TYPES: EdgeTypes = { link: LinkEdge };
+/** React Flow's default descriptions offer to delete and move nodes, which this graph does not allow. */
+const ARIA_LABELS: Partial<AriaLabelConfig> = {
+  'node.a11yDescription.default':
+    'Press Enter to see why this id resolves as it does; on a "more ids" node, to draw more of the cluster.',
+  'edge.a11yDescription.default': 'A link, merge or refused link, named by the event that made it.',
+};
 
 export function IdentityGraph() {
-  const { view, label } = useStepModel();
-  const clusters = view?.clusters() ?? [];
-  return (
-    <ul>
-      {clusters.map((cluster) => (
-        <li key={cluster.canonical}>{cluster.members.map((m) => label(m.id)).join(', ')}</li>
-      ))}
-    </ul>
+  const model = useStepModel();
+  const selection = useAppState((state) => state.selection);
+  const highlight = useHighlight();
+  const eventLabel = useEventLabel();
+  const { select } = useActions();
+  const [expansion, expand] = useExpansion(model.resolution);
+  const frame = useMemo(
+    () => graphFrame(model.resolution, model.played, expansion),
+    [model.resolution, model.played, expansion],
   );
+  const { nodes, edges } = useMemo(
+    () => toFlowElements(graphInput(model, frame, selection, highlight.ids, eventLabel)),
+    [model, frame, selection, highlight, eventLabel],
+  );
+  const signature = useMemo(() => nodes.map((node) => node.id).join('\n'), [nodes]);
+
+  const activate = useCallback(
+    (flowNodeId: string) => {
+      const [kind, ...rest] = flowNodeId.split(':');
+      const key = rest.join(':');
+      if (kind === 'id') select({ kind: 'id', id: key });
+      else if (kind === 'summary') expand(key);
+    },
+    [select, expand],
+  );
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      const flowNodeId = nodeIdOf(event.target);
+      if (flowNodeId === undefined) return;
+      event.preventDefault();
+      activate(flowNodeId);
+    },
+    [activate],
+  );
+
+  return (
+    <div className="identity-graph" data-testid="graph">
+      <GraphLegend />
+      {frame.layout.omittedClusters > 0 && (
+        <p className="identity-graph__notice" role="status">
+          Drawing the clusters seen first; {frame.layout.omittedClusters} more are left out to keep the graph
+          fast.
+        </p>
+      )}
+      <div className="identity-graph__canvas">
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodeClick={(_, node) => activate(node.id)}
+          onKeyDown={onKeyDown}
+          elementsSelectable={false}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          edgesFocusable={false}
+          zoomOnDoubleClick={false}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          panActivationKeyCode={null}
+          minZoom={0.1}
+          maxZoom={2}
+          fitView
+          fitViewOptions={INITIAL_FIT}
+          attributionPosition="bottom-left"
+          ariaLabelConfig={ARIA_LABELS}
+          aria-label="Identity graph: ids, clusters and links"
+        >
+          <Controls showInteractive={false} position="bottom-right" aria-label="Graph zoom" />
+          <FitOnChange signature={signature} />
+        </ReactFlow>
+        {nodes.length === 0 && (
+          <p className="identity-graph__empty">No ids yet: step forward to send the first event.</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The React Flow node a key event came from, if any. */
+function nodeIdOf(target: EventTarget): string | undefined {
+  if (!(target instanceof Element)) return undefined;
+  return target.closest('.react-flow__node')?.getAttribute('data-id') ?? undefined;
 }

@@ -1,15 +1,15 @@
 // Conformance: for the same calls, the simulated SDK sends what the real mixpanel-browser 2.83.0 sends, ids aside.
-import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
-import { Simulation, type SdkCall } from '../src/simulator/index.ts';
+import { Simulation } from '../src/simulator/index.ts';
+import {
+  CURRENT_DISTINCT_ID,
+  DEFAULT_TOKEN as TOKEN,
+  openRealSdk,
+  SDK_BUNDLE,
+  type Sent,
+  type SdkStep as Step,
+} from './support/realSdk.ts';
 
-/** The real SDK's UMD bundle (MIXPANEL_BROWSER_UMD names another build); undefined until it is installed. */
-const SDK_BUNDLE = process.env['MIXPANEL_BROWSER_UMD'] ?? resolveSdkBundle();
-const TOKEN = 'conformance-token';
-const BASE = '/__sdk-conformance__/';
-const STORAGE_KEY = `mp_${TOKEN}_mixpanel`;
-/** How the real SDK is set up: what the simulator models (no referrer capture, one request per call). */
-const SDK_CONFIG = { persistence: 'localStorage', batch_requests: false, save_referrer: false };
 /** Automatic properties the simulator leaves out: they describe the browser and the page, not the identity. */
 const BROWSER_PROPERTIES = [
   '$os',
@@ -22,33 +22,8 @@ const BROWSER_PROPERTIES = [
 const PAGE_PROPERTIES = ['$current_url', '$referrer', '$referring_domain'];
 /** Per-send values that differ by nature: the clock and the random insert id. */
 const PER_SEND_PROPERTIES = ['time', '$insert_id'];
-/** An argument that stands for the device's current distinct_id, whatever id its SDK generated. */
-const CURRENT_DISTINCT_ID = { $current: 'distinct_id' } as const;
 
-interface Step {
-  readonly call: SdkCall;
-  readonly args: readonly unknown[];
-}
-interface Sent {
-  readonly endpoint: string;
-  readonly data: unknown;
-}
-interface CaptureWindow {
-  mpSent: { url: string; body: string | null }[];
-  mpPending: number;
-  lab?: (Record<string, unknown> & { people: Record<string, unknown> }) | undefined;
-  mixpanel?: { init(token: string, config: object, name: string): CaptureWindow['lab'] };
-}
-
-function resolveSdkBundle(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('mixpanel-browser/dist/mixpanel.umd.js');
-  } catch {
-    return undefined;
-  }
-}
-
-const step = (call: SdkCall, ...args: unknown[]): Step => ({ call, args });
+const step = (call: Step['call'], ...args: unknown[]): Step => ({ call, args });
 const LONG = 'x'.repeat(300);
 
 /** The scenarios: the spec's SC-SDK rows and the rules they rest on. */
@@ -189,113 +164,15 @@ function runSimulation(steps: readonly Step[]): Run {
 }
 
 async function runRealSdk(page: Page, steps: readonly Step[]): Promise<Run> {
-  const unexpected: string[] = [];
-  await servePage(page, unexpected);
-  await loadSdk(page);
+  const sdk = await openRealSdk(page, TOKEN);
   const sent: Sent[] = [];
   for (const { call, args } of steps) {
-    if (call === 'reload') {
-      await page.reload();
-      await loadSdk(page);
-    } else {
-      await callSdk(page, call, args);
-    }
-    sent.push(...(await drainRequests(page)));
+    await sdk.play(call, args);
+    sent.push(...(await sdk.drain()));
   }
-  const stored = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
-  expect(unexpected, 'requests outside the page and the Mixpanel API').toEqual([]);
-  return { sent, persisted: stored === null ? null : (JSON.parse(stored) as unknown) };
-}
-
-/** Serves the fixture page and the SDK from the preview origin, answers the Mixpanel API, and refuses the rest. */
-async function servePage(page: Page, unexpected: string[]): Promise<void> {
-  const html = `<!doctype html><title>SDK conformance</title><script src="${BASE}mixpanel.umd.js"></script>`;
-  await page.route(
-    (url) => url.hostname !== 'localhost',
-    (route) => (unexpected.push(route.request().url()), route.abort()),
-  );
-  await page.route('https://api-js.mixpanel.com/**', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/plain',
-      headers: corsFor(route.request().headers()),
-      body: '1',
-    }),
-  );
-  await page.route(`**${BASE}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  await page.route(`**${BASE}mixpanel.umd.js`, (route) =>
-    route.fulfill({ contentType: 'text/javascript', path: SDK_BUNDLE ?? '' }),
-  );
-  await page.addInitScript(captureRequests);
-  await page.goto(BASE);
-}
-
-/** The SDK sends with credentials, so the answer must name the page's origin. */
-function corsFor(requestHeaders: Record<string, string>): Record<string, string> {
-  const origin = requestHeaders['origin'] ?? '*';
-  return { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' };
-}
-
-/** Runs in the page before the SDK: records every XHR body in send order and counts the open ones. */
-function captureRequests(): void {
-  const w = window as unknown as CaptureWindow & { XMLHttpRequest: typeof XMLHttpRequest };
-  w.mpSent = [];
-  w.mpPending = 0;
-  class CapturingRequest extends XMLHttpRequest {
-    private url = '';
-    override open(
-      method: string,
-      url: string | URL,
-      async = true,
-      user?: string | null,
-      pass?: string | null,
-    ) {
-      this.url = String(url);
-      super.open(method, url, async, user, pass);
-    }
-    override send(body?: Document | XMLHttpRequestBodyInit | null): void {
-      w.mpSent.push({ url: this.url, body: typeof body === 'string' ? body : null });
-      w.mpPending += 1;
-      this.addEventListener('loadend', () => (w.mpPending -= 1));
-      super.send(body);
-    }
-  }
-  w.XMLHttpRequest = CapturingRequest;
-}
-
-async function loadSdk(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as CaptureWindow).mixpanel !== undefined);
-  await page.evaluate(
-    ({ token, config }) => {
-      const w = window as unknown as CaptureWindow;
-      w.lab = w.mixpanel?.init(token, config, 'lab');
-    },
-    { token: TOKEN, config: SDK_CONFIG },
-  );
-}
-
-async function callSdk(page: Page, call: SdkCall, args: readonly unknown[]): Promise<void> {
-  await page.evaluate(
-    ({ call, args, marker }) => {
-      const lab = (window as unknown as CaptureWindow).lab;
-      if (!lab) throw new Error('mixpanel-browser did not initialise');
-      const [owner, method] = call.startsWith('people.') ? [lab.people, call.slice(7)] : [lab, call];
-      const current = (lab['get_distinct_id'] as () => unknown).call(lab);
-      const resolved = args.map((arg) => (JSON.stringify(arg) === marker ? current : arg));
-      (owner[method] as (...a: unknown[]) => unknown).apply(owner, resolved);
-    },
-    { call, args, marker: JSON.stringify(CURRENT_DISTINCT_ID) },
-  );
-}
-
-/** Waits until every request of the call has completed (alias sends its `$identify` from a callback). */
-async function drainRequests(page: Page): Promise<Sent[]> {
-  await page.waitForFunction(() => (window as unknown as CaptureWindow).mpPending === 0);
-  const raw = await page.evaluate(() => (window as unknown as CaptureWindow).mpSent.splice(0));
-  return raw.map(({ url, body }) => ({
-    endpoint: new URL(url).pathname.replaceAll('/', ''),
-    data: JSON.parse(new URLSearchParams(body ?? '').get('data') ?? 'null') as unknown,
-  }));
+  const persisted = await sdk.persisted();
+  expect(sdk.unexpected, 'requests outside the page and the Mixpanel API').toEqual([]);
+  return { sent, persisted };
 }
 
 /** The comparable view: per-send and browser properties dropped, device ids renamed D1, D2 … by first use. */

@@ -52,9 +52,10 @@ export class LineWriter {
     return this.closed;
   }
 
-  async line(text: string): Promise<void> {
+  /** Adds a line; true when the buffer is full and the caller should `await flush()` (once per ~256 KB, not per line). */
+  line(text: string): boolean {
     this.buffer += text + '\n';
-    if (this.buffer.length >= 1 << 18) await this.flush();
+    return this.buffer.length >= 1 << 18;
   }
 
   async flush(): Promise<void> {

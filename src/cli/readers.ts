@@ -69,13 +69,13 @@ export class NdjsonReader implements RecordReader<ScannedItem> {
   }
 
   render(item: ScannedItem, outcome: ResolvedOutput): string {
-    if (item.scan === undefined) return item.text.trim();
+    if (item.scan === undefined) return item.text;
     return rewriteEventJson(
       item.text,
       item.scan,
       JSON.stringify(outcome.resolvedId),
       outputProperties(outcome, this.mode),
-    ).trim();
+    );
   }
 }
 
@@ -112,11 +112,10 @@ function readProfileLine(line: number, text: string): ScannedItem | LineProblem 
 function outputProperties(outcome: ResolvedOutput, mode: Mode): string {
   const before = outcome.distinctIdBeforeIdentity;
   const failure = outcome.failure?.official ? outcome.failure : undefined;
-  if (before === undefined && failure === undefined) return '';
-  const extra: Record<string, unknown> = {};
-  if (before !== undefined) extra['$distinct_id_before_identity'] = before;
-  if (failure !== undefined) Object.assign(extra, failureProperties(failure, mode));
-  return serializeExtra(extra);
+  // Most events gain nothing; the rest gain one or two properties, built without an intermediate object.
+  let extra = before === undefined ? '' : `,"$distinct_id_before_identity":${JSON.stringify(before)}`;
+  if (failure !== undefined) extra += serializeExtra(failureProperties(failure, mode));
+  return extra;
 }
 
 /** Every other format (JSON arrays, CSV, Segment) goes through the importer and is written back with JSON.stringify. */

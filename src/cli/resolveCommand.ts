@@ -71,7 +71,7 @@ class ResolveRun {
 
   async mappings(): Promise<number> {
     await this.buildState();
-    for (const row of this.view().mappings()) await this.out.line(JSON.stringify(row));
+    for (const row of this.view().mappings()) if (this.out.line(JSON.stringify(row))) await this.out.flush();
     return this.finish();
   }
 
@@ -93,7 +93,8 @@ class ResolveRun {
     let index = 0;
     for await (const batch of this.reader.batches()) {
       for (const item of batch.items)
-        await this.write(item, view.resolvedOutput(index++, ledger.peekFacts(item.record)));
+        this.write(item, view.resolvedOutput(index++, ledger.peekFacts(item.record)));
+      await this.out.flush();
       if (this.out.isClosed) return;
     }
   }
@@ -105,13 +106,15 @@ class ResolveRun {
       this.report(batch.problems);
       for (const item of batch.items) {
         const stored = ledger.ingestAndDescribe(item.record);
-        await this.write(item, view.resolvedOutput(ledger.size - 1, stored));
+        this.write(item, view.resolvedOutput(ledger.size - 1, stored));
       }
+      await this.out.flush();
     }
   }
 
-  private write(item: ReadItem, outcome: Parameters<RecordReader['render']>[1]): Promise<void> {
-    return this.out.line(this.reader.render(item, outcome));
+  /** Buffers the line; batches are flushed (with backpressure) once per chunk read, not per line. */
+  private write(item: ReadItem, outcome: Parameters<RecordReader['render']>[1]): void {
+    this.out.line(this.reader.render(item, outcome));
   }
 
   private report(problems: readonly LineProblem[]): void {

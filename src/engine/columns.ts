@@ -35,8 +35,11 @@ const DERIVATIONS: readonly Derivation[] = [
   'merge-first-id',
   'none',
 ];
-const KIND_CODE = new Map(KINDS.map((kind, code) => [kind, code]));
-const DERIVATION_CODE = new Map(DERIVATIONS.map((derivation, code) => [derivation, code]));
+const KIND_CODE = Object.fromEntries(KINDS.map((kind, code) => [kind, code])) as Record<RecordKind, number>;
+const DERIVATION_CODE = Object.fromEntries(DERIVATIONS.map((d, code) => [d, code])) as Record<
+  Derivation,
+  number
+>;
 const IDENTITY_BIT = 0x80;
 
 export class RecordColumns {
@@ -45,10 +48,11 @@ export class RecordColumns {
   private derivedIds = new Int32Array(1024);
   private deviceKeys = new Int32Array(1024);
   private frozenIds = new Int32Array(1024);
+  /** The new device's ordinal (1 for the stream's first device key), 0 when the record mentioned no new device. */
+  private newDeviceOrdinals = new Int32Array(1024);
   private readonly names: string[] = [];
   /** Sparse columns: few records have these. */
   private readonly rejectedValues = new Map<number, string>();
-  private readonly newDevices = new Map<number, { readonly key: number; readonly ordinal: number }>();
   private readonly origins = new Map<number, RecordOrigin>();
   private count = 0;
 
@@ -59,14 +63,14 @@ export class RecordColumns {
   push(record: RecordFacts): void {
     const index = this.count++;
     if (index === this.codes.length) this.grow();
-    this.codes[index] = (KIND_CODE.get(record.kind) ?? 0) | (record.isIdentityEvent ? IDENTITY_BIT : 0);
-    this.derivations[index] = DERIVATION_CODE.get(record.derivation) ?? 0;
+    this.codes[index] = KIND_CODE[record.kind] | (record.isIdentityEvent ? IDENTITY_BIT : 0);
+    this.derivations[index] = DERIVATION_CODE[record.derivation];
     this.derivedIds[index] = record.derivedId;
     this.deviceKeys[index] = record.deviceKey;
     this.frozenIds[index] = record.frozenId;
     this.names.push(record.name);
     if (record.rejectedValue !== undefined) this.rejectedValues.set(index, record.rejectedValue);
-    if (record.newDevice !== undefined) this.newDevices.set(index, record.newDevice);
+    this.newDeviceOrdinals[index] = record.newDevice?.ordinal ?? 0;
     if (record.origin !== undefined) this.origins.set(index, record.origin);
   }
 
@@ -77,11 +81,20 @@ export class RecordColumns {
     this.derivedIds = grown(this.derivedIds, new Int32Array(length));
     this.deviceKeys = grown(this.deviceKeys, new Int32Array(length));
     this.frozenIds = grown(this.frozenIds, new Int32Array(length));
+    this.newDeviceOrdinals = grown(this.newDeviceOrdinals, new Int32Array(length));
   }
 
   /** The derived id of the record at `index`: the hot path of bulk resolution, with no object built. */
   derivedId(index: number): number {
     return index < this.count ? (this.derivedIds[index] ?? NO_ID) : NO_ID;
+  }
+
+  /** A new device is always the record's own device key: its `$device_id`, or its distinct_id when that is one. */
+  private newDeviceOf(index: number): RecordFacts['newDevice'] {
+    const ordinal = this.newDeviceOrdinals[index] ?? 0;
+    if (ordinal === 0) return undefined;
+    const deviceKey = this.deviceKeys[index] ?? NO_ID;
+    return { key: deviceKey === NO_ID ? (this.derivedIds[index] ?? NO_ID) : deviceKey, ordinal };
   }
 
   get(index: number): RecordFacts | undefined {
@@ -96,7 +109,7 @@ export class RecordColumns {
       deviceKey: this.deviceKeys[index] ?? NO_ID,
       frozenId: this.frozenIds[index] ?? NO_ID,
       rejectedValue: this.rejectedValues.get(index),
-      newDevice: this.newDevices.get(index),
+      newDevice: this.newDeviceOf(index),
       origin: this.origins.get(index),
     };
   }

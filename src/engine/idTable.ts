@@ -8,8 +8,12 @@ const BLOCK_CHECKED = 2;
 const BLOCKED = 4;
 
 export class IdTable {
+  /** Ids that are not `$device:` keys, by text. */
   private readonly byText = new Map<string, number>();
-  /** Raw `$device_id` values → the id of their `$device:` key, so the prefix is added once per device (S-4). */
+  /**
+   * `$device:` keys by the raw device id after the prefix (S-4). `$device_id` values are looked up as they come, so
+   * the prefix is added once per device, and each device costs one map entry, not two.
+   */
   private readonly byRawDevice = new Map<string, number>();
   /** id → its text. */
   readonly text: string[] = [];
@@ -33,39 +37,47 @@ export class IdTable {
   /** The id for `text`, created on first use. */
   intern(text: string): number {
     if (text === this.lastText && this.lastId !== NO_ID) return this.lastId;
-    const id = this.lookupOrAdd(text);
+    const id = isDeviceKey(text)
+      ? this.internDevice(text.slice(DEVICE_PREFIX.length))
+      : this.internOther(text);
     this.lastText = text;
     this.lastId = id;
     return id;
   }
 
-  private lookupOrAdd(text: string): number {
+  private internOther(text: string): number {
     const known = this.byText.get(text);
     if (known !== undefined) return known;
-    const id = this.text.length;
     const own = ownCopy(text);
+    const id = this.add(own, 0);
     this.byText.set(own, id);
-    this.text.push(own);
-    this.firstSeen.push(NO_ID);
-    this.flags.push(isDeviceKey(text) ? DEVICE_BIT : 0);
     return id;
   }
 
-  /** The id of `$device:<raw>`: the same id `intern('$device:' + raw)` gives, found with one lookup of `raw`. */
+  /** The id of `$device:<raw>`: the same id `intern('$device:' + raw)` gives. */
   internDevice(raw: string): number {
     if (raw === this.lastRawDevice && this.lastDeviceId !== NO_ID) return this.lastDeviceId;
     let id = this.byRawDevice.get(raw);
     if (id === undefined) {
-      id = this.lookupOrAdd(DEVICE_PREFIX + raw);
-      this.byRawDevice.set(ownCopy(raw), id);
+      const own = ownCopy(raw);
+      id = this.add(DEVICE_PREFIX + own, DEVICE_BIT);
+      this.byRawDevice.set(own, id);
     }
     this.lastRawDevice = raw;
     this.lastDeviceId = id;
     return id;
   }
 
+  private add(text: string, flags: number): number {
+    const id = this.text.length;
+    this.text.push(text);
+    this.firstSeen.push(NO_ID);
+    this.flags.push(flags);
+    return id;
+  }
+
   find(text: string): number | undefined {
-    return this.byText.get(text);
+    return isDeviceKey(text) ? this.byRawDevice.get(text.slice(DEVICE_PREFIX.length)) : this.byText.get(text);
   }
 
   textOf(id: number): string {
@@ -100,5 +112,6 @@ export class IdTable {
  * chunks, and a kept slice keeps its whole chunk alive; copying once per new id keeps memory proportional to ids.
  */
 function ownCopy(text: string): string {
-  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+  // Slicing a fresh concatenation flattens it into a new string the copy then points into, not the chunk.
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }

@@ -1,10 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/chromium.ts';
 
-/**
- * End-to-end tests run the production build in a real Chromium. On Debian the browser comes from apt
- * (/usr/bin/chromium); set CHROMIUM_PATH to use another binary, or CHROMIUM_PATH="" for Playwright's own.
- */
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** End-to-end tests run the production build in a real Chromium (see e2e/support/chromium.ts for which). */
 const port = 4173;
 
 export default defineConfig({
@@ -26,18 +23,7 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 720 },
-        launchOptions: {
-          ...(chromiumPath === '' ? {} : { executablePath: chromiumPath }),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

@@ -1,22 +1,11 @@
 // Shared by the screenshot and timing scripts: serve the built app with `vite preview`, and launch Chromium as the e2e tests do.
 import { spawn } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 
 /** The same binary and flags as playwright.config.ts. */
 export function launchChromium(): Promise<Browser> {
-  const path = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-  return chromium.launch({
-    ...(path === '' ? {} : { executablePath: path }),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 export interface Preview {

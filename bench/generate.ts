@@ -19,9 +19,19 @@ interface Person {
   devices: string[];
 }
 
+/** What a browser has persisted (SDK-2): its device id, and the user it is identified as, if any. */
+interface DeviceState {
+  readonly deviceId: string;
+  userId: string | undefined;
+}
+
 const PAGES = ['Home', 'Pricing', 'Docs', 'Blog', 'Checkout', 'Settings'];
 
-/** Generates the stream event by event, so a million events never sit in memory at once. */
+/**
+ * Generates the stream event by event, so a million events never sit in memory at once. Devices keep their state
+ * like mixpanel-browser: identify sends `$identify` only when the distinct_id changes (SDK-5), and a device that
+ * logged out without reset() keeps sending as its user (P-1).
+ */
 export function* generateStream(shape: StreamShape): Generator<object> {
   const random = seededRandom(shape.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -30,67 +40,71 @@ export function* generateStream(shape: StreamShape): Generator<object> {
     signedUp: false,
     devices: [],
   }));
+  const devices = new Map<string, DeviceState>();
   let devicesMade = 0;
   let time = 1_700_000_000;
   let emitted = 0;
-  const newDevice = (person: Person): string => {
+  const newDevice = (): string => {
     devicesMade++;
     const id = uuidFrom(random);
-    person.devices.push(id);
+    devices.set(id, { deviceId: id, userId: undefined });
     return id;
   };
   const track = (event: string, props: Record<string, unknown>) => {
     emitted++;
     time += Math.floor(random() * 5);
-    return {
-      event,
-      properties: {
-        time,
-        $insert_id: `i${emitted}`,
-        mp_lib: 'web',
-        $current_url: `https://example.com/${pick(PAGES).toLowerCase()}`,
-        ...props,
-      },
+    const properties = {
+      time,
+      $insert_id: `i${emitted}`,
+      mp_lib: 'web',
+      $current_url: `https://example.com/${pick(PAGES).toLowerCase()}`,
+      ...props,
     };
+    return { event, properties };
   };
+  /** The identity properties the SDK adds to every event from this device (SDK-4, SDK-6). */
+  const identityOf = (state: DeviceState) =>
+    state.userId === undefined
+      ? { distinct_id: `$device:${state.deviceId}`, $device_id: state.deviceId }
+      : { distinct_id: state.userId, $device_id: state.deviceId, $user_id: state.userId };
 
   while (emitted < shape.events) {
     const person = pick(people);
     const wantsNewDevice = person.devices.length === 0 || (devicesMade < shape.devices && random() < 0.3);
-    const device = wantsNewDevice ? newDevice(person) : pick(person.devices);
-    const anon = { distinct_id: `$device:${device}`, $device_id: device };
+    if (wantsNewDevice) person.devices.push(newDevice());
+    const slot = Math.floor(random() * person.devices.length);
+    const state = devices.get(person.devices[slot] ?? '') as DeviceState;
     for (let i = 1 + Math.floor(random() * 3); i > 0; i--)
-      yield track('Page View', { ...anon, page: pick(PAGES) });
+      yield track('Page View', { ...identityOf(state), page: pick(PAGES) });
     if (random() < 0.7) {
-      const user = { distinct_id: person.userId, $device_id: device, $user_id: person.userId };
-      if (!person.signedUp) {
-        person.signedUp = true;
-        yield track('$create_alias', { ...anon, alias: person.userId });
+      if (state.userId !== person.userId) {
+        const anon = identityOf(state);
+        if (!person.signedUp) yield track('$create_alias', { ...anon, alias: person.userId });
+        state.userId = person.userId;
+        yield track('$identify', { ...identityOf(state), $anon_distinct_id: anon.distinct_id });
       }
-      yield track('$identify', { ...user, $anon_distinct_id: anon.distinct_id });
-      yield track(person.signedUp ? 'Log In' : 'Sign Up', user);
+      yield track(person.signedUp ? 'Log In' : 'Sign Up', identityOf(state));
+      person.signedUp = true;
       for (let i = Math.floor(random() * 4); i > 0; i--)
-        yield track(pick(['Purchase', 'Search', 'Share']), { ...user, amount: Math.floor(random() * 100) });
+        yield track(pick(['Purchase', 'Search', 'Share']), {
+          ...identityOf(state),
+          amount: Math.floor(random() * 100),
+        });
       if (random() < 0.4)
         yield track('Subscription Renewed', {
           distinct_id: person.userId,
           $user_id: person.userId,
           mp_lib: 'node',
         });
-      if (random() < 0.5) {
-        // Logout with reset(): the device gets a fresh id (SDK-8); without it, the next visitor inherits the user.
-        const index = person.devices.indexOf(device);
-        if (index >= 0 && devicesMade < shape.devices) {
-          person.devices[index] = uuidFrom(random);
-          devicesMade++;
-        }
-      }
+      // Half the logouts call reset(): a new device id (SDK-8); the others leave the device identified.
+      if (random() < 0.5 && devicesMade < shape.devices) person.devices[slot] = newDevice();
     }
-    if (random() < 0.01)
-      yield {
-        ...track('$merge', { $distinct_ids: [person.userId, `crm-${Math.floor(random() * shape.users)}`] }),
-        channel: 'import',
-      };
+    if (random() < 0.01) {
+      const merge = track('$merge', {
+        $distinct_ids: [person.userId, `crm-${Math.floor(random() * shape.users)}`],
+      });
+      yield { ...merge, channel: 'import' };
+    }
   }
 }
 

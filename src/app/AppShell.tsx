@@ -1,5 +1,8 @@
 // The page layout; views do not import each other, so the shell is where they meet.
+import { useAppState } from '../store/hooks.ts';
 import { IdentityGraph } from '../views/graph/IdentityGraph.tsx';
+import { DatasetWorkspace } from '../views/import/DatasetWorkspace.tsx';
+import { ImportDialog } from '../views/import/ImportDialog.tsx';
 import { Notices } from '../views/notices/Notices.tsx';
 import { EventTable } from '../views/table/EventTable.tsx';
 import { Timeline } from '../views/timeline/Timeline.tsx';
@@ -10,10 +13,20 @@ import './layout.css';
 
 export function AppShell() {
   useAppEffects();
+  const source = useAppState((state) => state.dataset.source);
   return (
-    <div className="app">
+    <div className="app" data-source={source}>
       <AppHeader />
       <Notices />
+      {source === 'dataset' ? <DatasetWorkspace /> : <ScenarioMain />}
+      <ImportDialog />
+    </div>
+  );
+}
+
+function ScenarioMain() {
+  return (
+    <>
       <Timeline />
       <main className="app-main">
         <section className="app-table" aria-label="Events">
@@ -26,6 +39,6 @@ export function AppShell() {
           <SidePanel />
         </aside>
       </main>
-    </div>
+    </>
   );
 }

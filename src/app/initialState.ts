@@ -1,9 +1,11 @@
-// The state a page opens in: the view its URL names, and the theme stored or preferred.
-import type { AppState } from '../store/appStore.ts';
+// The state a page opens in: the view its URL names (scenarios or the dataset workspace), and the theme.
+import { INITIAL_STATE, type AppState } from '../store/appStore.ts';
 import { initialStateFor } from '../store/locate.ts';
+import { readSource } from '../store/viewParam.ts';
 import { initialTheme, readStoredTheme, systemPrefersDark } from './themePreference.ts';
 
 export function initialStateFromPage(): Partial<AppState> {
   const theme = initialTheme(readStoredTheme(), systemPrefersDark());
-  return initialStateFor(window.location.search, { theme });
+  const source = readSource(window.location.search);
+  return initialStateFor(window.location.search, { theme, dataset: { ...INITIAL_STATE.dataset, source } });
 }

@@ -1,4 +1,7 @@
-// Everything the page does around the views: URL, theme, keys, playback, timing and the scenario guard.
+// Everything the page does around the views: URL, theme, keys, playback, timing, the scenario guard, and the
+// imported dataset's re-resolves and drops.
+import { useDatasetResolve } from './useDatasetResolve.ts';
+import { useFileDrop } from './useFileDrop.ts';
 import { usePlayback } from './usePlayback.ts';
 import { useKeyboardStepping } from './useKeyboardStepping.ts';
 import { useScenarioGuard } from './useScenarioGuard.ts';
@@ -16,4 +19,6 @@ export function useAppEffects(): void {
   usePlayback();
   useStepTiming();
   useSelectionShowsWhy();
+  useDatasetResolve();
+  useFileDrop();
 }

@@ -2,9 +2,16 @@
 import { useEffect } from 'react';
 import { useStoreApi } from '../store/hooks.ts';
 import { locate, locationOf } from '../store/locate.ts';
+import type { AppState } from '../store/appStore.ts';
 import { writeLocation } from '../store/urlState.ts';
+import { readSource, withSource } from '../store/viewParam.ts';
 import { historyMethodFor } from './historyPolicy.ts';
 import { createUrlWriter, type HistoryMethod } from './urlWriter.ts';
+
+/** The query string for a state: scenario, mode and step, and `view=import` while the dataset is on show. */
+function searchOf(state: AppState): string {
+  return withSource(writeLocation(locationOf(state)), state.dataset.source);
+}
 
 function writeHistory(search: string, method: HistoryMethod): void {
   if (search === window.location.search) return;
@@ -16,7 +23,7 @@ export function useUrlSync(): void {
   const { store, actions } = useStoreApi();
   useEffect(() => {
     const writer = createUrlWriter({
-      search: () => writeLocation(locationOf(store.getState())),
+      search: () => searchOf(store.getState()),
       write: writeHistory,
       now: () => performance.now(),
       schedule: (run, delay) => {
@@ -25,13 +32,14 @@ export function useUrlSync(): void {
       },
     });
     // The page may have opened on "/" or on a repaired URL: show the view actually open.
-    writeHistory(writeLocation(locationOf(store.getState())), 'replace');
+    writeHistory(searchOf(store.getState()), 'replace');
     // While back/forward reopens a view, a repaired URL replaces the entry instead of adding one.
     let restoring = false;
     const unsubscribe = store.subscribe((state, previous) => {
-      const method = historyMethodFor(state, previous);
+      const method =
+        state.dataset.source !== previous.dataset.source ? 'push' : historyMethodFor(state, previous);
       if (method === 'none') return;
-      if (restoring) writeHistory(writeLocation(locationOf(store.getState())), 'replace');
+      if (restoring) writeHistory(searchOf(store.getState()), 'replace');
       else writer.request(method);
     });
     const onPopState = () => {
@@ -39,6 +47,7 @@ export function useUrlSync(): void {
       const { location, stepCount, notices } = locate(window.location.search, store.getState().sdkVersion);
       restoring = true;
       actions.openLocation(location, stepCount);
+      actions.showSource(readSource(window.location.search));
       restoring = false;
       for (const notice of notices) actions.addNotice(notice);
     };

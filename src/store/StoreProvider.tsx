@@ -1,6 +1,7 @@
 // Gives each app (and each test) its own store and derivation cache; views reach them only through hooks.ts.
 import { createContext, useState, type ReactNode } from 'react';
 import { createAppStore, INITIAL_STATE, type AppActions, type AppState, type AppStore } from './appStore.ts';
+import { createDatasetService, type DatasetService } from './datasetService.ts';
 import { createDerivations, scenarioOf, type Derivations } from './derivations.ts';
 
 export interface StoreBundle {
@@ -8,12 +9,19 @@ export interface StoreBundle {
   readonly derive: Derivations;
   /** The store's actions, taken once: zustand keeps action functions stable, so this object is too. */
   readonly actions: AppActions;
+  /** The imported dataset's worker, started on first use. */
+  readonly dataset: DatasetService;
 }
 
 export function createStoreBundle(initial: Partial<AppState> = {}): StoreBundle {
   const scenarioId = initial.scenarioId ?? INITIAL_STATE.scenarioId;
   const store = createAppStore({ stepCount: scenarioOf(scenarioId).steps.length, ...initial });
-  return { store, derive: createDerivations(), actions: store.getState() };
+  return {
+    store,
+    derive: createDerivations(),
+    actions: store.getState(),
+    dataset: createDatasetService(store),
+  };
 }
 
 export const StoreContext = createContext<StoreBundle | null>(null);

@@ -2,6 +2,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Mode, ResolveOptions } from '../engine/index.ts';
 import type { SdkVersion } from '../simulator/index.ts';
+import { createDatasetActions, INITIAL_DATASET, type DatasetActions, type DatasetState } from './dataset.ts';
 import type { ViewLocation } from './urlState.ts';
 
 /** What the explanation panel is about: an event (by record index) or an id (a graph node). */
@@ -36,9 +37,11 @@ export interface AppState {
   readonly notices: readonly string[];
   /** The side area's open tab. */
   readonly sidePanel: SidePanel;
+  /** An imported file, and whether the main area shows it instead of the scenarios (issue #5). */
+  readonly dataset: DatasetState;
 }
 
-export interface AppActions {
+export interface AppActions extends DatasetActions {
   /** Opens a location (scenario, mode, step), as from the URL or the back button. */
   readonly openLocation: (location: ViewLocation, stepCount: number) => void;
   readonly selectScenario: (scenarioId: string, stepCount: number, mode?: Mode) => void;
@@ -79,6 +82,7 @@ export const INITIAL_STATE: AppState = {
   speed: 1,
   notices: [],
   sidePanel: 'why',
+  dataset: INITIAL_DATASET,
 };
 
 const clamp = (value: number, max: number) => Math.min(Math.max(value, 0), max);
@@ -133,5 +137,6 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     addNotice: (text) => set(({ notices }) => ({ notices: [...notices, text] })),
     dismissNotice: (index) => set(({ notices }) => ({ notices: notices.filter((_, i) => i !== index) })),
     showSidePanel: (sidePanel) => set({ sidePanel }),
+    ...createDatasetActions((change) => set(({ dataset }) => ({ dataset: change(dataset) }))),
   }));
 }

@@ -4,6 +4,8 @@ import type { EventLabel } from '../engine/index.ts';
 import { useStore } from 'zustand';
 import type { Scenario } from '../scenarios/types.ts';
 import type { AppActions, AppState } from './appStore.ts';
+import type { DatasetState } from './dataset.ts';
+import type { DatasetService } from './datasetService.ts';
 import type { EventRow, StepModel } from './derive.ts';
 import type { Explanation } from './explanation.ts';
 import type { Highlight } from './highlight.ts';
@@ -52,6 +54,16 @@ export function useHighlight(): Highlight {
 export function useExplanation(): Explanation | null {
   const { store, derive } = useBundle();
   return useStore(store, derive.explanation);
+}
+
+/** A slice of the imported dataset's state. */
+export function useDataset<T>(select: (dataset: DatasetState) => T): T {
+  return useStore(useBundle().store, (state) => select(state.dataset));
+}
+
+/** Loads, re-resolves and asks the import worker; a stable object. */
+export function useDatasetService(): DatasetService {
+  return useBundle().dataset;
 }
 
 /** The store itself, for the app shell's URL and keyboard wiring only. */

@@ -1,8 +1,16 @@
 // The import worker: parsing, resolving and querying a big file off the UI thread (issue #5).
 import { buildExport } from './exports.ts';
 import { ImportSession, type LoadSettings } from './importSession.ts';
-import type { CancelMessage, ReplyMessage, RequestMessage, Requests } from './protocol.ts';
-import { clusterList, identityDetail, matchingIndexes, rowPage, searchIds } from './queries.ts';
+import type { CancelMessage, ReplyMessage, RequestMessage, Requests, WorkProgress } from './protocol.ts';
+import {
+  clusterList,
+  identityDetail,
+  matchingIndexes,
+  rowPage,
+  rowPosition,
+  searchIds,
+  type RowFilter,
+} from './queries.ts';
 
 interface Loaded {
   readonly session: ImportSession;
@@ -10,18 +18,64 @@ interface Loaded {
   readonly settings: LoadSettings;
 }
 
+/** The page repaints a progress bar ~10 times a second at most; more messages would only queue up there. */
+const PROGRESS_INTERVAL_MS = 100;
+
 let loaded: Loaded | undefined;
 let loadInFlight: number | undefined;
 let cancelled = false;
 /** The last filtered row set, kept while the user pages through it. */
-let lastMatches: { key: string; indexes: number[] | undefined } | undefined;
+let lastMatches: { key: string; indexes: Int32Array | undefined } | undefined;
 
 const post = (message: ReplyMessage) => postMessage(message);
 
-/** The file's text, chunk by chunk, decoded as UTF-8 on the way. */
-async function* textChunks(file: Blob): AsyncGenerator<string> {
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+/** Posts progress for request `id`, dropping updates that come sooner than PROGRESS_INTERVAL_MS after the last. */
+function progressPoster(id: number): (progress: WorkProgress, force?: boolean) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  return (progress, force = false) => {
+    const now = performance.now();
+    if (!force && now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    post({ id, kind: 'progress', progress });
+  };
+}
+
+/**
+ * How long the worker works before it lets other messages in. A file stream's reads resolve as microtasks, so
+ * without an explicit yield a Cancel (or a query) would wait until the whole file had been read.
+ */
+const YIELD_EVERY_MS = 50;
+
+/** Lets queued messages run: a macrotask through a MessageChannel, which, unlike setTimeout, is never clamped. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** The file's text, chunk by chunk, decoded as UTF-8 on the way; `onBytes` hears how many bytes were read. */
+async function* textChunks(
+  file: Blob,
+  onBytes?: (bytes: number, done: boolean) => void,
+): AsyncGenerator<string> {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let lastYield = performance.now();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    bytes += next.value.byteLength;
+    onBytes?.(bytes, false);
+    yield decoder.decode(next.value, { stream: true });
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await yieldToMessages();
+      lastYield = performance.now();
+    }
+  }
+  onBytes?.(bytes, true);
+  const tail = decoder.decode();
+  if (tail !== '') yield tail;
 }
 
 async function load(id: number, args: Requests['load']['args']): Promise<Requests['load']['result']> {
@@ -33,15 +87,34 @@ async function load(id: number, args: Requests['load']['args']): Promise<Request
   };
   cancelled = false;
   loadInFlight = id;
-  const progress = (p: Parameters<Parameters<ImportSession['load']>[2]>[0]) =>
-    post({ id, kind: 'progress', progress: { ...p, totalBytes: args.file.size } });
-  const finished = await session.load(textChunks(args.file), settings, progress, () => cancelled);
-  loadInFlight = undefined;
-  if (!finished) return { cancelled: true };
-  const summary = session.resolveAs(args.mode, args.options);
+  const report = progressPoster(id);
+  let counts = { records: 0, problems: 0 };
+  const onBytes = (bytes: number, done: boolean) =>
+    report({ phase: done ? 'resolving' : 'reading', done: bytes, total: args.file.size, ...counts }, done);
+  try {
+    const finished = await session.load(
+      textChunks(args.file, onBytes),
+      settings,
+      (p) => (counts = { records: p.records, problems: p.problems }),
+      () => cancelled,
+      { mode: args.mode, options: args.options },
+    );
+    if (!finished) return { cancelled: true };
+  } finally {
+    loadInFlight = undefined;
+  }
   loaded = { session, file: args.file, settings };
   lastMatches = undefined;
-  return summary;
+  return session.summary();
+}
+
+function resolve(id: number, args: Requests['resolve']['args']): Requests['resolve']['result'] {
+  const { session } = need();
+  const report = progressPoster(id);
+  lastMatches = undefined;
+  return session.resolveAs(args.mode, args.options, (done, total) =>
+    report({ phase: 'resolving', done, total, records: total, problems: 0 }),
+  );
 }
 
 function need(): Loaded {
@@ -49,12 +122,13 @@ function need(): Loaded {
   return loaded;
 }
 
-function rows(args: Requests['rows']['args']) {
+/** The rows a filter keeps, cached while the same filter is paged through. */
+function matchesFor(filter: RowFilter): Int32Array | undefined {
   const { session } = need();
-  const key = JSON.stringify([args.filter ?? '', args.clusterOf ?? null]);
+  const key = JSON.stringify([filter.filter ?? '', filter.clusterOf ?? null, filter.finding ?? null]);
   if (lastMatches?.key !== key)
-    lastMatches = { key, indexes: matchingIndexes(session.store, session.current, args) };
-  return rowPage(session.store, session.current, args, lastMatches.indexes);
+    lastMatches = { key, indexes: matchingIndexes(session.store, session.index, session.findings, filter) };
+  return lastMatches.indexes;
 }
 
 async function answer(message: RequestMessage): Promise<unknown> {
@@ -62,19 +136,28 @@ async function answer(message: RequestMessage): Promise<unknown> {
     case 'load':
       return load(message.id, message.args);
     case 'resolve':
-      lastMatches = undefined;
-      return need().session.resolveAs(message.args.mode, message.args.options);
+      return resolve(message.id, message.args);
     case 'rows':
-      return rows(message.args);
+      return rowPage(need().session.store, need().session.index, message.args, matchesFor(message.args));
+    case 'locate':
+      return rowPosition(matchesFor(message.args), message.args.index);
     case 'clusters':
-      return clusterList(need().session.current, message.args.limit);
+      return clusterList(need().session.index, message.args.limit);
     case 'search':
-      return searchIds(need().session.store, need().session.current, message.args.text, message.args.limit);
-    case 'identity':
-      return identityDetail(need().session.store, need().session.current, message.args.id, message.args.cap);
+      return searchIds(need().session.store, need().session.index, message.args.text, message.args.limit);
+    case 'identity': {
+      const { session } = need();
+      return identityDetail(
+        session.store,
+        session.index,
+        session.findings,
+        message.args.id,
+        message.args.cap,
+      );
+    }
     case 'export': {
       const { session, file, settings } = need();
-      return buildExport(message.args.kind, session.current, session.summary().findings, {
+      return buildExport(message.args.kind, session.current, session.findings, {
         ...settings,
         chunks: () => textChunks(file),
       });

@@ -1,8 +1,7 @@
 // The page's side of the import worker: typed requests that resolve with the worker's answers.
-import type { LoadProgress } from './importSession.ts';
-import type { ReplyMessage, RequestName, Requests } from './protocol.ts';
+import type { ReplyMessage, RequestName, Requests, WorkProgress } from './protocol.ts';
 
-type Progress = LoadProgress & { readonly totalBytes: number };
+type Progress = WorkProgress;
 
 interface Pending {
   readonly resolve: (value: unknown) => void;

@@ -66,26 +66,29 @@ describe('ImportSession', () => {
   it('resolves the same stream under each mode (S-9 on Simplified; only distinct_id on Original, O-1)', async () => {
     const session = await loaded();
     session.resolveAs('simplified', {});
-    const simplified = rowPage(session.store, session.current, { offset: 0, limit: 10 }, undefined).rows;
+    const simplified = rowPage(session.store, session.index, { offset: 0, limit: 10 }, undefined).rows;
     expect(simplified.map((r) => r.resolvedId)).toEqual(['U1', 'U1', 'U1', 'U2', '$device:D2']);
     expect(simplified[3]?.failure?.code).toBe('errAnonDistinctIdAssignedAlready');
     expect(simplified.map((r) => r.line)).toEqual([1, 2, 4, 5, 6]);
     session.resolveAs('original', {});
-    const original = rowPage(session.store, session.current, { offset: 0, limit: 10 }, undefined).rows;
+    const original = rowPage(session.store, session.index, { offset: 0, limit: 10 }, undefined).rows;
     expect(original.map((r) => r.resolvedId)).toEqual(['', '', 'U1', '', '']);
   });
 
   it('filters rows, lists clusters by size, searches ids and details one identity', async () => {
     const session = await loaded();
     session.resolveAs('simplified', {});
-    const matches = matchingIndexes(session.store, session.current, { filter: 'u2' });
+    const matches = matchingIndexes(session.store, session.index, session.findings, { filter: 'u2' });
     expect(
-      rowPage(session.store, session.current, { offset: 0, limit: 10 }, matches).rows.map((r) => r.name),
+      rowPage(session.store, session.index, { offset: 0, limit: 10 }, matches).rows.map((r) => r.name),
     ).toEqual(['e4']);
-    const clusters = clusterList(session.current, 10).clusters;
+    const clusters = clusterList(session.index, 10).clusters;
     expect(clusters[0]).toEqual({ canonical: 'U1', ids: 2, devices: 1, events: 3 });
-    expect(searchIds(session.store, session.current, 'd2', 5)).toEqual(['D2', '$device:D2']);
-    const detail = identityDetail(session.store, session.current, '$device:D1', 50);
+    expect(searchIds(session.store, session.index, 'd2', 5)).toEqual([
+      { id: '$device:D2', canonical: '$device:D2', known: true },
+      { id: 'D2', canonical: 'D2', known: false },
+    ]);
+    const detail = identityDetail(session.store, session.index, session.findings, '$device:D1', 50);
     expect(detail.canonical).toBe('U1');
     expect(detail.links.map((l) => [l.from, l.to])).toEqual([['$device:D1', 'U1']]);
     expect(detail.failures.map((f) => f.failure.code)).toEqual(['errAnonDistinctIdAssignedAlready']);
@@ -106,7 +109,7 @@ describe('ImportSession', () => {
     const again = await loaded(text);
     again.resolveAs('simplified', {});
     const ids = (s: ImportSession) =>
-      rowPage(s.store, s.current, { offset: 0, limit: 10 }, undefined).rows.map((r) => r.resolvedId);
+      rowPage(s.store, s.index, { offset: 0, limit: 10 }, undefined).rows.map((r) => r.resolvedId);
     expect(ids(again)).toEqual(ids(session));
   });
 

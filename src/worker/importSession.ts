@@ -1,19 +1,30 @@
 // One imported file in the worker: read once into compact columns, resolved under any mode, queried by the views.
-import { Resolver, type Mode, type Resolution, type ResolveOptions } from '../engine/index.ts';
-import { createLinter, type Finding } from '../diagnostics/index.ts';
+import {
+  Resolver,
+  type Mode,
+  type Resolution,
+  type ResolveOptions,
+  type StreamRecord,
+} from '../engine/index.ts';
+import { createLinter, type Finding, type Linter } from '../diagnostics/index.ts';
 import {
   createImporter,
   rederiveIdentity,
+  type ImportBatch,
   type ImportFormat,
   type ImportProblem,
   type ImportReport,
 } from '../io/index.ts';
 import { EventStore } from './eventStore.ts';
+import { ResolvedIndex } from './resolvedIndex.ts';
 
 export interface LoadSettings {
   readonly format: ImportFormat | 'auto';
   readonly fileName?: string;
-  /** G-6: drop an export's already-resolved distinct_id where `$device_id`/`$user_id` can re-derive identity. */
+  /**
+   * G-6: on Simplified, drop an export's already-resolved distinct_id where `$device_id`/`$user_id` can re-derive
+   * identity. Original and Legacy read only distinct_id (O-1), so they always get the file as it is.
+   */
   readonly rederive: boolean;
 }
 
@@ -23,9 +34,16 @@ export interface LoadProgress {
   readonly problems: number;
 }
 
+/** The mode and engine options to resolve with. */
+export interface ResolveSpec {
+  readonly mode: Mode;
+  readonly options: Partial<ResolveOptions>;
+}
+
 /** What a load or a re-resolve produced, small enough to post to the page. */
 export interface SessionSummary {
   readonly mode: Mode;
+  readonly options: Partial<ResolveOptions>;
   readonly report: ImportReport;
   /** The first rejected lines, with their numbers and reasons (the report counts them all). */
   readonly problems: readonly ImportProblem[];
@@ -35,82 +53,138 @@ export interface SessionSummary {
 }
 
 const PROBLEM_SAMPLE = 500;
+/** How often a re-resolve reports progress, in records. */
+const RESOLVE_PROGRESS_EVERY = 50_000;
+
+/** One pass of the engine and the linter side by side, fed record by record. */
+class ResolvePass {
+  private readonly resolver: Resolver;
+  private readonly linter: Linter;
+  private readonly rederive: boolean;
+
+  constructor(
+    readonly spec: ResolveSpec,
+    rederive: boolean,
+  ) {
+    this.resolver = new Resolver(spec.mode, spec.options);
+    this.linter = createLinter(spec.mode, spec.options);
+    this.rederive = rederive && spec.mode === 'simplified';
+  }
+
+  observe(sent: StreamRecord, index: number, line: number): void {
+    const record =
+      this.rederive && sent.kind === 'event' ? { ...sent, event: rederiveIdentity(sent.event) } : sent;
+    this.resolver.ledger.ingest(record);
+    this.linter.observe(record, index, line);
+  }
+
+  finish(): Resolved {
+    const resolution = this.resolver.result();
+    const findings = this.linter.finish(resolution);
+    return { spec: this.spec, resolution, findings, index: new ResolvedIndex(resolution, findings) };
+  }
+}
+
+interface Resolved {
+  readonly spec: ResolveSpec;
+  readonly resolution: Resolution;
+  readonly findings: Finding[];
+  readonly index: ResolvedIndex;
+}
 
 export class ImportSession {
   readonly store = new EventStore();
   private report: ImportReport | undefined;
   private readonly problems: ImportProblem[] = [];
-  private resolution: Resolution | undefined;
-  private findings: Finding[] = [];
-  private mode: Mode = 'simplified';
+  private resolved: Resolved | undefined;
+  private rederive = false;
 
   /**
    * Reads the file's text chunks. Between chunks it reports progress and asks whether to go on, so the page can
-   * show a progress bar and cancel; a cancelled load keeps nothing.
+   * show a progress bar and cancel; a cancelled load keeps nothing. With `resolveWith`, records are resolved and
+   * linted as they are read, which saves rebuilding a million records for the first answer.
    */
   async load(
     chunks: AsyncIterable<string>,
     settings: LoadSettings,
     onProgress: (progress: LoadProgress) => void,
     isCancelled: () => boolean,
+    resolveWith?: ResolveSpec,
   ): Promise<boolean> {
     const importer = createImporter(
       settings.format,
       settings.fileName === undefined ? {} : { fileName: settings.fileName },
     );
+    this.rederive = settings.rederive;
+    const pass = resolveWith === undefined ? undefined : new ResolvePass(resolveWith, settings.rederive);
     let bytesRead = 0;
     for await (const chunk of chunks) {
       if (isCancelled()) return false;
       bytesRead += chunk.length;
-      this.take(importer.push(chunk), settings.rederive);
+      this.take(importer.push(chunk), pass);
       onProgress({ bytesRead, records: this.store.size, problems: importer.report().rejected });
     }
-    this.take(importer.end(), settings.rederive);
+    this.take(importer.end(), pass);
     this.report = importer.report();
+    if (pass !== undefined) this.resolved = pass.finish();
     return true;
   }
 
-  private take(batch: ReturnType<ReturnType<typeof createImporter>['push']>, rederive: boolean): void {
+  private take(batch: ImportBatch, pass: ResolvePass | undefined): void {
     for (const { line, record } of batch.records) {
-      const kept =
-        rederive && record.kind === 'event' ? { ...record, event: rederiveIdentity(record.event) } : record;
-      this.store.add(kept, line);
+      pass?.observe(record, this.store.size, line);
+      this.store.add(record, line);
     }
     for (const problem of batch.problems)
       if (this.problems.length < PROBLEM_SAMPLE) this.problems.push(problem);
   }
 
-  /** Resolves the loaded stream under `mode` and runs the linter alongside; linear in the number of records. */
-  resolveAs(mode: Mode, options: Partial<ResolveOptions>): SessionSummary {
-    const resolver = new Resolver(mode, options);
-    const linter = createLinter(mode, options);
-    for (let index = 0; index < this.store.size; index++) {
-      const record = this.store.record(index);
-      resolver.ledger.ingest(record);
-      linter.observe(record, index, this.store.lineOf(index));
+  /** Resolves the loaded stream under `mode` and lints it alongside; linear in the number of records. */
+  resolveAs(
+    mode: Mode,
+    options: Partial<ResolveOptions>,
+    onProgress?: (records: number, total: number) => void,
+  ): SessionSummary {
+    const pass = new ResolvePass({ mode, options }, this.rederive);
+    const total = this.store.size;
+    for (let index = 0; index < total; index++) {
+      pass.observe(this.store.record(index), index, this.store.lineOf(index));
+      if (onProgress !== undefined && index % RESOLVE_PROGRESS_EVERY === 0) onProgress(index, total);
     }
-    this.mode = mode;
-    this.resolution = resolver.result();
-    this.findings = linter.finish(this.resolution);
+    this.resolved = pass.finish();
     return this.summary();
   }
 
   summary(): SessionSummary {
-    if (this.report === undefined || this.resolution === undefined)
+    if (this.report === undefined || this.resolved === undefined)
       throw new Error('nothing is loaded and resolved yet');
     return {
-      mode: this.mode,
+      mode: this.resolved.spec.mode,
+      options: this.resolved.spec.options,
       report: this.report,
       problems: this.problems,
       records: this.store.size,
-      clusters: this.resolution.final().clusters().length,
-      findings: this.findings,
+      clusters: this.resolved.index.clusters.length,
+      findings: this.resolved.findings,
     };
   }
 
   /** The current resolution; queries need one. */
   get current(): Resolution {
-    if (this.resolution === undefined) throw new Error('nothing is resolved yet');
-    return this.resolution;
+    return this.need().resolution;
+  }
+
+  /** What the current resolution answers fast: clusters, each cluster's events, findings per event. */
+  get index(): ResolvedIndex {
+    return this.need().index;
+  }
+
+  get findings(): readonly Finding[] {
+    return this.need().findings;
+  }
+
+  private need(): Resolved {
+    if (this.resolved === undefined) throw new Error('nothing is resolved yet');
+    return this.resolved;
   }
 }

@@ -1,10 +1,21 @@
 // Messages between the page and the import worker: every request carries an id; the reply (or error) echoes it.
 import type { Mode, ResolveOptions } from '../engine/index.ts';
 import type { ImportFormat } from '../io/index.ts';
-import type { LoadProgress, SessionSummary } from './importSession.ts';
-import type { ClusterSummary, IdentityDetail, RowPage, RowQuery } from './queries.ts';
+import type { SessionSummary } from './importSession.ts';
+import type { ClusterSummary, IdentityDetail, RowFilter, RowPage, RowQuery, SearchHit } from './queries.ts';
 
 export type ExportKind = 'resolved-ndjson' | 'resolved-csv' | 'mappings' | 'findings';
+
+/** How far a load or a re-resolve has got: bytes of the file while reading, records while re-resolving. */
+export interface WorkProgress {
+  readonly phase: 'reading' | 'resolving';
+  readonly done: number;
+  readonly total: number;
+  /** Records loaded so far (events and profile updates). */
+  readonly records: number;
+  /** Lines rejected so far. */
+  readonly problems: number;
+}
 
 /** What the page can ask, and what each answer is. */
 export interface Requests {
@@ -24,11 +35,13 @@ export interface Requests {
     readonly result: SessionSummary;
   };
   rows: { readonly args: RowQuery; readonly result: RowPage };
+  /** Where an event sits among the rows a filter keeps (-1: the filter leaves it out). */
+  locate: { readonly args: RowFilter & { readonly index: number }; readonly result: number };
   clusters: {
     readonly args: { readonly limit: number };
     readonly result: { total: number; clusters: ClusterSummary[] };
   };
-  search: { readonly args: { readonly text: string; readonly limit: number }; readonly result: string[] };
+  search: { readonly args: { readonly text: string; readonly limit: number }; readonly result: SearchHit[] };
   identity: { readonly args: { readonly id: string; readonly cap: number }; readonly result: IdentityDetail };
   export: { readonly args: { readonly kind: ExportKind }; readonly result: Blob };
 }
@@ -48,8 +61,4 @@ export interface CancelMessage {
 export type ReplyMessage =
   | { readonly id: number; readonly kind: 'result'; readonly result: unknown }
   | { readonly id: number; readonly kind: 'error'; readonly message: string }
-  | {
-      readonly id: number;
-      readonly kind: 'progress';
-      readonly progress: LoadProgress & { readonly totalBytes: number };
-    };
+  | { readonly id: number; readonly kind: 'progress'; readonly progress: WorkProgress };

@@ -1,0 +1,158 @@
+// Times importing big files in the built app, as a person would: choose the file, load it, wait for the summary.
+// Reports the time from file chosen to summary shown, and the longest main-thread block (long task) meanwhile.
+// Run after a build: node --import tsx scripts/measure-import.ts [events…]   (default: 100000 1000000)
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { writeStream } from '../bench/generate.ts';
+import { launchChromium, startPreview } from './browser.ts';
+
+const PORT = 4177;
+const SIZES = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
+
+interface Figures {
+  readonly events: number;
+  readonly megabytes: number;
+  readonly previewMs: number;
+  readonly loadMs: number;
+  readonly totalMs: number;
+  readonly longestTaskMs: number;
+  readonly longTasks: number;
+  readonly longestFrameGapMs: number;
+  readonly frames: number;
+  /** Re-resolving the loaded file under Original, from the click to the new summary. */
+  readonly switchMs: number;
+  readonly switchLongestTaskMs: number;
+}
+
+/**
+ * Collects long tasks and the gaps between animation frames from page start, so nothing during the load is missed.
+ * A string, not a function: tsx would wrap a function's inner closures in a helper the page does not have.
+ */
+const WATCH_MAIN_THREAD = `
+  (() => {
+    const seen = { tasks: [], longestGap: 0, last: 0, frames: 0, watching: false };
+    window.__mainThread = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (seen.watching) seen.tasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+    const frame = (now) => {
+      if (seen.watching) {
+        seen.frames++;
+        if (seen.last > 0) seen.longestGap = Math.max(seen.longestGap, now - seen.last);
+      }
+      seen.last = now;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  })();
+`;
+
+interface MainThread {
+  readonly tasks: number[];
+  readonly longestGap: number;
+  readonly frames: number;
+  watching: boolean;
+  last: number;
+}
+
+async function measure(page: Page, url: string, path: string, events: number): Promise<Figures> {
+  await page.goto(`${url}/?view=import`);
+  await page.getByTestId('header.import').click();
+  await page.evaluate(() => {
+    const seen = (window as unknown as { __mainThread: MainThread }).__mainThread;
+    seen.watching = true;
+    seen.last = 0;
+  });
+  const chosen = performance.now();
+  await page.getByTestId('import.fileInput').setInputFiles(path);
+  await page.getByTestId('import.load').waitFor();
+  const previewed = performance.now();
+  await page.getByTestId('import.load').click();
+  await page.getByTestId('dataset.workspace').waitFor({ timeout: 300_000 });
+  await page.getByTestId('dataset.cluster').first().waitFor({ timeout: 60_000 });
+  const shown = performance.now();
+  // Let the workspace's first pages of rows arrive and render before reading the long tasks.
+  await page.waitForTimeout(500);
+  const main = await page.evaluate(() => {
+    const seen = (window as unknown as { __mainThread: MainThread }).__mainThread;
+    return { tasks: seen.tasks, longestGap: seen.longestGap, frames: seen.frames };
+  });
+  const switched = await switchMode(page);
+  return {
+    ...switched,
+    events,
+    megabytes: statSync(path).size / 2 ** 20,
+    previewMs: previewed - chosen,
+    loadMs: shown - previewed,
+    totalMs: shown - chosen,
+    longestTaskMs: Math.max(0, ...main.tasks),
+    longTasks: main.tasks.length,
+    longestFrameGapMs: main.longestGap,
+    frames: main.frames,
+  };
+}
+
+/** Switches the header to Original and times the worker's re-resolve, watching the main thread again. */
+async function switchMode(page: Page): Promise<Pick<Figures, 'switchMs' | 'switchLongestTaskMs'>> {
+  await page.evaluate(() => {
+    (window as unknown as { __mainThread: MainThread }).__mainThread.tasks.length = 0;
+  });
+  const clicked = performance.now();
+  await page.getByTestId('header.mode.original').check();
+  await page.getByText(/^Original: [\d,]+ clusters/).waitFor({ timeout: 300_000 });
+  const switchMs = performance.now() - clicked;
+  const tasks = await page.evaluate(
+    () => (window as unknown as { __mainThread: MainThread }).__mainThread.tasks,
+  );
+  return { switchMs, switchLongestTaskMs: Math.max(0, ...tasks) };
+}
+
+async function main(): Promise<void> {
+  const sizes = SIZES.length > 0 ? SIZES : [100_000, 1_000_000];
+  const dir = mkdtempSync(join(tmpdir(), 'idmerge-measure-'));
+  const preview = await startPreview(PORT);
+  const browser = await launchChromium();
+  const results: Figures[] = [];
+  try {
+    for (const events of sizes) {
+      const path = join(dir, `events-${events}.ndjson`);
+      await writeStream(path, {
+        events,
+        users: Math.round(events / 10),
+        devices: Math.round(events / 5),
+        seed: 42,
+      });
+      const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+      await page.addInitScript({ content: WATCH_MAIN_THREAD });
+      results.push(await measure(page, preview.url, path, events));
+      await page.close();
+      rmSync(path);
+    }
+  } finally {
+    await browser.close();
+    preview.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.table(
+    results.map((r) => ({
+      events: r.events.toLocaleString('en-US'),
+      'file (MB)': r.megabytes.toFixed(0),
+      'chosen → preview (s)': (r.previewMs / 1000).toFixed(2),
+      'load → summary (s)': (r.loadMs / 1000).toFixed(2),
+      'chosen → summary (s)': (r.totalMs / 1000).toFixed(2),
+      'longest long task (ms)': r.longestTaskMs.toFixed(0),
+      'long tasks': r.longTasks,
+      'frames painted': r.frames,
+      'longest frame gap (ms)': r.longestFrameGapMs.toFixed(0),
+      'switch to Original (s)': (r.switchMs / 1000).toFixed(2),
+      'longest long task, switch (ms)': r.switchLongestTaskMs.toFixed(0),
+    })),
+  );
+}
+
+await main();

@@ -1,0 +1,36 @@
+// How the import views write numbers, sizes and event times.
+
+const count = new Intl.NumberFormat('en-US');
+
+/** 1234567 → "1,234,567". */
+export function formatCount(value: number): string {
+  return count.format(value);
+}
+
+/** "1 event" / "3 events". */
+export function plural(value: number, one: string, many = `${one}s`): string {
+  return `${formatCount(value)} ${value === 1 ? one : many}`;
+}
+
+/** A file size in B, KB, MB or GB (powers of 1024, one decimal above KB). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${Math.round(bytes / 1024)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+}
+
+/**
+ * An event's `time` as UTC date and time. Mixpanel sends seconds; values past the year 2286 in seconds are taken
+ * as milliseconds, as the import API does.
+ */
+export function formatEventTime(time: number | undefined): string {
+  if (time === undefined) return '';
+  const ms = time > 1e10 ? time : time * 1000;
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return String(time);
+  return date
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '');
+}

@@ -1,0 +1,202 @@
+// What the views ask again and again of one resolution, computed once: clusters by size, each cluster's events,
+// links and refusals by cluster, and which findings concern which event.
+import type {
+  Cluster,
+  FailedAttempt,
+  Failure,
+  Link,
+  ProfileView,
+  Resolution,
+  ResolutionView,
+  ResolvedOutput,
+} from '../engine/index.ts';
+import type { Finding, FindingId } from '../diagnostics/index.ts';
+
+/** `resolvedKey` values that are not ids: a rejected event (LIM-1) and a record that is not an event. */
+const REJECTED = -2;
+const NOT_EVENT = -3;
+/** The engine's "no id" (a non-attributable event resolves to ""). */
+const NO_ID = -1;
+
+/** A cluster in the clusters list: its size in ids and in events. */
+export interface ClusterSummary {
+  readonly canonical: string;
+  readonly ids: number;
+  readonly devices: number;
+  readonly events: number;
+}
+
+export class ResolvedIndex {
+  readonly view: ResolutionView;
+  /** Clusters with their sizes, most events first (then most ids, then by name). */
+  readonly clusters: readonly ClusterSummary[];
+  private readonly resolvedKey: Int32Array;
+  private readonly byCanonical = new Map<string, Cluster>();
+  /** The cluster's ordinal (in `clusters`) → its event indexes, in stream order: CSR offsets into `eventList`. */
+  private readonly ordinalOf = new Map<string, number>();
+  private readonly offsets: Int32Array;
+  private readonly eventList: Int32Array;
+  private readonly links = new Map<string, Link[]>();
+  private readonly failures = new Map<string, FailedAttempt[]>();
+  private readonly failureAt = new Map<number, Failure>();
+  private readonly findingsAt = new Map<number, FindingId[]>();
+  private profiles: Map<string, ProfileView> | undefined;
+
+  constructor(
+    private readonly resolution: Resolution,
+    findings: readonly Finding[],
+  ) {
+    this.view = resolution.final();
+    this.resolvedKey = resolvedKeys(resolution, this.view);
+    const clusters = this.view.clusters();
+    for (const cluster of clusters) this.byCanonical.set(cluster.canonical, cluster);
+    this.clusters = this.summarise(clusters);
+    this.clusters.forEach((cluster, ordinal) => this.ordinalOf.set(cluster.canonical, ordinal));
+    [this.offsets, this.eventList] = this.groupEvents();
+    this.groupLinks();
+    this.groupFailures();
+    for (const finding of findings)
+      for (const ref of finding.events) pushTo(this.findingsAt, ref.index, finding.id);
+  }
+
+  /** The text an event resolved to: null when rejected, "" when non-attributable, undefined for a profile update. */
+  resolvedText(index: number): string | null | undefined {
+    const key = this.resolvedKey[index] ?? NOT_EVENT;
+    if (key === NOT_EVENT) return undefined;
+    if (key === REJECTED) return null;
+    return key === NO_ID ? '' : this.resolution.ledger.table.textOf(key);
+  }
+
+  /** A matcher for "the event resolved to an id whose text passes `test`", testing each id text once. */
+  resolvedMatcher(test: (text: string) => boolean): (index: number) => boolean {
+    const mask = Uint8Array.from(this.resolution.ledger.table.text, (text) => +test(text));
+    return (index) => {
+      const key = this.resolvedKey[index] ?? NOT_EVENT;
+      return key >= 0 && mask[key] === 1;
+    };
+  }
+
+  /** The event's resolved id and failure, as an export writes them (undefined past the end). */
+  outputOf(index: number): ResolvedOutput | undefined {
+    const facts = this.resolution.ledger.facts(index);
+    return facts === undefined ? undefined : this.view.resolvedOutput(index, facts);
+  }
+
+  /** Every id the resolution knows, as the engine keys them (devices as `$device:…`). */
+  idTexts(): readonly string[] {
+    return this.resolution.ledger.table.text;
+  }
+
+  /** Whether the engine read `id` from the stream under this mode. */
+  knows(id: string): boolean {
+    return this.resolution.ledger.table.find(id) !== undefined;
+  }
+
+  /** The profile kept under `id`, if any (built on first use: most sessions never ask). */
+  profileOf(id: string): ProfileView | undefined {
+    this.profiles ??= new Map(this.view.profiles().map((profile) => [profile.distinctId, profile]));
+    return this.profiles.get(id);
+  }
+
+  /** Whether the record is an event (not a profile update). */
+  isEvent(index: number): boolean {
+    return (this.resolvedKey[index] ?? NOT_EVENT) !== NOT_EVENT;
+  }
+
+  cluster(canonical: string): Cluster | undefined {
+    return this.byCanonical.get(canonical);
+  }
+
+  /** The events of `canonical`'s cluster, in stream order (empty for an id that has none). */
+  eventsOf(canonical: string): Int32Array {
+    const ordinal = this.ordinalOf.get(canonical);
+    if (ordinal === undefined) return new Int32Array(0);
+    return this.eventList.subarray(this.offsets[ordinal] ?? 0, this.offsets[ordinal + 1] ?? 0);
+  }
+
+  linksOf(canonical: string): readonly Link[] {
+    return this.links.get(canonical) ?? [];
+  }
+
+  failuresOf(canonical: string): readonly FailedAttempt[] {
+    return this.failures.get(canonical) ?? [];
+  }
+
+  /** The refused link an event asked for, if any (S-9 on Simplified, O-7 … on Original and Legacy). */
+  failureAtEvent(index: number): Failure | undefined {
+    return this.failureAt.get(index);
+  }
+
+  /** The findings whose event sample names this event. */
+  findingsOf(index: number): readonly FindingId[] {
+    return this.findingsAt.get(index) ?? [];
+  }
+
+  private summarise(clusters: readonly Cluster[]): ClusterSummary[] {
+    const events = new Map<number, number>();
+    for (const key of this.resolvedKey) if (key >= 0) events.set(key, (events.get(key) ?? 0) + 1);
+    const table = this.resolution.ledger.table;
+    const all = clusters.map((cluster) => {
+      const count = events.get(table.find(cluster.canonical) ?? NO_ID) ?? 0;
+      const devices = cluster.members.filter((member) => member.isDevice).length;
+      return { canonical: cluster.canonical, ids: cluster.members.length, devices, events: count };
+    });
+    return all.sort(
+      (a, b) =>
+        b.events - a.events ||
+        b.ids - a.ids ||
+        (a.canonical < b.canonical ? -1 : +(a.canonical > b.canonical)),
+    );
+  }
+
+  /** Counting sort of event indexes by cluster: two passes, no per-cluster arrays. */
+  private groupEvents(): [Int32Array, Int32Array] {
+    const table = this.resolution.ledger.table;
+    const ordinalOfKey = new Map<number, number>();
+    this.ordinalOf.forEach((ordinal, canonical) => ordinalOfKey.set(table.find(canonical) ?? NO_ID, ordinal));
+    const ordinals = Int32Array.from(this.resolvedKey, (key) =>
+      key >= 0 ? (ordinalOfKey.get(key) ?? -1) : -1,
+    );
+    const offsets = new Int32Array(this.clusters.length + 1);
+    for (const ordinal of ordinals) if (ordinal >= 0) offsets[ordinal + 1]!++;
+    for (let i = 1; i < offsets.length; i++) offsets[i]! += offsets[i - 1] ?? 0;
+    const next = offsets.slice(0, -1);
+    const list = new Int32Array(offsets[offsets.length - 1] ?? 0);
+    ordinals.forEach((ordinal, index) => {
+      if (ordinal >= 0) list[next[ordinal]!++] = index;
+    });
+    return [offsets, list];
+  }
+
+  private groupLinks(): void {
+    for (const link of this.view.links()) pushTo(this.links, this.view.canonicalOf(link.to), link);
+  }
+
+  /** A refusal belongs to every cluster it touches: the one it asked to join and the one it came from. */
+  private groupFailures(): void {
+    for (const attempt of this.view.failedAttempts()) {
+      this.failureAt.set(attempt.eventIndex, attempt.failure);
+      const touched = new Set<string>();
+      if (attempt.from !== undefined) touched.add(this.view.canonicalOf(attempt.from));
+      if (attempt.to !== undefined) touched.add(this.view.canonicalOf(attempt.to));
+      for (const canonical of touched) pushTo(this.failures, canonical, attempt);
+    }
+  }
+}
+
+/** Per record, the ledger id its event resolved to (or REJECTED / NO_ID / NOT_EVENT). */
+function resolvedKeys(resolution: Resolution, view: ResolutionView): Int32Array {
+  const keys = new Int32Array(resolution.size);
+  for (let index = 0; index < keys.length; index++) {
+    const facts = resolution.ledger.facts(index);
+    if (facts === undefined || facts.kind === 'profile') keys[index] = NOT_EVENT;
+    else keys[index] = view.resolvedOutput(index, facts).resolved ?? REJECTED;
+  }
+  return keys;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}

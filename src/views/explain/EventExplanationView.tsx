@@ -2,6 +2,7 @@
 import type { EventExplanation } from '../../store/explanation.ts';
 import { IdText } from '../shared/IdText.tsx';
 import { RuleBadge } from '../shared/RuleBadge.tsx';
+import { eventNumberText } from '../shared/eventNumber.ts';
 
 interface Props {
   readonly explanation: EventExplanation;
@@ -14,7 +15,7 @@ export function EventExplanationView({ explanation, label }: Props) {
   return (
     <article className="explain" data-testid="explain.event">
       <h2 className="explain-title">
-        Event #{row.number}: <code>{row.name}</code>
+        Event {eventNumberText(row)}: <code>{row.name}</code>
       </h2>
       <p className="explain-resolved">
         Resolved distinct_id: <ResolvedId resolvedId={outcome.resolvedId} label={label} />

@@ -3,6 +3,7 @@ import type { IdExplanation } from '../../store/explanation.ts';
 import { useActions } from '../../store/hooks.ts';
 import { IdText } from '../shared/IdText.tsx';
 import { ProfileProperties } from '../shared/ProfileProperties.tsx';
+import { eventNumberText } from '../shared/eventNumber.ts';
 
 /** A cluster can hold hundreds of events; the first ones say enough. */
 const EVENTS_SHOWN = 50;
@@ -47,7 +48,7 @@ export function IdExplanationView({ explanation, label }: Props) {
               className="link-button"
               onClick={() => select({ kind: 'event', recordIndex: row.recordIndex })}
             >
-              #{row.number} {row.name}
+              {eventNumberText(row)} {row.name}
             </button>
           </li>
         ))}

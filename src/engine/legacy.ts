@@ -2,6 +2,7 @@
 import type { EventFacts } from './facts.ts';
 import { engineFailure } from './failures.ts';
 import { isDeviceKey } from './ids.ts';
+import { Int32Column } from './columnArrays.ts';
 import { NO_ID, type IdTable } from './idTable.ts';
 import type { AppliedIdentity, DerivedIdentity, IdentityKernel, KernelListener } from './kernel.ts';
 import { addMember, clustersFrom } from './simplified.ts';
@@ -9,9 +10,9 @@ import type { Cluster, ClusterMember } from './types.ts';
 
 export class LegacyKernel implements IdentityKernel {
   /** alias id → the id it points at (L-1), or NO_ID. */
-  private readonly target: number[] = [];
-  /** alias id → the $create_alias event that made it. */
-  private readonly aliasEvent: number[] = [];
+  private readonly target = new Int32Column(NO_ID);
+  /** alias id → the $create_alias event that made it, or NO_ID. */
+  private readonly aliasEvent = new Int32Column(NO_ID);
   /** id → the aliases pointing straight at it, to find whose resolution an alias changes. */
   private readonly aliasedBy = new Map<number, number[]>();
 
@@ -44,7 +45,7 @@ export class LegacyKernel implements IdentityKernel {
     const target = this.table.intern(targetText);
     this.table.see(alias, index);
     if (alias === target) return { failure: engineFailure('aliasEqualsDistinctId') };
-    const existing = this.target[alias] ?? NO_ID;
+    const existing = this.target.get(alias);
     if (existing !== NO_ID) {
       return {
         failure: engineFailure('aliasAlreadyMapped', `${aliasText} → ${this.table.textOf(existing)}`),
@@ -53,8 +54,8 @@ export class LegacyKernel implements IdentityKernel {
     const root = this.resolve(target);
     if (root === alias)
       return { failure: engineFailure('aliasLoop', `${targetText} already resolves to ${aliasText}`) };
-    this.target[alias] = target;
-    this.aliasEvent[alias] = index;
+    this.target.set(alias, target);
+    this.aliasEvent.set(alias, index);
     const siblings = this.aliasedBy.get(target);
     if (siblings === undefined) this.aliasedBy.set(target, [alias]);
     else siblings.push(alias);
@@ -76,9 +77,13 @@ export class LegacyKernel implements IdentityKernel {
   /** Q-20: follows the alias table transitively; loops cannot exist, since createAlias refuses them. */
   resolve(id: number): number {
     let current = id;
-    for (let next = this.target[current] ?? NO_ID; next !== NO_ID; next = this.target[current] ?? NO_ID)
-      current = next;
+    for (let next = this.target.get(current); next !== NO_ID; next = this.target.get(current)) current = next;
     return current;
+  }
+
+  private aliasEventOf(id: number): number | undefined {
+    const event = this.aliasEvent.get(id);
+    return event === NO_ID ? undefined : event;
   }
 
   clusters(table: IdTable): Cluster[] {
@@ -88,7 +93,7 @@ export class LegacyKernel implements IdentityKernel {
       const member: ClusterMember = {
         id: table.textOf(id),
         isDevice: isDeviceKey(table.textOf(id)),
-        joinedBy: this.aliasEvent[id],
+        joinedBy: this.aliasEventOf(id),
         firstSeen: table.firstSeen[id] ?? 0,
       };
       addMember(byRoot, this.resolve(id), member);

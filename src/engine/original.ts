@@ -3,7 +3,11 @@ import { CANONICAL_STRATEGY, type CanonicalStrategy, type ClusterSummary } from 
 import type { EventFacts } from './facts.ts';
 import { engineFailure, manyIdsFailure, mixpanelFailure } from './failures.ts';
 import { isDeviceKey, passesGuidCheck } from './ids.ts';
+import { Float64Column, Int32Column } from './columnArrays.ts';
 import { NO_ID, type IdTable } from './idTable.ts';
+
+/** Marks per-root state that defaults to the root itself. */
+const SELF = -2;
 import {
   NOTHING_APPLIED,
   type AppliedIdentity,
@@ -15,20 +19,20 @@ import { addMember, clustersFrom } from './simplified.ts';
 import type { Cluster, ClusterMember, Failure, ResolveOptions } from './types.ts';
 
 export class OriginalKernel implements IdentityKernel {
-  /** Union-find over id integers; an id never touched is its own singleton cluster. */
-  private readonly parent: number[] = [];
+  /** Union-find over id integers; an id never touched is its own singleton cluster (SELF: itself). */
+  private readonly parent = new Int32Column(SELF);
   /** Per root: number of ids in the cluster. */
-  private readonly size: number[] = [];
-  /** Per root: the canonical id. */
-  private readonly canonical: number[] = [];
-  /** Per root: the member that founded the cluster (the one no event brought in). */
-  private readonly founder: number[] = [];
-  /** Per root: the rank of the earliest-seen member, for "ties go to the cluster seen first". */
-  private readonly firstRank: number[] = [];
-  /** Per root: a member was the identified id of a successful $identify. */
-  private readonly identified: boolean[] = [];
+  private readonly size = new Int32Column(1);
+  /** Per root: the canonical id (SELF: the root itself). */
+  private readonly canonical = new Int32Column(SELF);
+  /** Per root: the member that founded the cluster, the one no event brought in (SELF: the root itself). */
+  private readonly founder = new Int32Column(SELF);
+  /** Per root: the rank of the earliest-seen member, for "ties go to the cluster seen first"; -1 unset. */
+  private readonly firstRank = new Float64Column(-1);
+  /** Per root: 1 when a member was the identified id of a successful $identify. */
+  private readonly identified = new Int32Column(0);
   /** Per id: the event that brought it into its cluster, or NO_ID. */
-  private readonly joinedBy: number[] = [];
+  private readonly joinedBy = new Int32Column(NO_ID);
   /** Per root, only when the listener wants them: the members, so a merge can say whose canonical id changed. */
   private readonly members: number[][] = [];
   /** O-11: ids already used as an alias value. */
@@ -89,11 +93,11 @@ export class OriginalKernel implements IdentityKernel {
     if (!passesGuidCheck(anonId, this.options.guidCheck)) {
       return { failure: mixpanelFailure('errAnonDistinctIdNonGUIDForm', anonId) };
     }
-    if (this.identified[this.find(anon)])
+    if (this.identified.get(this.find(anon)) === 1)
       return { failure: mixpanelFailure('errAnonDistinctIdAssignedAlready', anonId) };
     const failure = this.unite(anon, identified, index);
     if (failure) return { failure };
-    this.identified[this.find(identified)] = true;
+    this.identified.set(this.find(identified), 1);
     return { link: { eventIndex: index, kind: 'identify', from: anonId, to: identifiedId, rule: 'O-7' } };
   }
 
@@ -136,7 +140,7 @@ export class OriginalKernel implements IdentityKernel {
     if (merged > this.options.clusterLimit) return manyIdsFailure(merged, this.options.clusterLimit);
     const keepA = this.strategy(this.summary(rootA), this.summary(rootB));
     const [winner, loser] = keepA ? [rootA, rootB] : [rootB, rootA];
-    this.joinedBy[this.founder[loser] ?? loser] = index;
+    this.joinedBy.set(this.founderOf(loser), index);
     const from = this.canonicalOf(loser);
     const to = this.canonicalOf(winner);
     // Tell the listener before linking: linking may append to the very members array being reported.
@@ -161,18 +165,19 @@ export class OriginalKernel implements IdentityKernel {
 
   /** "Seen first": the earliest first-seen record among the cluster's members; ties by interning order. */
   private rankOf(root: number): number {
-    return this.firstRank[root] ?? (this.table.firstSeen[root] ?? 0) * 2 ** 26 + root;
+    const rank = this.firstRank.get(root);
+    return rank >= 0 ? rank : (this.table.firstSeen[root] ?? 0) * 2 ** 26 + root;
   }
 
   /** Union by size for the tree; the strategy's winner supplies the canonical id and the founder. */
   private link(winner: number, loser: number, mergedSize: number): void {
     const [parent, child] = this.sizeOf(winner) >= this.sizeOf(loser) ? [winner, loser] : [loser, winner];
-    this.parent[child] = parent;
-    this.size[parent] = mergedSize;
-    this.canonical[parent] = this.canonicalOf(winner);
-    this.founder[parent] = this.founder[winner] ?? winner;
-    this.firstRank[parent] = Math.min(this.rankOf(winner), this.rankOf(loser));
-    this.identified[parent] = (this.identified[winner] ?? false) || (this.identified[loser] ?? false);
+    this.parent.set(child, parent);
+    this.size.set(parent, mergedSize);
+    this.canonical.set(parent, this.canonicalOf(winner));
+    this.founder.set(parent, this.founderOf(winner));
+    this.firstRank.set(parent, Math.min(this.rankOf(winner), this.rankOf(loser)));
+    this.identified.set(parent, this.identified.get(winner) | this.identified.get(loser));
     if (this.listener.wantsMembers) {
       const big = this.members[parent] ?? [parent];
       for (const id of this.members[child] ?? [child]) big.push(id);
@@ -182,20 +187,31 @@ export class OriginalKernel implements IdentityKernel {
   }
 
   private sizeOf(root: number): number {
-    return this.size[root] ?? 1;
+    return this.size.get(root);
   }
 
   private canonicalOf(root: number): number {
-    return this.canonical[root] ?? root;
+    const canonical = this.canonical.get(root);
+    return canonical === SELF ? root : canonical;
+  }
+
+  private founderOf(root: number): number {
+    const founder = this.founder.get(root);
+    return founder === SELF ? root : founder;
+  }
+
+  private parentOf(id: number): number {
+    const parent = this.parent.get(id);
+    return parent === SELF ? id : parent;
   }
 
   private find(id: number): number {
     let current = id;
     for (;;) {
-      const parent = this.parent[current] ?? current;
+      const parent = this.parentOf(current);
       if (parent === current) return current;
-      const grandparent = this.parent[parent] ?? parent;
-      this.parent[current] = grandparent; // path halving keeps finds near constant time
+      const grandparent = this.parentOf(parent);
+      this.parent.set(current, grandparent); // path halving keeps finds near constant time
       current = grandparent;
     }
   }
@@ -208,7 +224,7 @@ export class OriginalKernel implements IdentityKernel {
     const byCanonical = new Map<number, ClusterMember[]>();
     for (let id = 0; id < table.size; id++) {
       if (!table.isSeen(id)) continue;
-      const joined = this.joinedBy[id] ?? NO_ID;
+      const joined = this.joinedBy.get(id);
       const member: ClusterMember = {
         id: table.textOf(id),
         isDevice: isDeviceKey(table.textOf(id)),

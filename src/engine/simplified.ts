@@ -1,6 +1,7 @@
 // Simplified ID Merge: a `$device:` key links to at most one user id, the first time the pair is seen (S-6, S-9).
 import type { EventFacts } from './facts.ts';
 import { DEVICE_PREFIX, isDeviceKey } from './ids.ts';
+import { Float64Column, Int32Column } from './columnArrays.ts';
 import { NO_ID, type IdTable } from './idTable.ts';
 import {
   NOTHING_APPLIED,
@@ -13,11 +14,11 @@ import type { Cluster, ClusterMember, ResolveOptions } from './types.ts';
 
 export class SimplifiedKernel implements IdentityKernel {
   /** device key id → the user id it is linked to (NO_ID when unlinked). */
-  private readonly linkedUser: number[] = [];
+  private readonly linkedUser = new Int32Column(NO_ID);
   /** device key id → the event that made its link. */
-  private readonly linkEvent: number[] = [];
+  private readonly linkEvent = new Int32Column(NO_ID);
   /** device key id → the time that ranks its link, under event-time order (Q-1). */
-  private readonly linkTime: number[] = [];
+  private readonly linkTime = new Float64Column();
 
   constructor(
     private readonly options: ResolveOptions,
@@ -52,17 +53,17 @@ export class SimplifiedKernel implements IdentityKernel {
       return NOTHING_APPLIED;
     const device = derived.deviceKey;
     const user = derived.id;
-    const current = this.linkedUser[device] ?? NO_ID;
+    const current = this.linkedUser.get(device);
     const time = this.options.linkOrder === 'event-time' ? (facts.time ?? Number.POSITIVE_INFINITY) : index;
     // S-6: the first pair links. Under event-time order (Q-1) an earlier-timed pair ingested later takes over.
     const takesLink =
-      current === NO_ID || (this.options.linkOrder === 'event-time' && time < (this.linkTime[device] ?? 0));
+      current === NO_ID || (this.options.linkOrder === 'event-time' && time < this.linkTime.get(device));
     // S-6: a repeated pair is a no-op. S-9: a different user is refused; the view reports it at query time,
     // because under event-time order the link can still change after this event.
     if (!takesLink) return NOTHING_APPLIED;
-    this.linkedUser[device] = user;
-    this.linkEvent[device] = index;
-    this.linkTime[device] = time;
+    this.linkedUser.set(device, user);
+    this.linkEvent.set(device, index);
+    this.linkTime.set(device, time);
     const from = current === NO_ID ? device : current;
     if (from !== user) this.listener.retarget(from, user, index, [device]);
     return {
@@ -77,7 +78,7 @@ export class SimplifiedKernel implements IdentityKernel {
   }
 
   resolve(id: number): number {
-    const user = this.linkedUser[id] ?? NO_ID;
+    const user = this.linkedUser.get(id);
     return user === NO_ID ? id : user;
   }
 
@@ -85,11 +86,11 @@ export class SimplifiedKernel implements IdentityKernel {
     const byCanonical = new Map<number, ClusterMember[]>();
     for (let id = 0; id < table.size; id++) {
       if (!table.isSeen(id)) continue;
-      const user = this.linkedUser[id] ?? NO_ID;
+      const user = this.linkedUser.get(id);
       const member: ClusterMember = {
         id: table.textOf(id),
         isDevice: isDeviceKey(table.textOf(id)),
-        joinedBy: user === NO_ID ? undefined : this.linkEvent[id],
+        joinedBy: user === NO_ID ? undefined : this.linkEvent.get(id),
         firstSeen: table.firstSeen[id] ?? 0,
       };
       addMember(byCanonical, user === NO_ID ? id : user, member);

@@ -111,7 +111,7 @@ export class IdTable {
  * A copy of `text` that holds no reference to a larger string. Readers hand ids over as slices of megabyte-sized
  * chunks, and a kept slice keeps its whole chunk alive; copying once per new id keeps memory proportional to ids.
  */
-function ownCopy(text: string): string {
+export function ownCopy(text: string): string {
   // Slicing a fresh concatenation flattens it into a new string the copy then points into, not the chunk.
   return text.length < 13 ? text : (' ' + text).slice(1);
 }

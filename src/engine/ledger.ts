@@ -2,7 +2,7 @@
 import { RecordColumns, type RecordFacts, type RecordKind } from './columns.ts';
 import { readEventFacts, type EventFacts } from './facts.ts';
 import { isBlockedId } from './ids.ts';
-import { IdTable, NO_ID } from './idTable.ts';
+import { IdTable, NO_ID, ownCopy } from './idTable.ts';
 import {
   NOTHING_APPLIED,
   type DerivedIdentity,
@@ -16,6 +16,7 @@ import { ProfileStore, profileDistinctId } from './profiles.ts';
 import { SimplifiedKernel } from './simplified.ts';
 import { StepLog } from './steps.ts';
 import type {
+  Failure,
   FailedAttempt,
   Link,
   Mode,
@@ -181,8 +182,7 @@ export class IdentityLedger {
     // rejected events have no identity effect; events with no identity cannot link anything either.
     const applied = kind === 'event' ? this.kernel.apply(facts, derived, index) : NOTHING_APPLIED;
     const newDevice = kind === 'event' ? this.noteIds(derived, index) : undefined;
-    if (applied.failure)
-      this.failures.set(index, { eventIndex: index, ...attemptedPair(facts), failure: applied.failure });
+    if (applied.failure) this.failures.set(index, keptAttempt(index, facts, applied.failure));
     if (applied.link) {
       this.linkLog.push(applied.link);
       this.linkFrom.push(this.table.find(applied.link.from) ?? NO_ID);
@@ -287,6 +287,20 @@ function profileFacts(literalId: number, key: number, origin: RecordOrigin | und
     rejectedValue: undefined,
     newDevice: undefined,
     origin,
+  };
+}
+
+/**
+ * A refused attempt as kept for the rest of the run. Its texts are copied: read from a big chunk of a file, they
+ * would otherwise keep the whole chunk alive for every refusal (memory must follow ids, not the file).
+ */
+function keptAttempt(index: number, facts: EventFacts, failure: Failure): FailedAttempt {
+  const { from, to } = attemptedPair(facts);
+  return {
+    eventIndex: index,
+    from: from === undefined ? undefined : ownCopy(from),
+    to: to === undefined ? undefined : ownCopy(to),
+    failure: { ...failure, description: ownCopy(failure.description) },
   };
 }
 

@@ -61,7 +61,13 @@ export class LegacyKernel implements IdentityKernel {
     else siblings.push(alias);
     this.listener.retarget(alias, root, index, this.listener.wantsMembers ? this.aliasTree(alias) : []);
     return {
-      link: { eventIndex: index, kind: 'legacy-alias', from: aliasText, to: targetText, rule: 'L-1' },
+      link: {
+        eventIndex: index,
+        kind: 'legacy-alias',
+        from: this.table.textOf(alias),
+        to: this.table.textOf(target),
+        rule: 'L-1',
+      },
     };
   }
 

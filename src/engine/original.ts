@@ -98,7 +98,15 @@ export class OriginalKernel implements IdentityKernel {
     const failure = this.unite(anon, identified, index);
     if (failure) return { failure };
     this.identified.set(this.find(identified), 1);
-    return { link: { eventIndex: index, kind: 'identify', from: anonId, to: identifiedId, rule: 'O-7' } };
+    return {
+      link: {
+        eventIndex: index,
+        kind: 'identify',
+        from: this.table.textOf(anon),
+        to: this.table.textOf(identified),
+        rule: 'O-7',
+      },
+    };
   }
 
   /** O-11: no GUID check and no "already identified" check; an alias value can be used once. */
@@ -115,7 +123,15 @@ export class OriginalKernel implements IdentityKernel {
     const failure = this.unite(target, alias, index);
     if (failure) return { failure };
     this.aliasValues.add(alias);
-    return { link: { eventIndex: index, kind: 'alias', from: aliasText, to: targetText, rule: 'O-11' } };
+    return {
+      link: {
+        eventIndex: index,
+        kind: 'alias',
+        from: this.table.textOf(alias),
+        to: this.table.textOf(target),
+        rule: 'O-11',
+      },
+    };
   }
 
   /** O-13, O-14: import only; any two clusters, checked only against the cap. */
@@ -128,7 +144,15 @@ export class OriginalKernel implements IdentityKernel {
     if (first === second) return NOTHING_APPLIED;
     const failure = this.unite(first, second, index);
     if (failure) return { failure };
-    return { link: { eventIndex: index, kind: 'merge', from: secondText, to: firstText, rule: 'O-14' } };
+    return {
+      link: {
+        eventIndex: index,
+        kind: 'merge',
+        from: this.table.textOf(second),
+        to: this.table.textOf(first),
+        rule: 'O-14',
+      },
+    };
   }
 
   /** Merges two clusters unless the result would pass the cap (O-15, Q-2). */

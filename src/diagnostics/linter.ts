@@ -63,13 +63,18 @@ function createChecks(context: CheckContext): Check[] {
   return checks;
 }
 
-/** Starts a lint run under `mode` with the engine `options` the stream will be resolved with. */
+/**
+ * Starts a lint run under `mode` with the engine `options` the stream will be resolved with. A caller that resolves
+ * the stream itself may pass its `resolver` (one that retains records): then it ingests each record first and calls
+ * observe() after, and the stream is resolved once instead of twice.
+ */
 export function createLinter(
   mode: Mode,
   options: Partial<ResolveOptions> = {},
   settings: LinterSettings = {},
+  resolver?: Resolver,
 ): Linter {
-  return new LintRun(mode, withDefaults(options), { ...DEFAULT_LINTER_SETTINGS, ...settings });
+  return new LintRun(mode, withDefaults(options), { ...DEFAULT_LINTER_SETTINGS, ...settings }, resolver);
 }
 
 class LintRun implements Linter {
@@ -79,15 +84,22 @@ class LintRun implements Linter {
   private readonly checks: Check[];
   private findings: Finding[] | undefined;
 
+  /** Whether the caller ingests each record into the resolver before observe() (a shared resolver). */
+  private readonly callerIngests: boolean;
+
   constructor(
     private readonly mode: Mode,
     options: ResolveOptions,
     settings: CheckContext['settings'],
+    shared: Resolver | undefined,
   ) {
     // Records are not retained: the linter keeps what each check needs, so memory follows ids, not events.
     // observe() reads each event's ingestion straight from the ledger (as `idmerge resolve` does), not through a
     // full EventOutcome per event, whose link lookups would dominate the cost on a million events.
-    this.resolver = new Resolver(mode, options, { retainRecords: false });
+    if (shared !== undefined && (shared.mode !== mode || !shared.ledger.retainsRecords))
+      throw new RangeError("a shared resolver must run the linter's mode and retain records");
+    this.resolver = shared ?? new Resolver(mode, options, { retainRecords: false });
+    this.callerIngests = shared !== undefined;
     this.live = this.resolver.result().final();
     const context = { mode, options, settings, live: this.live, knownUsers: this.knownUsers };
     this.checks = createChecks(context);
@@ -97,9 +109,9 @@ class LintRun implements Linter {
     if (this.findings !== undefined)
       throw new Error('the linter has finished; start a new one for another stream');
     const ledger = this.resolver.ledger;
-    const linksBefore = ledger.linkLog.length;
-    const stored = ledger.ingestAndDescribe(record);
-    if (record.kind !== 'event') return;
+    const linksBefore = this.callerIngests ? this.linksBefore(ledger.size - 1) : ledger.linkLog.length;
+    const stored = this.callerIngests ? ledger.facts(ledger.size - 1) : ledger.ingestAndDescribe(record);
+    if (record.kind !== 'event' || stored === undefined) return;
     const position = ledger.size - 1;
     const outcome: IngestedEvent = {
       index: position,
@@ -121,6 +133,12 @@ class LintRun implements Linter {
     };
     for (const check of this.checks) check.observe(observation);
     this.noteUsers(facts);
+  }
+
+  /** Where the links made by the record at `position` start in the link log (each record makes at most one). */
+  private linksBefore(position: number): number {
+    const log = this.resolver.ledger.linkLog;
+    return log.at(-1)?.eventIndex === position ? log.length - 1 : log.length;
   }
 
   /** Explicit user ids, noted after the checks so that they see only earlier events' users. */

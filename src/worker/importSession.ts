@@ -67,7 +67,8 @@ class ResolvePass {
     rederive: boolean,
   ) {
     this.resolver = new Resolver(spec.mode, spec.options);
-    this.linter = createLinter(spec.mode, spec.options);
+    // The linter reads each record's ingestion from this resolver, so the stream is resolved once, not twice.
+    this.linter = createLinter(spec.mode, spec.options, {}, this.resolver);
     this.rederive = rederive && spec.mode === 'simplified';
   }
 

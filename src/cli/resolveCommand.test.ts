@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from '../engine/index.ts';
 import { stream } from '../engine/test/arbitraries.ts';
 import { LEGACY_CASES, ORIGINAL_CASES, SIMPLIFIED_CASES } from '../engine/test/catalogue.ts';
+import { generateStream } from '../../bench/generate.ts';
 import { cli, parseLines, tempFile } from './test/runCli.ts';
 
 const ndjson = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join('\n') + '\n';
@@ -157,4 +158,23 @@ describe('idmerge resolve', () => {
       { numRuns: 60 },
     );
   });
+});
+
+describe('idmerge resolve on a large realistic stream', () => {
+  it.each(['simplified', 'original', 'legacy'] as const)(
+    'agrees event by event with the in-memory engine on 30,000 generated events (%s)',
+    async (mode) => {
+      const events = [...generateStream({ events: 30_000, users: 3_000, devices: 6_000, seed: 7 })].slice(
+        0,
+        30_000,
+      );
+      const run = await cli(['resolve', '--mode', mode, tempFile('large.ndjson', ndjson(events))]);
+      expect(run.code).toBe(0);
+      const expected = resolve(events as Parameters<typeof resolve>[0], mode)
+        .outcomes()
+        .map((o) => o.resolvedId);
+      expect(parseLines(run.stdout).map((e) => e.properties['distinct_id'])).toEqual(expected);
+    },
+    60_000,
+  );
 });

@@ -1,8 +1,9 @@
 // The ledger ingests the stream in order and keeps, per record, the compact facts every query is answered from.
 import { RecordColumns, type RecordFacts, type RecordKind } from './columns.ts';
+import { eventFacts, keptAttempt, kindOf, profileFacts } from './recordFacts.ts';
 import { readEventFacts, type EventFacts } from './facts.ts';
 import { isBlockedId } from './ids.ts';
-import { IdTable, NO_ID, ownCopy } from './idTable.ts';
+import { IdTable, NO_ID } from './idTable.ts';
 import {
   NOTHING_APPLIED,
   type DerivedIdentity,
@@ -16,7 +17,6 @@ import { ProfileStore, profileDistinctId } from './profiles.ts';
 import { SimplifiedKernel } from './simplified.ts';
 import { StepLog } from './steps.ts';
 import type {
-  Failure,
   FailedAttempt,
   Link,
   Mode,
@@ -245,75 +245,5 @@ export class IdentityLedger {
       frozenId: this.textOf(facts.frozenId),
       newDevice: device && { key: this.table.textOf(device.key), ordinal: device.ordinal },
     };
-  }
-}
-
-function kindOf(derived: DerivedIdentity, rejectedValue: string | undefined): RecordKind {
-  if (rejectedValue !== undefined) return 'rejected';
-  return derived.id === NO_ID ? 'non-attributable' : 'event';
-}
-
-function eventFacts(
-  facts: EventFacts,
-  derived: DerivedIdentity,
-  rejectedValue: string | undefined,
-  frozenId: number,
-  newDevice: RecordFacts['newDevice'],
-  origin: RecordOrigin | undefined,
-): RecordFacts {
-  return {
-    kind: kindOf(derived, rejectedValue),
-    name: facts.name,
-    isIdentityEvent: facts.isIdentityEvent,
-    derivedId: derived.id,
-    derivation: derived.derivation,
-    deviceKey: derived.deviceKey,
-    frozenId,
-    rejectedValue,
-    newDevice,
-    origin,
-  };
-}
-
-function profileFacts(literalId: number, key: number, origin: RecordOrigin | undefined): RecordFacts {
-  return {
-    kind: 'profile',
-    name: '$profile',
-    isIdentityEvent: false,
-    derivedId: literalId,
-    derivation: literalId === NO_ID ? 'none' : 'distinct-id',
-    deviceKey: NO_ID,
-    frozenId: key,
-    rejectedValue: undefined,
-    newDevice: undefined,
-    origin,
-  };
-}
-
-/**
- * A refused attempt as kept for the rest of the run. Its texts are copied: read from a big chunk of a file, they
- * would otherwise keep the whole chunk alive for every refusal (memory must follow ids, not the file).
- */
-function keptAttempt(index: number, facts: EventFacts, failure: Failure): FailedAttempt {
-  const { from, to } = attemptedPair(facts);
-  return {
-    eventIndex: index,
-    from: from === undefined ? undefined : ownCopy(from),
-    to: to === undefined ? undefined : ownCopy(to),
-    failure: { ...failure, description: ownCopy(failure.description) },
-  };
-}
-
-/** The two ids an identity event asked to link: the joining id first. */
-function attemptedPair(facts: EventFacts): { from: string | undefined; to: string | undefined } {
-  switch (facts.name) {
-    case '$identify':
-      return { from: facts.anonId, to: facts.identifiedId };
-    case '$create_alias':
-      return { from: facts.alias, to: facts.distinctId };
-    case '$merge':
-      return { from: facts.mergeIds?.[1], to: facts.mergeIds?.[0] };
-    default:
-      return { from: undefined, to: undefined };
   }
 }

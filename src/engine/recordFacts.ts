@@ -1,0 +1,76 @@
+// Builders for what the ledger keeps per record: facts in column form, and refused attempts with their own texts.
+import type { RecordFacts, RecordKind } from './columns.ts';
+import type { EventFacts } from './facts.ts';
+import { NO_ID, ownCopy } from './idTable.ts';
+import type { DerivedIdentity } from './kernel.ts';
+import type { FailedAttempt, Failure, RecordOrigin } from './types.ts';
+
+export function kindOf(derived: DerivedIdentity, rejectedValue: string | undefined): RecordKind {
+  if (rejectedValue !== undefined) return 'rejected';
+  return derived.id === NO_ID ? 'non-attributable' : 'event';
+}
+
+export function eventFacts(
+  facts: EventFacts,
+  derived: DerivedIdentity,
+  rejectedValue: string | undefined,
+  frozenId: number,
+  newDevice: RecordFacts['newDevice'],
+  origin: RecordOrigin | undefined,
+): RecordFacts {
+  return {
+    kind: kindOf(derived, rejectedValue),
+    name: facts.name,
+    isIdentityEvent: facts.isIdentityEvent,
+    derivedId: derived.id,
+    derivation: derived.derivation,
+    deviceKey: derived.deviceKey,
+    frozenId,
+    rejectedValue,
+    newDevice,
+    origin,
+  };
+}
+
+export function profileFacts(literalId: number, key: number, origin: RecordOrigin | undefined): RecordFacts {
+  return {
+    kind: 'profile',
+    name: '$profile',
+    isIdentityEvent: false,
+    derivedId: literalId,
+    derivation: literalId === NO_ID ? 'none' : 'distinct-id',
+    deviceKey: NO_ID,
+    frozenId: key,
+    rejectedValue: undefined,
+    newDevice: undefined,
+    origin,
+  };
+}
+
+/**
+ * A refused attempt as kept for the rest of the run. Its texts are copied: read from a big chunk of a file, they
+ * would otherwise keep the whole chunk alive for every refusal (memory must follow ids, not the file).
+ */
+export function keptAttempt(index: number, facts: EventFacts, failure: Failure): FailedAttempt {
+  const { from, to } = attemptedPair(facts);
+  return {
+    eventIndex: index,
+    from: from === undefined ? undefined : ownCopy(from),
+    to: to === undefined ? undefined : ownCopy(to),
+    failure: { ...failure, description: ownCopy(failure.description) },
+  };
+}
+
+/** The two ids an identity event asked to link: the joining id first. */
+function attemptedPair(facts: EventFacts): { from: string | undefined; to: string | undefined } {
+  switch (facts.name) {
+    case '$identify':
+      return { from: facts.anonId, to: facts.identifiedId };
+    case '$create_alias':
+      return { from: facts.alias, to: facts.distinctId };
+    case '$merge':
+      return { from: facts.mergeIds?.[1], to: facts.mergeIds?.[0] };
+    default:
+      return { from: undefined, to: undefined };
+  }
+}

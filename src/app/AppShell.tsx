@@ -9,34 +9,49 @@ import { Timeline } from '../views/timeline/Timeline.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { useAppEffects } from './useAppEffects.ts';
+import { ViewBoundary } from './ViewBoundary.tsx';
 import './layout.css';
 
 export function AppShell() {
   useAppEffects();
   const source = useAppState((state) => state.dataset.source);
+  const resetKey = useAppState((state) => `${state.scenarioId}|${state.mode}|${state.cursor}|${source}`);
   return (
     <div className="app" data-source={source}>
       <AppHeader />
       <Notices />
-      {source === 'dataset' ? <DatasetWorkspace /> : <ScenarioMain />}
+      {source === 'dataset' ? (
+        <ViewBoundary name="The imported file's workspace" resetKey={resetKey}>
+          <DatasetWorkspace />
+        </ViewBoundary>
+      ) : (
+        <ScenarioMain resetKey={resetKey} />
+      )}
       <ImportDialog />
     </div>
   );
 }
 
-function ScenarioMain() {
+/** Each region has its own boundary: a failing graph leaves the table, timeline and panels working. */
+function ScenarioMain({ resetKey }: { resetKey: string }) {
   return (
     <>
       <Timeline />
       <main className="app-main">
         <section className="app-table" aria-label="Events">
-          <EventTable />
+          <ViewBoundary name="The event table" resetKey={resetKey}>
+            <EventTable />
+          </ViewBoundary>
         </section>
         <section className="app-graph" aria-label="Identity graph">
-          <IdentityGraph />
+          <ViewBoundary name="The identity graph" resetKey={resetKey}>
+            <IdentityGraph />
+          </ViewBoundary>
         </section>
         <aside className="app-side" aria-label="Details">
-          <SidePanel />
+          <ViewBoundary name="The details panel" resetKey={resetKey}>
+            <SidePanel />
+          </ViewBoundary>
         </aside>
       </main>
     </>

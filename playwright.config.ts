@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium.ts';
 
 /** End-to-end tests run the production build in a real Chromium (see e2e/support/chromium.ts for which). */
-const port = 4173;
+// PW_PORT lets several checkouts run their suites side by side without reusing each other's server.
+const port = Number(process.env['PW_PORT'] ?? 4173);
 const CHROMIUM = {
   ...devices['Desktop Chrome'],
   viewport: { width: 1280, height: 720 },

@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: Number(process.env['PW_PORT'] ?? 4173), strictPort: true },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

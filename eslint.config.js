@@ -25,6 +25,13 @@ const impureGlobals = [
     message: 'No randomness here: ids come from an injected source (ARCHITECTURE.md rule 2).',
   },
 ];
+// The ledger and every other engine module are private: outside src/engine, only its public entry is imported
+// (tests may use the engine's shared test fixtures under engine/test/).
+const enginePublicOnly = {
+  regex: '(^|/)engine/(?!index\\.ts$|test/)',
+  message:
+    'Import the engine through its public entry, src/engine/index.ts: the ledger is private (ARCHITECTURE.md).',
+};
 const noMathRandom = {
   selector: "MemberExpression[object.name='Math'][property.name='random']",
   message: 'No randomness here: use the injected seeded source (ARCHITECTURE.md rule 2).',
@@ -76,6 +83,12 @@ export default tseslint.config(
     },
   },
   {
+    // Rule 3 everywhere outside the engine: the engine's public entry only.
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'bench/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts'],
+    ignores: ['src/engine/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [enginePublicOnly] }] },
+  },
+  {
     // Rules 2 and 3: simulator, scenarios and io use the engine's public entry only, never React or the store.
     files: ['src/simulator/**/*.ts', 'src/scenarios/**/*.ts', 'src/io/**/*.ts', 'src/diagnostics/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
@@ -86,10 +99,7 @@ export default tseslint.config(
           patterns: [
             { group: uiPackages, message: 'No UI here (ARCHITECTURE.md rule 3).' },
             { group: ['**/store/**', '**/views/**', '**/app/**'], message: 'No app state here (rule 3).' },
-            {
-              group: ['**/engine/*', '!**/engine/index.ts'],
-              message: 'Import the engine through its public entry, src/engine/index.ts (rule 3).',
-            },
+            enginePublicOnly,
           ],
         },
       ],
@@ -116,6 +126,7 @@ export default tseslint.config(
               regex: '^\\.\\./(?!shared/)[^./][^/]*/',
               message: 'Views do not import each other (ARCHITECTURE.md rule 4); share through views/shared.',
             },
+            enginePublicOnly,
           ],
         },
       ],

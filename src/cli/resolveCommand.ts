@@ -1,5 +1,11 @@
 // `idmerge resolve`: two passes over a file (build the identity state, then stream the resolved events), one for Legacy.
-import { Resolver, type Mode, type ResolveOptions, type ResolutionView } from '../engine/index.ts';
+import {
+  IngestReceipts,
+  Resolver,
+  type Mode,
+  type ResolveOptions,
+  type ResolutionView,
+} from '../engine/index.ts';
 import { LineWriter, rereadableSource, type CliStreams } from './io.ts';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
 import { chooseFormat, readerFor, type LineProblem, type ReadItem, type RecordReader } from './readers.ts';
@@ -80,33 +86,36 @@ class ResolveRun {
   }
 
   private async buildState(): Promise<void> {
-    const ledger = this.resolver.ledger;
     for await (const batch of this.reader.batches()) {
       this.report(batch.problems);
-      for (const item of batch.items) ledger.ingest(item.record);
+      for (const item of batch.items) this.resolver.ingest(item.record);
     }
   }
 
   private async writeResolved(): Promise<void> {
-    const ledger = this.resolver.ledger;
     const view = this.view();
+    const receipts = new IngestReceipts();
     let index = 0;
     for await (const batch of this.reader.batches()) {
-      for (const item of batch.items)
-        this.write(item, view.resolvedOutput(index++, ledger.peekFacts(item.record)));
+      receipts.clear();
+      for (const item of batch.items) {
+        this.resolver.reread(item.record, index++, receipts);
+        this.write(item, view.outputOf(receipts, receipts.count - 1));
+      }
       await this.out.flush();
       if (this.out.isClosed) return;
     }
   }
 
   private async onePass(): Promise<void> {
-    const ledger = this.resolver.ledger;
     const view = this.view();
+    const receipts = new IngestReceipts();
     for await (const batch of this.reader.batches()) {
       this.report(batch.problems);
+      receipts.clear();
       for (const item of batch.items) {
-        const stored = ledger.ingestAndDescribe(item.record);
-        this.write(item, view.resolvedOutput(ledger.size - 1, stored));
+        this.resolver.ingest(item.record, receipts);
+        this.write(item, view.outputOf(receipts, receipts.count - 1));
       }
       await this.out.flush();
     }

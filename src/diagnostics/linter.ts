@@ -1,5 +1,7 @@
 // One pass over a stream, in ingestion order: the linter resolves it alongside and keeps memory to ids and findings.
 import {
+  IngestReceipts,
+  NO_LINK,
   readEventFacts,
   Resolver,
   withDefaults,
@@ -84,7 +86,11 @@ class LintRun implements Linter {
   private readonly checks: Check[];
   private findings: Finding[] | undefined;
 
-  /** Whether the caller ingests each record into the resolver before observe() (a shared resolver). */
+  /**
+   * Where observe() reads each record's receipt: the shared resolver's retained receipts (the caller ingests each
+   * record before observe()), or the linter's own one-receipt buffer.
+   */
+  private readonly receipts: IngestReceipts;
   private readonly callerIngests: boolean;
 
   constructor(
@@ -94,11 +100,13 @@ class LintRun implements Linter {
     shared: Resolver | undefined,
   ) {
     // Records are not retained: the linter keeps what each check needs, so memory follows ids, not events.
-    // observe() reads each event's ingestion straight from the ledger (as `idmerge resolve` does), not through a
-    // full EventOutcome per event, whose link lookups would dominate the cost on a million events.
-    if (shared !== undefined && (shared.mode !== mode || !shared.ledger.retainsRecords))
+    // observe() reads each event's ingestion from its receipt (as `idmerge resolve` does), not through a full
+    // EventOutcome per event, whose link lookups would dominate the cost on a million events.
+    const sharedReceipts = shared?.receipts;
+    if (shared !== undefined && (shared.mode !== mode || sharedReceipts === undefined))
       throw new RangeError("a shared resolver must run the linter's mode and retain records");
     this.resolver = shared ?? new Resolver(mode, options, { retainRecords: false });
+    this.receipts = sharedReceipts ?? new IngestReceipts();
     this.callerIngests = shared !== undefined;
     this.live = this.resolver.result().final();
     const context = { mode, options, settings, live: this.live, knownUsers: this.knownUsers };
@@ -108,19 +116,19 @@ class LintRun implements Linter {
   observe(record: StreamRecord, index: number, line?: number): void {
     if (this.findings !== undefined)
       throw new Error('the linter has finished; start a new one for another stream');
-    const ledger = this.resolver.ledger;
-    const linksBefore = this.callerIngests ? this.linksBefore(ledger.size - 1) : ledger.linkLog.length;
-    const stored = this.callerIngests ? ledger.facts(ledger.size - 1) : ledger.ingestAndDescribe(record);
-    if (record.kind !== 'event' || stored === undefined) return;
-    const position = ledger.size - 1;
+    const at = this.receiptOf(record);
+    if (record.kind !== 'event' || at < 0) return;
+    const { resolver, receipts } = this;
+    const position = receipts.indexAt(at);
+    const link = receipts.linkAt(at);
     const outcome: IngestedEvent = {
       index: position,
-      status: statusOf(stored.kind),
-      derivedId: ledger.textOf(stored.derivedId) ?? '',
-      derivation: stored.derivation,
-      rejectedValue: stored.rejectedValue,
-      failure: ledger.failures.get(position)?.failure,
-      link: ledger.linkLog.length > linksBefore ? ledger.linkLog[linksBefore] : undefined,
+      status: statusOf(receipts.kindAt(at)),
+      derivedId: resolver.idText(receipts.derivedIdAt(at)),
+      derivation: receipts.derivationAt(at),
+      rejectedValue: receipts.rejectedValueAt(at),
+      failure: receipts.failedAt(at) ? resolver.failureAt(position) : undefined,
+      link: link === NO_LINK ? undefined : resolver.link(link),
     };
     const facts = readEventFacts(record.event);
     const observation: Observation = {
@@ -128,17 +136,19 @@ class LintRun implements Linter {
       record,
       facts,
       outcome,
-      derivedKey: stored.derivedId,
+      derivedKey: receipts.derivedIdAt(at),
       parties: readParties(facts, this.mode),
     };
     for (const check of this.checks) check.observe(observation);
     this.noteUsers(facts);
   }
 
-  /** Where the links made by the record at `position` start in the link log (each record makes at most one). */
-  private linksBefore(position: number): number {
-    const log = this.resolver.ledger.linkLog;
-    return log.at(-1)?.eventIndex === position ? log.length - 1 : log.length;
+  /** Where the record's receipt sits: ingested by the caller (the last receipt) or now, into the own buffer. */
+  private receiptOf(record: StreamRecord): number {
+    if (this.callerIngests) return this.resolver.size - 1;
+    this.receipts.clear();
+    this.resolver.ingest(record, this.receipts);
+    return 0;
   }
 
   /** Explicit user ids, noted after the checks so that they see only earlier events' users. */

@@ -1,6 +1,6 @@
 // A linter fed from the caller's own resolver finds exactly what a linter with its own resolver finds.
 import { describe, expect, it } from 'vitest';
-import { MODES, Resolver, toStreamRecord } from '../engine/index.ts';
+import { MODES, Resolver } from '../engine/index.ts';
 import { LIBRARY } from '../scenarios/library/index.ts';
 import { playScenario } from '../scenarios/play.ts';
 import { createLinter } from './linter.ts';
@@ -14,7 +14,7 @@ describe('createLinter with a shared resolver', () => {
       const shared = createLinter(mode, {}, {}, resolver);
       records.forEach((record, index) => {
         standalone.observe(record, index);
-        resolver.ledger.ingest(toStreamRecord(record));
+        resolver.ingest(record);
         shared.observe(record, index);
       });
       expect(shared.finish(resolver.result()), scenario.id).toEqual(standalone.finish());

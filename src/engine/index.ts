@@ -37,10 +37,11 @@ export {
   type ClusterSummary,
 } from './canonical.ts';
 export type { Derivation } from './kernel.ts';
-export type { StoredRecord, RecordKind } from './ledger.ts';
+export { NO_ID } from './idTable.ts';
+export { IngestReceipts, NO_LINK, NOT_AN_EVENT, REJECTED_ID, type RecordKind } from './receipts.ts';
 export type { Profile } from './profiles.ts';
 export type { EventOutcome, ProfileView, ResolutionView, ResolvedOutput } from './view.ts';
-export { explainOutcome, linkNote, notesFor, type EventLabel, type IdLabel } from './explain.ts';
+export { linkNote, type EventLabel, type IdLabel } from './explain.ts';
 export {
   resolve,
   Resolution,

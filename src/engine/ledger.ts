@@ -1,5 +1,5 @@
 // The ledger ingests the stream in order and keeps, per record, the compact facts every query is answered from.
-import { RecordColumns, type RecordFacts, type RecordKind } from './columns.ts';
+import { IngestReceipts, NO_LINK, type RecordFacts, type RecordKind } from './receipts.ts';
 import { eventFacts, keptAttempt, kindOf, profileFacts } from './recordFacts.ts';
 import { readEventFacts, type EventFacts } from './facts.ts';
 import { isBlockedId } from './ids.ts';
@@ -18,6 +18,7 @@ import { SimplifiedKernel } from './simplified.ts';
 import { StepLog } from './steps.ts';
 import type {
   FailedAttempt,
+  Failure,
   Link,
   Mode,
   ProfileUpdate,
@@ -62,10 +63,13 @@ export class IdentityLedger {
   readonly linkLog: Link[] = [];
   /** The id each entry of linkLog joined (its `from`), as an IdTable integer. */
   readonly linkFrom: number[] = [];
+  /** record index → the number of the link it made (its linkLog entry). */
+  private readonly linkMadeBy = new Map<number, number>();
   readonly kernel: IdentityKernel;
   readonly profiles: ProfileStore;
   readonly steps: StepLog | undefined;
-  private readonly columns = new RecordColumns();
+  /** Every record's receipt, when records are retained (at = index). */
+  readonly receipts: IngestReceipts | undefined;
   private count = 0;
   private devicesSeen = 0;
 
@@ -75,6 +79,7 @@ export class IdentityLedger {
     private readonly settings: LedgerSettings,
   ) {
     this.steps = settings.trackSteps ? new StepLog() : undefined;
+    this.receipts = settings.retainRecords ? new IngestReceipts() : undefined;
     this.profiles = new ProfileStore(mode, settings.trackSteps);
     this.kernel = this.createKernel(this.listener());
   }
@@ -111,40 +116,36 @@ export class IdentityLedger {
     return this.settings.retainRecords;
   }
 
-  /** Ingests the next record and returns its index. */
-  ingest(record: StreamRecord): number {
-    this.ingestFacts(record);
-    return this.count - 1;
-  }
-
-  /** Ingests the next record and returns its facts: for one-pass readers (Legacy is never retroactive). */
-  ingestAndDescribe(record: StreamRecord): RecordFacts {
-    return this.ingestFacts(record);
-  }
-
-  private ingestFacts(record: StreamRecord): RecordFacts {
+  /** Ingests the next record and returns its index; writes its receipt into `into` too, when given. */
+  ingest(record: StreamRecord, into?: IngestReceipts): number {
     const index = this.count++;
+    const linksBefore = this.linkLog.length;
     const facts =
       record.kind === 'profile'
         ? this.ingestProfile(record.update, index, record.origin)
         : this.ingestEvent(readEventFacts(record.event), index, record.origin);
-    if (this.settings.retainRecords) this.columns.push(facts);
-    return facts;
+    if (this.receipts === undefined && into === undefined) return index;
+    const link = this.linkLog.length > linksBefore ? linksBefore : NO_LINK;
+    const failed = this.failures.has(index);
+    this.receipts?.push(index, facts, link, failed);
+    into?.push(index, facts, link, failed);
+    return index;
   }
 
-  /** The stored facts of a retained record. */
-  record(index: number): StoredRecord | undefined {
-    const facts = this.columns.get(index);
-    return facts && this.toStored(facts);
+  /**
+   * Writes into `into` the receipt of the record ingested at `index`, without ingesting it again: for a second pass
+   * over a file already ingested (the CLI's), when records are not retained.
+   */
+  reread(record: StreamRecord, index: number, into: IngestReceipts): void {
+    into.push(
+      index,
+      this.rereadFacts(record),
+      this.linkMadeBy.get(index) ?? NO_LINK,
+      this.failures.has(index),
+    );
   }
 
-  /** The same, with ids as IdTable integers: what the view computes outcomes from. */
-  facts(index: number): RecordFacts | undefined {
-    return this.columns.get(index);
-  }
-
-  /** The facts an event would get, without ingesting it: for a second pass over a file already ingested. */
-  peekFacts(record: StreamRecord): RecordFacts {
+  private rereadFacts(record: StreamRecord): RecordFacts {
     if (record.kind === 'profile') {
       const literal = profileDistinctId(record.update);
       const literalId = literal === undefined ? NO_ID : this.table.intern(literal);
@@ -155,18 +156,20 @@ export class IdentityLedger {
     return eventFacts(facts, derived, this.blockedValue(derived, facts), NO_ID, undefined, record.origin);
   }
 
-  /** The stored facts an event would get, without ingesting it: for a second pass over a file already ingested. */
-  peek(record: StreamRecord): StoredRecord {
-    if (record.kind === 'profile') {
-      const literal = profileDistinctId(record.update);
-      const literalId = literal === undefined ? NO_ID : this.table.intern(literal);
-      return this.toStored(profileFacts(literalId, this.profileKey(literalId), record.origin));
-    }
-    const facts = readEventFacts(record.event);
-    const derived = this.kernel.derive(facts);
-    return this.toStored(
-      eventFacts(facts, derived, this.blockedValue(derived, facts), NO_ID, undefined, record.origin),
-    );
+  /** The stored facts of a retained record. */
+  record(index: number): StoredRecord | undefined {
+    const facts = this.facts(index);
+    return facts && this.toStored(facts);
+  }
+
+  /** The same, with ids as IdTable integers: what the view computes outcomes from. */
+  facts(index: number): RecordFacts | undefined {
+    return this.receipts?.factsAt(index);
+  }
+
+  /** Why the identity event at `index` was refused at ingestion (Original, Legacy), if it was. */
+  failureAt(index: number): Failure | undefined {
+    return this.failures.get(index)?.failure;
   }
 
   /** The id `id` resolves to now (retroactive modes: its canonical id; Legacy: where new data sent as it goes). */
@@ -184,6 +187,7 @@ export class IdentityLedger {
     const newDevice = kind === 'event' ? this.noteIds(derived, index) : undefined;
     if (applied.failure) this.failures.set(index, keptAttempt(index, facts, applied.failure));
     if (applied.link) {
+      this.linkMadeBy.set(index, this.linkLog.length);
       this.linkLog.push(applied.link);
       this.linkFrom.push(this.table.find(applied.link.from) ?? NO_ID);
     }

@@ -1,5 +1,5 @@
 // Builders for what the ledger keeps per record: facts in column form, and refused attempts with their own texts.
-import type { RecordFacts, RecordKind } from './columns.ts';
+import type { RecordFacts, RecordKind } from './receipts.ts';
 import type { EventFacts } from './facts.ts';
 import { NO_ID, ownCopy } from './idTable.ts';
 import type { DerivedIdentity } from './kernel.ts';

@@ -1,8 +1,17 @@
 // The engine's entry: feed a stream in (all at once or in chunks), get a Resolution to query at any step.
-import { explainOutcome, notesFor, type EventLabel, type IdLabel } from './explain.ts';
-import { IdentityLedger, type StoredRecord } from './ledger.ts';
+import type { EventLabel, IdLabel } from './explain.ts';
+import { IdentityLedger } from './ledger.ts';
 import { withDefaults } from './options.ts';
-import type { MixpanelEvent, Mode, ProfileUpdate, ResolveOptions, StreamRecord } from './types.ts';
+import type { IngestReceipts } from './receipts.ts';
+import type {
+  Failure,
+  Link,
+  MixpanelEvent,
+  Mode,
+  ProfileUpdate,
+  ResolveOptions,
+  StreamRecord,
+} from './types.ts';
 import { ResolutionView, type EventOutcome } from './view.ts';
 
 export interface ResolveSettings {
@@ -23,9 +32,17 @@ export function toStreamRecord(input: ResolveInput): StreamRecord {
   return { kind: 'profile', update: input as ProfileUpdate };
 }
 
-/** An incremental resolver: ingestion is chunk-independent, so any split of the stream gives the same answer. */
+/**
+ * An incremental resolver: ingestion is chunk-independent, so any split of the stream gives the same answer.
+ *
+ * Feed records with `ingest`; read back what each did through an {@link IngestReceipts} buffer (typed arrays, no
+ * object per record), and ask questions of `result()`. A one-pass reader (Legacy, which freezes ids at ingestion,
+ * L-3) can read each receipt's resolved id right away with `result().final().resolvedNumber(receipts, at)`; the ID
+ * Merge modes resolve retroactively, so a reader ingests everything first, then `reread`s each record for its
+ * receipt and asks the final view.
+ */
 export class Resolver {
-  readonly ledger: IdentityLedger;
+  private readonly ledger: IdentityLedger;
 
   constructor(
     readonly mode: Mode,
@@ -38,16 +55,62 @@ export class Resolver {
     });
   }
 
-  /** Ingests one record and returns its index. */
-  ingest(input: ResolveInput): number {
-    return this.ledger.ingest(toStreamRecord(input));
+  /** Number of records ingested so far. */
+  get size(): number {
+    return this.ledger.size;
   }
 
+  /** Whether every record's facts are kept (`retainRecords`), so queries can answer per record. */
+  get retainsRecords(): boolean {
+    return this.ledger.retainsRecords;
+  }
+
+  /**
+   * Ingests one record and returns its index (0 for the first). When `receipts` is given, the record's receipt is
+   * appended to it: its derived id, its link, whether it failed.
+   */
+  ingest(input: ResolveInput, receipts?: IngestReceipts): number {
+    return this.ledger.ingest(toStreamRecord(input), receipts);
+  }
+
+  /** Ingests every record, in order. */
   ingestAll(inputs: Iterable<ResolveInput>): this {
     for (const input of inputs) this.ledger.ingest(toStreamRecord(input));
     return this;
   }
 
+  /**
+   * Appends to `receipts` the receipt of the record already ingested at `index`, without ingesting it again: the
+   * second pass of a reader that does not retain records. Pass the same record as was ingested there.
+   */
+  reread(input: ResolveInput, index: number, receipts: IngestReceipts): void {
+    this.ledger.reread(toStreamRecord(input), index, receipts);
+  }
+
+  /**
+   * Every record's receipt (at = record index) when records are retained, else undefined: a caller sharing this
+   * resolver (the worker's linter) reads the receipt of the record just ingested at `size - 1`.
+   */
+  get receipts(): IngestReceipts | undefined {
+    return this.ledger.receipts;
+  }
+
+  /** The text of id number `n` (from a receipt or a view); '' for NO_ID. */
+  idText(n: number): string {
+    return this.ledger.textOf(n) ?? '';
+  }
+
+  /** The link or merge numbered `n` (a receipt's `linkAt`). */
+  link(n: number): Link | undefined {
+    return this.ledger.linkLog[n];
+  }
+
+  /** Why the identity event at record `index` was refused at ingestion (Original, Legacy), if it was. */
+  failureAt(index: number): Failure | undefined {
+    return this.ledger.failureAt(index);
+  }
+
+  /** The answer so far; it follows later ingestion (its final view is live). */
   result(): Resolution {
     return new Resolution(this.ledger);
   }
@@ -57,7 +120,8 @@ export class Resolver {
 export class Resolution {
   private finalView: ResolutionView | undefined;
 
-  constructor(readonly ledger: IdentityLedger) {}
+  /** @internal Made by `Resolver.result()` or `resolve()`. */
+  constructor(private readonly ledger: IdentityLedger) {}
 
   get mode(): Mode {
     return this.ledger.mode;
@@ -70,6 +134,11 @@ export class Resolution {
   /** Number of records ingested (events and profile updates). */
   get size(): number {
     return this.ledger.size;
+  }
+
+  /** Whether every record's facts are kept, so per-record queries (outcome, notes, explain) can answer. */
+  get retainsRecords(): boolean {
+    return this.ledger.retainsRecords;
   }
 
   /** The state after every record. */
@@ -96,22 +165,42 @@ export class Resolution {
 
   /** Table notes for the record at `index`, as things stood after `step` (default: the end). */
   notes(index: number, step = this.ledger.size - 1, label?: IdLabel): string[] {
-    const view = this.at(step);
-    const record = this.record(index);
-    return notesFor(view.outcome(index), record, view, label);
+    return this.at(step).notes(index, label);
   }
 
   /** The reasons behind the record at `index`, naming their rules. */
   explain(index: number, step = this.ledger.size - 1, label?: IdLabel, eventLabel?: EventLabel): string[] {
-    const view = this.at(step);
-    const record = this.record(index);
-    return explainOutcome(view.outcome(index), record, view, this.options, label, eventLabel);
+    return this.at(step).explain(index, label, eventLabel);
   }
 
-  private record(index: number): StoredRecord {
-    const record = this.ledger.record(index);
-    if (record === undefined) throw new RangeError(`no retained record at index ${index}`);
-    return record;
+  /** Every record's receipt (at = record index) when records are retained, else undefined. */
+  get receipts(): IngestReceipts | undefined {
+    return this.ledger.receipts;
+  }
+
+  /** The text of id number `n` (from a receipt or `resolvedNumbers()`); '' for NO_ID. */
+  idText(n: number): string {
+    return this.ledger.textOf(n) ?? '';
+  }
+
+  /** The number of an id the stream mentioned (devices as `$device:…`), or undefined. */
+  idNumber(text: string): number | undefined {
+    return this.ledger.table.find(text);
+  }
+
+  /** Every id's text, indexed by its number (devices as `$device:…`); includes ids only interned, never seen. */
+  idTexts(): readonly string[] {
+    return this.ledger.table.text;
+  }
+
+  /** The link or merge numbered `n` (a receipt's `linkAt`). */
+  link(n: number): Link | undefined {
+    return this.ledger.linkLog[n];
+  }
+
+  /** Why the identity event at record `index` was refused at ingestion (Original, Legacy), if it was. */
+  failureAt(index: number): Failure | undefined {
+    return this.ledger.failureAt(index);
   }
 }
 

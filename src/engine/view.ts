@@ -1,10 +1,17 @@
 // Answers every question about the stream as it stood after one record: live kernel state, or the step log.
-import type { RecordFacts } from './columns.ts';
+import { explainOutcome, notesFor, type EventLabel, type IdLabel } from './explain.ts';
+import {
+  NOT_AN_EVENT,
+  REJECTED_ID,
+  type IngestReceipts,
+  type RecordFacts,
+  type RecordKind,
+} from './receipts.ts';
 import { deviceAssignedFailure } from './failures.ts';
 import { isDeviceKey } from './ids.ts';
 import { NO_ID } from './idTable.ts';
 import type { Derivation } from './kernel.ts';
-import type { IdentityLedger } from './ledger.ts';
+import type { IdentityLedger, StoredRecord } from './ledger.ts';
 import type { Profile } from './profiles.ts';
 import { canonicalFirst } from './simplified.ts';
 import type { Cluster, ClusterMember, EventStatus, FailedAttempt, Failure, Link, Mode } from './types.ts';
@@ -84,12 +91,15 @@ export class ResolutionView {
     return this.ledger.steps?.canonicalAt(id, this.step) ?? id;
   }
 
-  /** The outcome of the event at `index` (index ≤ step); pass its facts when the ledger does not retain records. */
-  outcome(index: number, facts: RecordFacts | undefined = this.ledger.facts(index)): EventOutcome {
+  /** Everything the engine can say about the retained record at `index` (index ≤ step). */
+  outcome(index: number): EventOutcome {
+    const facts = this.ledger.facts(index);
     if (facts === undefined) throw new RangeError(`no record at index ${index}`);
     const { ledger } = this;
-    const output = this.resolvedOutput(index, facts);
-    const atIngestion = ledger.steps ? this.resolvedIdOf(facts, index) : output.resolved;
+    const output = this.outputFor(index, facts);
+    const atIngestion = ledger.steps
+      ? this.resolvedIdOf(facts.kind, facts.derivedId, facts.frozenId, index)
+      : output.resolved;
     return {
       index,
       name: facts.name,
@@ -109,11 +119,72 @@ export class ResolutionView {
   }
 
   /**
-   * Just what an exported event needs — resolved id, `$distinct_id_before_identity`, failure (G-7, O-16) — without
-   * the link lookups of outcome(): the CLI asks this a million times.
+   * Just what an exported event needs — resolved id, `$distinct_id_before_identity`, failure (G-7, O-16) — for the
+   * retained record at `index`, without the link lookups of outcome(); undefined when records are not retained.
    */
-  resolvedOutput(index: number, facts: RecordFacts): ResolvedOutput {
-    const resolved = this.resolvedIdOf(facts, this.live ? undefined : this.step);
+  output(index: number): ResolvedOutput | undefined {
+    const facts = this.ledger.facts(index);
+    return facts === undefined ? undefined : this.outputFor(index, facts);
+  }
+
+  /** The same for the record whose receipt sits at `at` in `receipts` (the CLI's passes, which retain nothing). */
+  outputOf(receipts: IngestReceipts, at: number): ResolvedOutput {
+    const facts = receipts.factsAt(at);
+    if (facts === undefined) throw new RangeError(`no receipt at ${at}`);
+    return this.outputFor(receipts.indexAt(at), facts);
+  }
+
+  /**
+   * The number of the id the receipt's record resolves to at this step (its text: `Resolution.idText(n)`):
+   * REJECTED_ID for a rejected event (LIM-1), NO_ID for one with no identity (LIM-2). Costs no allocation.
+   */
+  resolvedNumber(receipts: IngestReceipts, at: number): number {
+    const kind = receipts.kindAt(at);
+    const step = this.live ? undefined : this.step;
+    return this.resolvedIdOf(kind, receipts.derivedIdAt(at), receipts.frozenIdAt(at), step) ?? REJECTED_ID;
+  }
+
+  /** Per retained record, the number of the id it resolves to (REJECTED_ID, NO_ID, or NOT_AN_EVENT for a profile). */
+  resolvedNumbers(): Int32Array {
+    const receipts = this.ledger.receipts;
+    const numbers = new Int32Array(receipts?.count ?? 0);
+    if (receipts === undefined) return numbers;
+    for (let at = 0; at < numbers.length; at++) {
+      numbers[at] = receipts.kindAt(at) === 'profile' ? NOT_AN_EVENT : this.resolvedNumber(receipts, at);
+    }
+    return numbers;
+  }
+
+  /** Table notes for the retained record at `index` at this step (pass its outcome when already at hand). */
+  notes(index: number, label?: IdLabel, outcome: EventOutcome = this.outcome(index)): string[] {
+    return notesFor(outcome, this.stored(index), this, label);
+  }
+
+  /** The reasons behind the retained record at `index` at this step, naming their rules. */
+  explain(index: number, label?: IdLabel, eventLabel?: EventLabel): string[] {
+    return explainOutcome(
+      this.outcome(index),
+      this.stored(index),
+      this,
+      this.ledger.options,
+      label,
+      eventLabel,
+    );
+  }
+
+  private stored(index: number): StoredRecord {
+    const record = this.ledger.record(index);
+    if (record === undefined) throw new RangeError(`no retained record at index ${index}`);
+    return record;
+  }
+
+  private outputFor(index: number, facts: RecordFacts): ResolvedOutput {
+    const resolved = this.resolvedIdOf(
+      facts.kind,
+      facts.derivedId,
+      facts.frozenId,
+      this.live ? undefined : this.step,
+    );
     const refusedBy = this.refusedLinkUser(facts);
     return {
       resolved,
@@ -124,15 +195,20 @@ export class ResolutionView {
   }
 
   /** The resolved id after record `step` (undefined: live): null when rejected, NO_ID when non-attributable. */
-  private resolvedIdOf(facts: RecordFacts, step: number | undefined): number | null {
-    if (facts.kind === 'rejected') return null;
-    if (facts.kind === 'non-attributable') return NO_ID;
+  private resolvedIdOf(
+    kind: RecordKind,
+    derivedId: number,
+    frozenId: number,
+    step: number | undefined,
+  ): number | null {
+    if (kind === 'rejected') return null;
+    if (kind === 'non-attributable') return NO_ID;
     // Profile updates stay on the profile they landed on; Legacy events are frozen at ingestion (L-3).
-    if (facts.kind === 'profile' || this.ledger.mode === 'legacy') {
-      return facts.frozenId === NO_ID ? facts.derivedId : facts.frozenId;
+    if (kind === 'profile' || this.ledger.mode === 'legacy') {
+      return frozenId === NO_ID ? derivedId : frozenId;
     }
-    if (step === undefined) return this.ledger.kernel.resolve(facts.derivedId);
-    return this.ledger.steps?.canonicalAt(facts.derivedId, step) ?? facts.derivedId;
+    if (step === undefined) return this.ledger.kernel.resolve(derivedId);
+    return this.ledger.steps?.canonicalAt(derivedId, step) ?? derivedId;
   }
 
   private failureOf(index: number, facts: RecordFacts, refusedBy: number): Failure | undefined {

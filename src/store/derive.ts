@@ -1,6 +1,5 @@
 // Derived state: the played scenario, its resolution and what the table shows at the cursor, from the sources of truth.
 import {
-  notesFor,
   resolve,
   type EventOutcome,
   type IdLabel,
@@ -119,15 +118,14 @@ export function stepModel(played: PlayedScenario, resolution: Resolution, cursor
 
 /** The table's rows at the model's step. */
 export function eventRows(model: StepModel, showIdentityEvents = true): EventRow[] {
-  const { view, played, resolution } = model;
+  const { view, played } = model;
   if (view === undefined) return [];
   const rows: EventRow[] = [];
   let number = 0;
   let shown = 0;
   for (let index = 0; index < model.recordEnd; index++) {
     const record = played.records[index];
-    const stored = resolution.ledger.record(index);
-    if (record?.kind !== 'event' || stored === undefined) continue;
+    if (record?.kind !== 'event') continue;
     number++;
     const outcome = view.outcome(index);
     const isShown = showIdentityEvents || !outcome.isIdentityEvent;
@@ -141,7 +139,7 @@ export function eventRows(model: StepModel, showIdentityEvents = true): EventRow
       sent: sentIds(record),
       time: typeof record.event.properties['time'] === 'number' ? record.event.properties['time'] : undefined,
       outcome,
-      notes: notesFor(outcome, stored, view, model.label),
+      notes: view.notes(index, model.label, outcome),
       isNew: model.newRecords.has(index),
       changed: model.changedRecords.has(index),
     });

@@ -63,9 +63,9 @@ async function forEachResolved(
   let index = 0;
   const take = (batch: ReturnType<typeof importer.push>) => {
     for (const { record } of batch.records) {
-      const facts = resolution.ledger.facts(index);
-      if (record.kind === 'event' && facts !== undefined)
-        visit(toResolvedEvent(record.event, view.resolvedOutput(index, facts), resolution.mode));
+      const output = view.output(index);
+      if (record.kind === 'event' && output !== undefined)
+        visit(toResolvedEvent(record.event, output, resolution.mode));
       index++;
     }
   };

@@ -75,7 +75,7 @@ class ResolvePass {
   observe(sent: StreamRecord, index: number, line: number): void {
     const record =
       this.rederive && sent.kind === 'event' ? { ...sent, event: rederiveIdentity(sent.event) } : sent;
-    this.resolver.ledger.ingest(record);
+    this.resolver.ingest(record);
     this.linter.observe(record, index, line);
   }
 

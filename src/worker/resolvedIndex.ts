@@ -1,22 +1,19 @@
 // What the views ask again and again of one resolution, computed once: clusters by size, each cluster's events,
 // links and refusals by cluster, and which findings concern which event.
-import type {
-  Cluster,
-  FailedAttempt,
-  Failure,
-  Link,
-  ProfileView,
-  Resolution,
-  ResolutionView,
-  ResolvedOutput,
+import {
+  NO_ID,
+  NOT_AN_EVENT,
+  REJECTED_ID,
+  type Cluster,
+  type FailedAttempt,
+  type Failure,
+  type Link,
+  type ProfileView,
+  type Resolution,
+  type ResolutionView,
+  type ResolvedOutput,
 } from '../engine/index.ts';
 import type { Finding, FindingId } from '../diagnostics/index.ts';
-
-/** `resolvedKey` values that are not ids: a rejected event (LIM-1) and a record that is not an event. */
-const REJECTED = -2;
-const NOT_EVENT = -3;
-/** The engine's "no id" (a non-attributable event resolves to ""). */
-const NO_ID = -1;
 
 /** A cluster in the clusters list: its size in ids and in events. */
 export interface ClusterSummary {
@@ -47,7 +44,7 @@ export class ResolvedIndex {
     findings: readonly Finding[],
   ) {
     this.view = resolution.final();
-    this.resolvedKey = resolvedKeys(resolution, this.view);
+    this.resolvedKey = this.view.resolvedNumbers();
     const clusters = this.view.clusters();
     for (const cluster of clusters) this.byCanonical.set(cluster.canonical, cluster);
     this.clusters = this.summarise(clusters);
@@ -61,35 +58,34 @@ export class ResolvedIndex {
 
   /** The text an event resolved to: null when rejected, "" when non-attributable, undefined for a profile update. */
   resolvedText(index: number): string | null | undefined {
-    const key = this.resolvedKey[index] ?? NOT_EVENT;
-    if (key === NOT_EVENT) return undefined;
-    if (key === REJECTED) return null;
-    return key === NO_ID ? '' : this.resolution.ledger.table.textOf(key);
+    const key = this.resolvedKey[index] ?? NOT_AN_EVENT;
+    if (key === NOT_AN_EVENT) return undefined;
+    if (key === REJECTED_ID) return null;
+    return key === NO_ID ? '' : this.resolution.idText(key);
   }
 
   /** A matcher for "the event resolved to an id whose text passes `test`", testing each id text once. */
   resolvedMatcher(test: (text: string) => boolean): (index: number) => boolean {
-    const mask = Uint8Array.from(this.resolution.ledger.table.text, (text) => +test(text));
+    const mask = Uint8Array.from(this.resolution.idTexts(), (text) => +test(text));
     return (index) => {
-      const key = this.resolvedKey[index] ?? NOT_EVENT;
+      const key = this.resolvedKey[index] ?? NOT_AN_EVENT;
       return key >= 0 && mask[key] === 1;
     };
   }
 
   /** The event's resolved id and failure, as an export writes them (undefined past the end). */
   outputOf(index: number): ResolvedOutput | undefined {
-    const facts = this.resolution.ledger.facts(index);
-    return facts === undefined ? undefined : this.view.resolvedOutput(index, facts);
+    return this.view.output(index);
   }
 
   /** Every id the resolution knows, as the engine keys them (devices as `$device:…`). */
   idTexts(): readonly string[] {
-    return this.resolution.ledger.table.text;
+    return this.resolution.idTexts();
   }
 
   /** Whether the engine read `id` from the stream under this mode. */
   knows(id: string): boolean {
-    return this.resolution.ledger.table.find(id) !== undefined;
+    return this.resolution.idNumber(id) !== undefined;
   }
 
   /** The profile kept under `id`, if any (built on first use: most sessions never ask). */
@@ -100,7 +96,7 @@ export class ResolvedIndex {
 
   /** Whether the record is an event (not a profile update). */
   isEvent(index: number): boolean {
-    return (this.resolvedKey[index] ?? NOT_EVENT) !== NOT_EVENT;
+    return (this.resolvedKey[index] ?? NOT_AN_EVENT) !== NOT_AN_EVENT;
   }
 
   cluster(canonical: string): Cluster | undefined {
@@ -135,9 +131,8 @@ export class ResolvedIndex {
   private summarise(clusters: readonly Cluster[]): ClusterSummary[] {
     const events = new Map<number, number>();
     for (const key of this.resolvedKey) if (key >= 0) events.set(key, (events.get(key) ?? 0) + 1);
-    const table = this.resolution.ledger.table;
     const all = clusters.map((cluster) => {
-      const count = events.get(table.find(cluster.canonical) ?? NO_ID) ?? 0;
+      const count = events.get(this.resolution.idNumber(cluster.canonical) ?? NO_ID) ?? 0;
       const devices = cluster.members.filter((member) => member.isDevice).length;
       return { canonical: cluster.canonical, ids: cluster.members.length, devices, events: count };
     });
@@ -151,9 +146,10 @@ export class ResolvedIndex {
 
   /** Counting sort of event indexes by cluster: two passes, no per-cluster arrays. */
   private groupEvents(): [Int32Array, Int32Array] {
-    const table = this.resolution.ledger.table;
     const ordinalOfKey = new Map<number, number>();
-    this.ordinalOf.forEach((ordinal, canonical) => ordinalOfKey.set(table.find(canonical) ?? NO_ID, ordinal));
+    this.ordinalOf.forEach((ordinal, canonical) =>
+      ordinalOfKey.set(this.resolution.idNumber(canonical) ?? NO_ID, ordinal),
+    );
     const ordinals = Int32Array.from(this.resolvedKey, (key) =>
       key >= 0 ? (ordinalOfKey.get(key) ?? -1) : -1,
     );
@@ -182,17 +178,6 @@ export class ResolvedIndex {
       for (const canonical of touched) pushTo(this.failures, canonical, attempt);
     }
   }
-}
-
-/** Per record, the ledger id its event resolved to (or REJECTED / NO_ID / NOT_EVENT). */
-function resolvedKeys(resolution: Resolution, view: ResolutionView): Int32Array {
-  const keys = new Int32Array(resolution.size);
-  for (let index = 0; index < keys.length; index++) {
-    const facts = resolution.ledger.facts(index);
-    if (facts === undefined || facts.kind === 'profile') keys[index] = NOT_EVENT;
-    else keys[index] = view.resolvedOutput(index, facts).resolved ?? REJECTED;
-  }
-  return keys;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -64,6 +64,24 @@ const INITIAL_CAPACITY = 1024;
  * `view.outputOf(receipts, at)` everything an exported event carries.
  *
  * `at` is a receipt's position in this buffer (0 … count-1); `indexAt(at)` is its record's index in the stream.
+ *
+ * @example A one-pass reader (Legacy freezes ids at ingestion, L-3, so the live final view is already right):
+ * ```ts
+ * const resolver = new Resolver('legacy', options, { retainRecords: false });
+ * const view = resolver.result().final();
+ * const receipts = new IngestReceipts();
+ * for (const batch of batches) {
+ *   receipts.clear();
+ *   for (const record of batch) resolver.ingest(record, receipts);
+ *   for (let at = 0; at < receipts.count; at++) {
+ *     const derived = receipts.derivedIdAt(at); // number; resolver.idText(derived) is its text
+ *     const resolved = view.resolvedNumber(receipts, at); // REJECTED_ID, NO_ID or an id number
+ *     const link = receipts.linkAt(at); // NO_LINK or resolver.link(link)
+ *   }
+ * }
+ * ```
+ * On Simplified and Original an event's resolved id can change after it is ingested (S-12, O-5): ingest the whole
+ * stream first, then read it again with `resolver.reread(record, index, receipts)` and ask the final view.
  */
 export class IngestReceipts {
   private indexes = new Int32Array(INITIAL_CAPACITY);

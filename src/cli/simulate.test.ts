@@ -102,27 +102,33 @@ describe('idmerge simulate', () => {
     expect(new Set(direct.map((o) => o.resolvedId))).toEqual(new Set(['U1']));
   });
 
-  it('rejects a bad file with messages that name the field, and prints nothing', async () => {
+  it('rejects a bad file with messages that name the line, column and field, and prints nothing', async () => {
     const bad = JSON.parse(TINY) as {
       steps: Array<Record<string, unknown>>;
       devices: Array<Record<string, unknown>>;
     };
     bad.steps[0] = { device: 'A', call: 'idntify', args: ['U1'] };
     bad.devices[1] = { id: 'S', label: 'Backend', kind: 'mainframe' };
-    const run = await simulate(['bad.json'], { 'bad.json': JSON.stringify(bad) });
+    const text = JSON.stringify(bad, null, 2);
+    const run = await simulate(['bad.json'], { 'bad.json': text });
     expect(run.code).toBe(1);
     expect(run.out).toEqual([]);
+    const lines = text.split('\n');
+    const kindLine = lines.findIndex((line) => line.includes('"mainframe"')) + 1;
+    const callLine = lines.findIndex((line) => line.includes('"idntify"')) + 1;
     expect(run.err).toContain(
-      'bad.json: devices[1].kind: must be one of web, ios, android, server; got "mainframe"',
+      `bad.json:${kindLine}:7: devices[1].kind: must be one of web, ios, android, server; got "mainframe"`,
     );
-    expect(run.err.some((line) => line.startsWith('bad.json: steps[0].call: unknown call "idntify"'))).toBe(
-      true,
-    );
+    expect(
+      run.err.some((line) =>
+        line.startsWith(`bad.json:${callLine}:7: steps[0].call: unknown call "idntify"`),
+      ),
+    ).toBe(true);
   });
 
   it('reports invalid JSON and missing files', async () => {
     expect((await simulate(['x.json'], { 'x.json': '{' })).err[0]).toMatch(
-      /^x\.json: \(file\): not valid JSON/,
+      /^x\.json:1:2: \(file\): not valid JSON/,
     );
     const missing = await simulate(['nope']);
     expect(missing.code).toBe(1);

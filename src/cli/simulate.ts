@@ -3,7 +3,7 @@ import type { StreamRecord } from '../engine/index.ts';
 import { findScenario, LIBRARY } from '../scenarios/library/index.ts';
 import { playScenario, ScenarioPlayError, type PlayOptions } from '../scenarios/play.ts';
 import type { Scenario } from '../scenarios/types.ts';
-import { parseScenarioText } from '../scenarios/validate.ts';
+import { parseScenarioText, problemWithPlace } from '../scenarios/validate.ts';
 
 /** What `runSimulate` needs from the outside world; injected so tests need no files or processes. */
 export interface SimulateIo {
@@ -89,7 +89,7 @@ async function loadScenario(source: string, io: SimulateIo): Promise<Scenario | 
   }
   const parsed = parseScenarioText(text);
   if (parsed.ok) return parsed.scenario;
-  for (const error of parsed.errors) io.stderr(`${source}: ${error}`);
+  for (const problem of parsed.problems) io.stderr(problemWithPlace(source, problem));
   return undefined;
 }
 

@@ -7,7 +7,7 @@ import {
   type SdkVersion,
   type SimulationConfig,
 } from '../simulator/index.ts';
-import { isRawStep, isRepeatStep } from './types.ts';
+import { isRawEvent, isRawStep, isRepeatStep } from './types.ts';
 import type { PlainRawStep, PlainStep, Scenario, ScenarioStep, StepExpectations } from './types.ts';
 
 export interface PlayOptions {
@@ -118,7 +118,7 @@ function sendPlain(simulation: Simulation, step: PlainStep): StreamRecord[] {
 /** A raw step as a stream record: an event (channel default `import`), or a profile update. */
 export function rawRecord(step: PlainRawStep): StreamRecord {
   const raw = step.raw;
-  if ('event' in raw && typeof raw.event === 'string') {
+  if (isRawEvent(raw)) {
     const channel = step.channel ?? raw.channel ?? 'import';
     return { kind: 'event', event: { event: raw.event, properties: raw.properties, channel } };
   }

@@ -4,6 +4,7 @@ import { IdentityGraph } from '../views/graph/IdentityGraph.tsx';
 import { DatasetWorkspace } from '../views/import/DatasetWorkspace.tsx';
 import { ImportDialog } from '../views/import/ImportDialog.tsx';
 import { Notices } from '../views/notices/Notices.tsx';
+import { RuleDialog } from '../views/rules/RuleDialog.tsx';
 import { EventTable } from '../views/table/EventTable.tsx';
 import { Timeline } from '../views/timeline/Timeline.tsx';
 import { AppHeader } from './AppHeader.tsx';
@@ -28,6 +29,7 @@ export function AppShell() {
         <ScenarioMain resetKey={resetKey} />
       )}
       <ImportDialog />
+      <RuleDialog />
     </div>
   );
 }

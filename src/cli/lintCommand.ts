@@ -4,6 +4,7 @@ import { createLinter, formatFindingsText, type Finding, type Linter } from '../
 import { rereadableSource, type CliStreams } from './io.ts';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
 import { chooseFormat, readerFor, type RecordReader } from './readers.ts';
+import { citedRulesFooter } from './rulesCommand.ts';
 
 export const LINT_USAGE = `Usage: idmerge lint [options] [FILE|-]
 
@@ -98,7 +99,8 @@ function render(report: LintReport, json: boolean): string {
   const text = formatFindingsText(report.findings, { mode: report.mode });
   const { read, rejected } = report.lines;
   const unread = rejected === 0 ? '' : `, ${rejected} unreadable`;
-  return `${text}\n\n${read.toLocaleString('en-US')} records checked${unread}.`;
+  const footer = citedRulesFooter(text);
+  return `${text}\n\n${read.toLocaleString('en-US')} records checked${unread}.${footer === '' ? '' : `\n\n${footer}`}`;
 }
 
 function exitCode(report: LintReport): number {

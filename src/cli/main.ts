@@ -11,6 +11,7 @@ Usage:
   idmerge resolve --mappings [FILE|-]    the identity mappings table (distinct_id → resolved_distinct_id)
   idmerge simulate SCENARIO [--seed S]   the events a scenario's simulated devices send, as NDJSON
   idmerge lint [options] [FILE|-]        identity pitfalls in a stream, as text or --json (exit 1 on errors)
+  idmerge rules [ID…]                    a rule (S-9, Q-5 …) in plain words, with its public source
   idmerge help                           this text`;
 
 type Command = (argv: string[], streams: CliStreams) => Promise<number>;
@@ -18,6 +19,7 @@ type Command = (argv: string[], streams: CliStreams) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   resolve: () => Promise.resolve(runResolve),
   lint: async () => (await import('./lintCommand.ts')).runLint,
+  rules: async () => (await import('./rulesCommand.ts')).runRules,
   simulate: async () => {
     const { runSimulate } = await import('./simulate.ts');
     return (argv, streams) =>

@@ -2,6 +2,7 @@
 import type { EventExplanation } from '../../store/explanation.ts';
 import { IdText } from '../shared/IdText.tsx';
 import { RuleBadge } from '../shared/RuleBadge.tsx';
+import { RuleText } from '../shared/RuleText.tsx';
 import { eventNumberText } from '../shared/eventNumber.ts';
 
 interface Props {
@@ -35,7 +36,7 @@ export function EventExplanationView({ explanation, label }: Props) {
             {reason.rules.map((rule) => (
               <RuleBadge key={rule} rule={rule} />
             ))}
-            {reason.text}
+            <RuleText text={reason.text} />
           </li>
         ))}
       </ol>

@@ -2,6 +2,7 @@
 import type { Finding } from '../../diagnostics/index.ts';
 import { useActions } from '../../store/hooks.ts';
 import { RuleBadge } from '../shared/RuleBadge.tsx';
+import { RuleText } from '../shared/RuleText.tsx';
 import { formatCount, plural } from './format.ts';
 import { useJumpToEvent } from './useJumpToEvent.ts';
 
@@ -32,7 +33,9 @@ export function FindingItem({ finding }: { readonly finding: Finding }) {
           <RuleBadge key={rule} rule={rule} />
         ))}
       </p>
-      <p className="finding__explanation">{finding.explanation}</p>
+      <p className="finding__explanation">
+        <RuleText text={finding.explanation} />
+      </p>
       {finding.events.length === 0 ? null : (
         <div className="finding__refs">
           <span className="finding__refs-label">Events:</span>

@@ -2,6 +2,7 @@
 import { assumptionsInForce } from '../../store/assumptions.ts';
 import { useAppState } from '../../store/hooks.ts';
 import { RuleBadge } from '../shared/RuleBadge.tsx';
+import { RuleText } from '../shared/RuleText.tsx';
 
 export function AssumptionList() {
   const options = useAppState((state) => state.options);
@@ -10,7 +11,7 @@ export function AssumptionList() {
       {assumptionsInForce(options).map((assumption) => (
         <li key={assumption.question} data-changed={assumption.changed}>
           <RuleBadge rule={assumption.question} />
-          {assumption.text}
+          <RuleText text={assumption.text} />
           {assumption.changed ? <strong className="assumption-changed"> (changed)</strong> : null}
         </li>
       ))}

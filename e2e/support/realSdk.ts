@@ -64,16 +64,29 @@ function resolveSdkBundle(): string | undefined {
   }
 }
 
-/** Opens the page (relative to the context's baseURL), loads the bundle and initialises the SDK with `token`. */
-export async function openRealSdk(page: Page, token = DEFAULT_TOKEN): Promise<RealSdk> {
+/**
+ * Where a site's first-party proxy of the Mixpanel API lives on the page's own origin: set `api_host` to
+ * `<origin>${PROXY_PATH}` and the SDK sends there (base64 payloads, as to any host but *.mixpanel.com).
+ */
+export const PROXY_PATH = '/mp';
+
+/**
+ * Opens the page (relative to the context's baseURL), loads the bundle and initialises the SDK with `token` and
+ * `config` (default SDK_CONFIG: what the simulator models).
+ */
+export async function openRealSdk(
+  page: Page,
+  token = DEFAULT_TOKEN,
+  config: object = SDK_CONFIG,
+): Promise<RealSdk> {
   if (SDK_BUNDLE === undefined) throw new Error('mixpanel-browser is not installed');
   const unexpected: string[] = [];
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await servePage(page, SDK_BUNDLE, unexpected);
-  await loadSdk(page, token);
+  await loadSdk(page, token, config);
   return {
-    play: (call, args) => (call === 'reload' ? reload(page, token) : callSdk(page, call, args)),
+    play: (call, args) => (call === 'reload' ? reload(page, token, config) : callSdk(page, call, args)),
     drain: () => drainRequests(page),
     persisted: () => readPersisted(page, token),
     deviceId: () => readDeviceId(page),
@@ -96,6 +109,9 @@ async function servePage(page: Page, bundle: string, unexpected: string[]): Prom
       headers: corsFor(route.request().headers()),
       body: '1',
     }),
+  );
+  await page.route(`**${PROXY_PATH}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/plain', body: '1' }),
   );
   await page.route(`**${BASE}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.route(`**${BASE}mixpanel.umd.js`, (route) =>
@@ -140,20 +156,20 @@ function captureRequests(): void {
   w.XMLHttpRequest = CapturingRequest;
 }
 
-async function loadSdk(page: Page, token: string): Promise<void> {
+async function loadSdk(page: Page, token: string, config: object): Promise<void> {
   await page.waitForFunction(() => (window as unknown as CaptureWindow).mixpanel !== undefined);
   await page.evaluate(
     ({ token, config }) => {
       const w = window as unknown as CaptureWindow;
       w.lab = w.mixpanel?.init(token, config, 'lab');
     },
-    { token, config: SDK_CONFIG },
+    { token, config },
   );
 }
 
-async function reload(page: Page, token: string): Promise<void> {
+async function reload(page: Page, token: string, config: object): Promise<void> {
   await page.reload();
-  await loadSdk(page, token);
+  await loadSdk(page, token, config);
 }
 
 async function callSdk(page: Page, call: SdkCall, args: readonly unknown[]): Promise<void> {
@@ -175,9 +191,17 @@ async function drainRequests(page: Page): Promise<Sent[]> {
   await page.waitForFunction(() => (window as unknown as CaptureWindow).mpPending === 0);
   const raw = await page.evaluate(() => (window as unknown as CaptureWindow).mpSent.splice(0));
   return raw.map(({ url, body }) => ({
-    endpoint: new URL(url).pathname.replaceAll('/', ''),
-    data: JSON.parse(new URLSearchParams(body ?? '').get('data') ?? 'null') as unknown,
+    endpoint: new URL(url).pathname.replace(PROXY_PATH, '').replaceAll('/', ''),
+    // POST carries `data` in the body; the GET transport (`api_method: 'GET'`) in the query string.
+    data: decodeData(new URLSearchParams(body ?? new URL(url).search).get('data') ?? 'null'),
   }));
+}
+
+/** `data` is JSON for *.mixpanel.com, base64 of JSON for any other host (a first-party proxy). */
+function decodeData(data: string): unknown {
+  const json =
+    data.startsWith('{') || data.startsWith('[') ? data : Buffer.from(data, 'base64').toString('utf8');
+  return JSON.parse(json) as unknown;
 }
 
 async function readPersisted(page: Page, token: string): Promise<unknown> {

@@ -3,15 +3,15 @@ import type { Mode } from '../engine/index.ts';
 import { createLinter, formatFindingsText, type Finding, type Linter } from '../diagnostics/index.ts';
 import { rereadableSource, type CliStreams } from './io.ts';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
-import { chooseFormat, readerFor, type RecordReader } from './readers.ts';
+import { chooseFormat, IN_FLAG, readerFor, type RecordReader } from './readers.ts';
 import { citedRulesFooter } from './rulesCommand.ts';
 
 export const LINT_USAGE = `Usage: idmerge lint [options] [FILE|-]
 
-Checks a Mixpanel event stream (NDJSON, a JSON array, CSV with a header row, or Segment messages; detected
-automatically) for identity pitfalls under the chosen mode: placeholder ids, shared devices without reset(),
-identify() with no event after it, special events the mode ignores, ids Mixpanel refuses, hot shards, full
-clusters and more. Prints the findings grouped by severity, or JSON with --json. Reads standard input when
+Checks a Mixpanel event stream (NDJSON, a JSON array, CSV with a header row, Segment messages, or a HAR
+network log; detected automatically) for identity pitfalls under the chosen mode: placeholder ids, shared
+devices without reset(), identify() with no event after it, special events the mode ignores, ids Mixpanel
+refuses, hot shards, full clusters and more. Prints the findings grouped by severity, or JSON with --json. Reads standard input when
 FILE is - or missing.
 
 Exit status: 0 when there is no error-severity finding and every line was read; 1 when there is an error
@@ -21,7 +21,8 @@ Options:
 ${ENGINE_FLAGS_HELP}
   --hot-shard-limit N                 events per distinct_id per UTC day before LIM-4 applies (default 200000)
   --json                              print { mode, findings, lines: { read, rejected } } as JSON
-  --format auto|ndjson|json-array|csv|segment-ndjson|segment-json-array   input format (default auto)
+  --format auto|ndjson|json-array|csv|segment-ndjson|segment-json-array|har   input format (default auto);
+                                      --in is the same flag (--in har reads a browser network log)
   -h, --help                          show this help`;
 
 const FLAGS = {
@@ -29,6 +30,7 @@ const FLAGS = {
   json: { type: 'boolean', default: false },
   'hot-shard-limit': { type: 'string' },
   format: { type: 'string', default: 'auto' },
+  ...IN_FLAG,
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -55,7 +57,7 @@ export async function runLint(argv: string[], streams: CliStreams): Promise<numb
   const linter = createLinter(mode, options, hotShardLimit === undefined ? {} : { hotShardLimit });
   const source = await rereadableSource(positionals[0], streams.stdin);
   try {
-    const format = await chooseFormat(source.path, source.name, values.format);
+    const format = await chooseFormat(source.path, source.name, values.in ?? values.format);
     const lines = await readInto(readerFor(source.path, format, mode, source.name), linter, streams);
     const report: LintReport = { mode, findings: linter.finish(), lines };
     streams.stdout.write(render(report, values.json) + '\n');

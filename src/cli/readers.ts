@@ -11,6 +11,7 @@ import {
 } from '../io/index.ts';
 import type { ImportFormat } from '../io/index.ts';
 import { rewriteEventJson, scanEvent, serializeExtra, type ScannedEvent } from '../io/scan/index.ts';
+import { HarReader } from './harReader.ts';
 import { readSample, readTextChunks } from './io.ts';
 import { UsageError } from './options.ts';
 
@@ -155,6 +156,7 @@ export const INPUT_FORMATS: readonly string[] = [
   'csv',
   'segment-ndjson',
   'segment-json-array',
+  'har',
 ];
 
 /** The format to read `path` as: the one asked for, or the one its first few KB show. */
@@ -164,7 +166,7 @@ export async function chooseFormat(
   requested: string,
 ): Promise<ImportFormat> {
   if (!INPUT_FORMATS.includes(requested))
-    throw new UsageError(`--format must be one of ${INPUT_FORMATS.join(', ')}`);
+    throw new UsageError(`--format (or --in) must be one of ${INPUT_FORMATS.join(', ')}`);
   if (requested !== 'auto') return requested as ImportFormat;
   const detection = detectFormat(await readSample(path, DETECTION_SAMPLE_SIZE), name);
   if (detection.format === 'unknown')
@@ -172,12 +174,16 @@ export async function chooseFormat(
   return detection.format;
 }
 
-/** NDJSON takes the scanner's fast path; every other format goes through the importer. */
+/** NDJSON takes the scanner's fast path; a HAR its own reader; every other format goes through the importer. */
 export function readerFor(
   path: string,
   format: ImportFormat,
   mode: Mode,
   name: string | undefined,
 ): RecordReader {
+  if (format === 'har') return new HarReader(path, mode);
   return format === 'ndjson' ? new NdjsonReader(path, mode) : new ImporterReader(path, format, mode, name);
 }
+
+/** `--in FORMAT` is `--format FORMAT` by another name (issue #16 spells `--in har`); `--in` wins if both are given. */
+export const IN_FLAG = { in: { type: 'string' } } as const;

@@ -8,25 +8,34 @@ import {
 } from '../engine/index.ts';
 import { LineWriter, rereadableSource, type CliStreams } from './io.ts';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
-import { chooseFormat, readerFor, type LineProblem, type ReadItem, type RecordReader } from './readers.ts';
+import {
+  chooseFormat,
+  IN_FLAG,
+  readerFor,
+  type LineProblem,
+  type ReadItem,
+  type RecordReader,
+} from './readers.ts';
 
 export const RESOLVE_USAGE = `Usage: idmerge resolve [options] [FILE|-]
 
-Resolves a Mixpanel event stream (NDJSON, a JSON array, CSV with a header row, or Segment messages; detected
-automatically) and prints every event as NDJSON with properties.distinct_id set to the resolved distinct_id
+Resolves a Mixpanel event stream (NDJSON, a JSON array, CSV with a header row, Segment messages, or a HAR
+network log; detected automatically) and prints every event as NDJSON with properties.distinct_id set to the resolved distinct_id
 (null when rejected), plus $distinct_id_before_identity, $identity_failure_reason, $failure_reason and
 $failure_description where they apply. Reads standard input when FILE is - or missing.
 
 Options:
 ${ENGINE_FLAGS_HELP}
   --mappings                          print the identity mappings table (distinct_id → resolved_distinct_id)
-  --format auto|ndjson|json-array|csv|segment-ndjson|segment-json-array   input format (default auto)
+  --format auto|ndjson|json-array|csv|segment-ndjson|segment-json-array|har   input format (default auto);
+                                      --in is the same flag (--in har reads a browser network log)
   -h, --help                          show this help`;
 
 const FLAGS = {
   ...ENGINE_FLAGS,
   mappings: { type: 'boolean', default: false },
   format: { type: 'string', default: 'auto' },
+  ...IN_FLAG,
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -41,7 +50,7 @@ export async function runResolve(argv: string[], streams: CliStreams): Promise<n
   const { mode, options } = engineOptions(values);
   const source = await rereadableSource(positionals[0], streams.stdin);
   try {
-    const format = await chooseFormat(source.path, source.name, values.format);
+    const format = await chooseFormat(source.path, source.name, values.in ?? values.format);
     const reader = readerFor(source.path, format, mode, source.name);
     const run = new ResolveRun(reader, mode, options, streams);
     return values.mappings ? await run.mappings() : await run.events();

@@ -2,6 +2,7 @@
 import { IDENTITY_EVENT_NAMES } from '../engine/index.ts';
 import { createCsvParser } from './csv.ts';
 import { planCsvColumns } from './csvEvents.ts';
+import { HAR_REASON, looksLikeHar } from './har/detect.ts';
 import { createJsonValueScanner, WRAPPER_KEYS } from './jsonValues.ts';
 import { isSegmentType } from './segment.ts';
 import { isPlainObject, parseJsonText, stripBom } from './text.ts';
@@ -32,6 +33,7 @@ export function detectFormat(sample: string, fileName?: string): FormatDetection
   const text = stripBom(sample).trimStart();
   if (text === '') return { format: 'unknown', reason: 'the file is empty' };
   if (text.startsWith('[')) return detectArray(text);
+  if (looksLikeHar(text)) return { format: 'har', reason: HAR_REASON };
   if (text.startsWith('{')) return detectObjectStart(text, fileName);
   return detectDelimited(text, fileName);
 }

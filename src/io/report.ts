@@ -20,6 +20,8 @@ export const PROBLEM_LABELS: Readonly<Record<ProblemCode, string>> = {
   'csv-ragged-row': 'CSV row with the wrong number of fields',
   'csv-bad-quote': 'CSV text after a closing quote',
   'csv-unterminated-quote': 'unterminated CSV quote',
+  'har-undecodable': 'request body that cannot be decoded',
+  'har-structure': 'broken HAR entry',
   'unknown-format': 'unrecognised file format',
 };
 

@@ -29,6 +29,9 @@ export function createSource(format: ImportFormat, unknownReason = 'the format i
       return new JsonDocumentSource(normaliseSegment);
     case 'csv':
       return new CsvSource();
+    case 'har':
+      // A HAR needs the whole log (entries sorted by start time) and async inflating: src/io/har reads it.
+      return new UnknownSource('a HAR network log is read by the HAR reader (src/io/har), not line by line');
     case 'unknown':
       return new UnknownSource(unknownReason);
   }

@@ -3,7 +3,7 @@ import type { StreamRecord } from '../engine/index.ts';
 
 /** The file formats the importer reads. `json-array` also covers a wrapper object and a single JSON object. */
 export type ImportFormat =
-  'ndjson' | 'json-array' | 'csv' | 'segment-ndjson' | 'segment-json-array' | 'unknown';
+  'ndjson' | 'json-array' | 'csv' | 'segment-ndjson' | 'segment-json-array' | 'har' | 'unknown';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
   'ndjson',
@@ -11,6 +11,7 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
   'csv',
   'segment-ndjson',
   'segment-json-array',
+  'har',
   'unknown',
 ];
 
@@ -30,6 +31,8 @@ export type ProblemCode =
   | 'csv-ragged-row'
   | 'csv-bad-quote'
   | 'csv-unterminated-quote'
+  | 'har-undecodable'
+  | 'har-structure'
   | 'unknown-format';
 
 /** A record read from the file, with the 1-based line where its text starts. */

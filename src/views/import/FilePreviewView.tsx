@@ -11,6 +11,7 @@ const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
   csv: 'CSV with a header row',
   'segment-ndjson': 'Segment messages, one per line',
   'segment-json-array': 'Segment messages in a JSON array',
+  har: 'HAR network log (browser DevTools, proxy apps)',
   unknown: 'unknown',
 };
 

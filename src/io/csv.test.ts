@@ -33,7 +33,8 @@ const CASES: ReadonlyArray<readonly [string, string, ReturnType<typeof rows>]> =
   ['blank lines are skipped but counted', 'a\n\n\r\nb\n\n', rows([1, ['a']], [4, ['b']])],
   ['a "" line is one empty cell', 'a\n""\nb', rows([1, ['a']], [2, ['']], [3, ['b']])],
   ['quote inside an unquoted field is data', 'a"b,c\n', rows([1, ['a"b', 'c']])],
-  ['lone CR is data', 'a\rb,c\n', rows([1, ['a\rb', 'c']])],
+  ['lone CR ends a record (old Mac)', 'a\rb,c\n', rows([1, ['a']], [2, ['b', 'c']])],
+  ['lone CR inside quotes is data', '"a\rb",c\rd\r', rows([1, ['a\rb', 'c']], [3, ['d']])],
   ['spaces are kept', ' a , b \n', rows([1, [' a ', ' b ']])],
   ['quoted field closed by CRLF', '"a"\r\n"b"', rows([1, ['a']], [2, ['b']])],
   ['quoted field at the very end', 'x,"y"', rows([1, ['x', 'y']])],
@@ -63,17 +64,46 @@ describe('createCsvParser', () => {
     expect(result.records).toEqual(rows([1, ['h']], [3, ['ok', '1']]));
   });
 
-  it('reports an unterminated quote at the line where its record starts', () => {
+  it('reports an unterminated quote at the line where it opened, and reads on from the next line', () => {
     const result = parseChunks(['a,b\n"open,\nmore\nstill']);
-    expect(result.records).toEqual(rows([1, ['a', 'b']]));
+    expect(result.records).toEqual(rows([1, ['a', 'b']], [3, ['more']], [4, ['still']]));
     expect(result.faults).toEqual([
       {
         line: 2,
         code: 'csv-unterminated-quote',
-        reason: 'unterminated quoted field',
-        excerpt: '"open,\nmore\nstill',
+        reason:
+          'unterminated quoted field: the quote opened on line 2 is not closed on its line; reading resumes at the next line that does',
+        excerpt: '"open,',
       },
     ]);
+  });
+
+  it('resynchronises at the next line that is a record of the header width, under any chunking', () => {
+    const input = 'event,distinct_id\na,u1\n"b,u2\nc,u3\nd,u4\n';
+    const parse = (chunks: readonly string[]) => {
+      const parser = createCsvParser();
+      parser.expectWidth(2);
+      const parts = [...chunks.map((chunk) => parser.push(chunk)), parser.end()];
+      return { records: parts.flatMap((p) => p.records), faults: parts.flatMap((p) => p.faults) };
+    };
+    const whole = parse([input]);
+    expect(whole.records.map((record) => record.line)).toEqual([1, 2, 4, 5]);
+    expect(whole.faults.map(({ line, code }) => ({ line, code }))).toEqual([
+      { line: 3, code: 'csv-unterminated-quote' },
+    ]);
+    for (let cut = 0; cut <= input.length; cut++)
+      expect(parse([input.slice(0, cut), input.slice(cut)])).toEqual(whole);
+  });
+
+  it('names every line skipped while looking for a record of the header width', () => {
+    const parser = createCsvParser();
+    parser.expectWidth(2);
+    const out = parser.push('a,b\n"x,1\nlonely\nc,d\n');
+    const end = parser.end();
+    const faults = [...out.faults, ...end.faults];
+    expect(faults.map((fault) => fault.line)).toEqual([2, 3]);
+    expect(faults[1]?.reason).toBe('inside the quote left open on line 2: not a record of 2 fields');
+    expect([...out.records, ...end.records].map((record) => record.line)).toEqual([1, 4]);
   });
 
   it('keeps line numbers exact after a multi-line record and a fault', () => {

@@ -1,5 +1,6 @@
 // RFC 4180 CSV, streamed: any chunking of the input yields the same records with the same starting lines.
-import { countNewlines, excerptOf, startsWithBom } from './text.ts';
+import { nextLineBreak } from './lines.ts';
+import { countLineBreaks, excerptOf, startsWithBom } from './text.ts';
 import type { ProblemCode } from './types.ts';
 
 /** One CSV record and the physical line where it starts (a quoted field may span several lines). */
@@ -23,6 +24,17 @@ export interface CsvChunk {
 export interface CsvParser {
   push(chunk: string): CsvChunk;
   end(): CsvChunk;
+  /**
+   * The header's width, once known. From then on a record whose quote runs past its line and yields a
+   * different number of fields is an unterminated quote: reported at the line where it opened, and reading
+   * resumes at the next line that parses as a record of this width (each line skipped meanwhile is reported).
+   */
+  expectWidth(width: number): void;
+}
+
+export interface CsvOptions {
+  /** A record still open after this many characters is taken as an unterminated quote (default 64 Mi). */
+  readonly maxRecordLength?: number;
 }
 
 const [QUOTE, COMMA, NEWLINE, RETURN] = [34, 44, 10, 13];
@@ -40,21 +52,41 @@ type FaultDraft = Omit<CsvFault, 'line' | 'excerpt'>;
  * is a record with one empty cell). A fault skips to the end of its line. The record at the end of a chunk is
  * re-scanned when more text comes, which is linear unless single records are far larger than chunks.
  */
-export function createCsvParser(): CsvParser {
-  return new Parser();
+export function createCsvParser(options: CsvOptions = {}): CsvParser {
+  return new Parser(options.maxRecordLength ?? 64 * 1024 * 1024);
 }
 
 class Parser implements CsvParser {
   private carry = '';
   private line = 1;
   private started = false;
+  private width: number | undefined;
+  /** The line of the unterminated quote being recovered from, while looking for a record of the right width. */
+  private resyncFrom: number | undefined;
+  /** A chunk ended in `\r`: held back until the next chunk tells a CRLF from an old-Mac line end. */
+  private heldReturn = false;
+
+  constructor(private readonly maxLength: number) {}
+
+  expectWidth(width: number): void {
+    this.width = width;
+  }
 
   push(chunk: string): CsvChunk {
-    return this.scan(this.carry + this.dropBom(chunk), false);
+    return this.scan(this.carry + this.lineEnds(this.dropBom(chunk)), false);
   }
 
   end(): CsvChunk {
-    return this.scan(this.carry, true);
+    const held = this.heldReturn ? '\r' : '';
+    this.heldReturn = false;
+    return this.scan(this.carry + held, true);
+  }
+
+  /** A `\r` ending a chunk is held back until the next chunk tells a CRLF from an old-Mac line end. */
+  private lineEnds(chunk: string): string {
+    const text = this.heldReturn ? '\r' + chunk : chunk;
+    this.heldReturn = text.endsWith('\r');
+    return this.heldReturn ? text.slice(0, -1) : text;
   }
 
   private dropBom(chunk: string): string {
@@ -68,22 +100,74 @@ class Parser implements CsvParser {
     const cursor = new RecordCursor(text, final);
     let start = 0;
     while (start < text.length) {
-      const next = cursor.scanRecord(start);
-      if (next === INCOMPLETE) break;
-      this.collect(out, cursor, start, next);
-      this.line += countNewlines(text, start, next);
+      let next = cursor.scanRecord(start);
+      if (next === INCOMPLETE) {
+        // While recovering, a record running past its first line is already known not to fit.
+        const lineEnd = endOfLine(text, start);
+        if (this.resyncFrom !== undefined && lineEnd < text.length) next = lineEnd;
+        // A quote left open would otherwise hold the rest of the file: past the limit, it is unterminated.
+        else if (text.length - start <= this.maxLength) break;
+        else {
+          cursor.fault = { code: 'csv-unterminated-quote', reason: 'unterminated quoted field' };
+          next = text.length;
+        }
+      }
+      next = this.collect(out, cursor, start, next);
+      this.line += countLineBreaks(text, start, next);
       start = next;
     }
     this.carry = text.slice(start);
     return out;
   }
 
-  private collect(out: CsvChunk, cursor: RecordCursor, start: number, next: number): void {
-    if (cursor.fault !== undefined) {
-      const excerpt = excerptOf(cursor.text.slice(start, Math.min(next, start + 200)));
-      out.faults.push({ ...cursor.fault, line: this.line, excerpt });
-    } else if (cursor.cells.length > 0) out.records.push({ line: this.line, cells: cursor.cells });
+  /** Adds the record or fault that starts at `start`; returns where the next one starts. */
+  private collect(out: CsvChunk, cursor: RecordCursor, start: number, next: number): number {
+    const firstLineEnd = endOfLine(cursor.text, start);
+    if (this.resyncFrom !== undefined && !cursor.isBlank && !this.fits(cursor, next, firstLineEnd)) {
+      const reason = `inside the quote left open on line ${this.resyncFrom}: not a record of ${this.width ?? 0} fields`;
+      this.fault(out, cursor, start, firstLineEnd, { code: 'csv-unterminated-quote', reason });
+      return firstLineEnd;
+    }
+    if (this.isUnterminated(cursor, next, firstLineEnd)) {
+      const reason = `unterminated quoted field: the quote opened on line ${this.line} is not closed on its line${this.width === undefined ? '' : `, and reading on does not give a record of ${this.width} fields`}; reading resumes at the next line that does`;
+      this.fault(out, cursor, start, firstLineEnd, { code: 'csv-unterminated-quote', reason });
+      this.resyncFrom = this.line;
+      return firstLineEnd;
+    }
+    if (!cursor.isBlank) this.resyncFrom = undefined;
+    if (cursor.fault !== undefined) this.fault(out, cursor, start, next, cursor.fault);
+    else if (cursor.cells.length > 0) out.records.push({ line: this.line, cells: cursor.cells });
+    return next;
   }
+
+  /** A record of the header's width, read without a fault and without running past its line. */
+  private fits(cursor: RecordCursor, next: number, firstLineEnd: number): boolean {
+    const width = this.width ?? cursor.cells.length;
+    return cursor.fault === undefined && next <= firstLineEnd && cursor.cells.length === width;
+  }
+
+  /** A quote that ran off its line: to the end of the input, or to a record of the wrong width. */
+  private isUnterminated(cursor: RecordCursor, next: number, firstLineEnd: number): boolean {
+    if (cursor.fault?.code === 'csv-unterminated-quote') return true;
+    if (cursor.fault !== undefined || next <= firstLineEnd || this.width === undefined) return false;
+    return cursor.cells.length !== this.width;
+  }
+
+  private fault(out: CsvChunk, cursor: RecordCursor, start: number, next: number, fault: FaultDraft): void {
+    const excerpt = excerptOf(cursor.text.slice(start, Math.min(next, start + 200)));
+    out.faults.push({ ...fault, line: this.line, excerpt });
+  }
+}
+
+/** Where the physical line starting at `start` ends (after its `\n`, `\r\n` or lone `\r`), or the end of the text. */
+function endOfLine(text: string, start: number): number {
+  const at = nextLineBreak(text, start);
+  return at === -1 ? text.length : afterBreak(text, at);
+}
+
+/** The index after the line break at `at` (two characters for `\r\n`). */
+function afterBreak(text: string, at: number): number {
+  return text.charCodeAt(at) === RETURN && text.charCodeAt(at + 1) === NEWLINE ? at + 2 : at + 1;
 }
 
 /**
@@ -103,10 +187,14 @@ class RecordCursor {
   ) {}
 
   /** Where the record starting at `start` ends (after its newline), or INCOMPLETE; fills `cells` or `fault`. */
+  /** The last record scanned was a blank line. */
+  isBlank = false;
+
   scanRecord(start: number): number {
     this.cells = [];
     this.fault = undefined;
-    if (this.isBlankLineAt(start)) return this.nextNewline(start) + 1;
+    this.isBlank = this.isBlankLineAt(start);
+    if (this.isBlank) return afterBreak(this.text, start);
     for (let at = start; ;) {
       if (at === this.text.length) return this.final ? this.finishWithEmptyField(at) : INCOMPLETE;
       const next = this.text.charCodeAt(at) === QUOTE ? this.quoted(at) : this.unquoted(at);
@@ -123,16 +211,17 @@ class RecordCursor {
 
   private isBlankLineAt(at: number): boolean {
     const code = this.text.charCodeAt(at);
-    return code === NEWLINE || (code === RETURN && this.text.charCodeAt(at + 1) === NEWLINE);
+    return code === NEWLINE || code === RETURN;
   }
 
   private unquoted(start: number): number {
     const end = Math.min(this.nextComma(start), this.nextNewline(start));
     const atEnd = end === this.text.length;
     if (atEnd && !this.final) return INCOMPLETE;
-    this.cells.push(withoutReturn(this.text.slice(start, end)));
-    this.separator = atEnd ? END_OF_TEXT : this.text.charCodeAt(end);
-    return atEnd ? end : end + 1;
+    this.cells.push(this.text.slice(start, end));
+    if (atEnd) return this.ended(END_OF_TEXT, end);
+    if (this.text.charCodeAt(end) === COMMA) return this.ended(COMMA, end + 1);
+    return this.ended(NEWLINE, afterBreak(this.text, end));
   }
 
   private quoted(start: number): number {
@@ -153,10 +242,8 @@ class RecordCursor {
   private afterClosingQuote(at: number): number {
     const code = this.text.charCodeAt(at);
     if (at === this.text.length) return this.ended(END_OF_TEXT, at);
-    if (code === COMMA || code === NEWLINE) return this.ended(code, at + 1);
-    if (code === RETURN && this.text.charCodeAt(at + 1) === NEWLINE) return this.ended(NEWLINE, at + 2);
-    if (code === RETURN && at + 1 === this.text.length)
-      return this.final ? this.ended(END_OF_TEXT, at + 1) : INCOMPLETE;
+    if (code === COMMA) return this.ended(code, at + 1);
+    if (code === NEWLINE || code === RETURN) return this.ended(NEWLINE, afterBreak(this.text, at));
     return this.skipFaultyLine(at);
   }
 
@@ -167,10 +254,10 @@ class RecordCursor {
 
   /** After text following a closing quote, resume at the next line; the rest of this one cannot be trusted. */
   private skipFaultyLine(at: number): number {
-    const newline = this.text.indexOf('\n', at);
-    if (newline === -1 && !this.final) return INCOMPLETE;
+    const lineBreak = nextLineBreak(this.text, at);
+    if (lineBreak === -1 && !this.final) return INCOMPLETE;
     const fault: FaultDraft = { code: 'csv-bad-quote', reason: 'unexpected text after a closing quote' };
-    return this.faultAt(newline === -1 ? this.text.length : newline + 1, fault);
+    return this.faultAt(lineBreak === -1 ? this.text.length : afterBreak(this.text, lineBreak), fault);
   }
 
   private faultAt(next: number, fault: FaultDraft): number {
@@ -184,8 +271,12 @@ class RecordCursor {
     return this.commaAt;
   }
 
+  /** The next `\n` or `\r` (a record end in every form), cached like the next comma. */
   private nextNewline(from: number): number {
-    if (this.newlineAt < from) this.newlineAt = indexOrEnd(this.text, '\n', from);
+    if (this.newlineAt < from) {
+      const at = nextLineBreak(this.text, from);
+      this.newlineAt = at === -1 ? this.text.length : at;
+    }
     return this.newlineAt;
   }
 }
@@ -193,11 +284,6 @@ class RecordCursor {
 function indexOrEnd(text: string, search: string, from: number): number {
   const at = text.indexOf(search, from);
   return at === -1 ? text.length : at;
-}
-
-/** The `\r` of a `\r\n` record end (or of a final `\r`) is not data. */
-function withoutReturn(value: string): string {
-  return value.charCodeAt(value.length - 1) === RETURN ? value.slice(0, -1) : value;
 }
 
 /** Index of the quote that closes a field whose content starts at `from`, skipping `""` pairs; -1 if none yet. */

@@ -42,7 +42,7 @@ describe('detectFormat', () => {
       `{"event": broken\n${mixpanelLine}\n`,
       undefined,
       'ndjson',
-      'the first line is broken but the next one is a JSON object: NDJSON',
+      '1 of the first 2 non-blank lines are JSON objects (first line is a JSON object with "event" and "properties": Mixpanel NDJSON); the others are reported line by line',
     ],
     [
       'Segment NDJSON',
@@ -160,15 +160,15 @@ describe('detectFormat', () => {
       'a one-column file not named .csv',
       'event\nA\n',
       'events.txt',
-      'unknown',
-      'first line is neither JSON nor a comma-separated header',
+      'ndjson',
+      'first line is neither JSON nor a comma-separated header: read line by line as NDJSON, so each line is reported',
     ],
     [
       'a TSV',
       'event\tdistinct_id\nA\tu\n',
       undefined,
-      'unknown',
-      'first line is neither JSON nor a comma-separated header (tab-separated files are not supported: save it as CSV)',
+      'ndjson',
+      'first line is neither JSON nor a comma-separated header (tab-separated files are not supported: save it as CSV): read line by line as NDJSON, so each line is reported',
     ],
   ])('%s', (_name, sample, fileName, format, reason) => {
     expect(detectFormat(sample, fileName)).toEqual({ format, reason });

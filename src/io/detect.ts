@@ -23,19 +23,61 @@ const SEGMENT_ID_TEXT = /"(?:anonymousId|userId|previousId)"\s*:/;
 const WRAPPER_TEXT = new RegExp(`^\\{\\s*"(?:${WRAPPER_KEYS.join('|')})"\\s*:\\s*\\[`);
 
 /**
- * Guesses the format of a file from its first few KB (`DETECTION_SAMPLE_SIZE`; less is fine for small files).
- * `[` → a JSON array (Segment when its first element is a Segment message; Mixpanel import payloads with
- * `$identify`/`$create_alias`/`$merge` are plain json-array). `{` → NDJSON when the first line is a whole JSON
- * object, a JSON document (read as json-array) when it spans lines or wraps its events in `events`/`batch`/…
- * Anything else with a comma in its first line (or a .csv name) → CSV.
+ * The one entry point for telling formats apart: add a new format's detector here, before the line vote if its
+ * content is unambiguous. Guesses the format of a file from its first few KB (`DETECTION_SAMPLE_SIZE`; less is
+ * fine for small files). First the line vote: when at least half of the first non-blank lines are each a whole
+ * JSON object, it is NDJSON (Segment when most of those are Segment messages), so a broken, `42` or CSV-looking
+ * first line cannot decide the file. Otherwise `[` → a JSON array (Segment when its first element is a Segment
+ * message; Mixpanel import payloads with `$identify`/`$create_alias`/`$merge` are plain json-array). `{` → a JSON
+ * document (read as json-array) when it spans lines or wraps its events in `events`/`batch`/… Anything else with
+ * a comma in its first line (or a .csv name) → CSV, and else NDJSON, so every line is read and reported.
  */
 export function detectFormat(sample: string, fileName?: string): FormatDetection {
   const text = stripBom(sample).trimStart();
   if (text === '') return { format: 'unknown', reason: 'the file is empty' };
-  if (text.startsWith('[')) return detectArray(text);
   if (looksLikeHar(text)) return { format: 'har', reason: HAR_REASON };
+  const vote = voteOnLines(text, sample.length >= DETECTION_SAMPLE_SIZE);
+  if (vote.objects.length > 0 && vote.objects.length * 2 >= vote.lines) return detectFromVote(vote);
+  if (text.startsWith('[')) return detectArray(text);
   if (text.startsWith('{')) return detectObjectStart(text, fileName);
   return detectDelimited(text, fileName);
+}
+
+/** How many lines the vote looks at. */
+const VOTE_LINES = 20;
+
+interface LineVote {
+  /** Non-blank complete lines looked at. */
+  readonly lines: number;
+  /** Those that are each one whole JSON object (wrappers of events excluded: they are JSON documents). */
+  readonly objects: Record<string, unknown>[];
+}
+
+/** Classifies the first VOTE_LINES non-blank lines; the last line is left out when the sample cut it short. */
+function voteOnLines(text: string, truncated: boolean): LineVote {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (truncated && lines.length > 1) lines.pop();
+  const sampled = lines.filter((line) => line.trim() !== '').slice(0, VOTE_LINES);
+  const objects = sampled
+    .map((line) => (line.trimStart().startsWith('{') ? parseJsonText(line) : undefined))
+    .flatMap((parsed) => (parsed?.ok === true && isPlainObject(parsed.value) ? [parsed.value] : []))
+    .filter((value) => wrapperKeyOf(value) === undefined);
+  return { lines: sampled.length, objects };
+}
+
+function detectFromVote(vote: LineVote): FormatDetection {
+  const [first] = vote.objects;
+  const segments = vote.objects.filter((value) => shapeOf(value) === 'segment');
+  const base =
+    segments.length * 2 > vote.objects.length
+      ? {
+          format: 'segment-ndjson' as const,
+          reason: `first line is a JSON object with ${segmentKeysOf(segments[0] ?? {})}: Segment`,
+        }
+      : { format: 'ndjson' as const, reason: describeFirstLine(first ?? {}, shapeOf(first)) };
+  if (vote.objects.length === vote.lines) return base;
+  const share = `${vote.objects.length} of the first ${vote.lines} non-blank lines are JSON objects`;
+  return { format: base.format, reason: `${share} (${base.reason}); the others are reported line by line` };
 }
 
 type Shape = 'segment' | 'mixpanel-event' | 'mixpanel-profile' | 'other';
@@ -162,7 +204,8 @@ function detectDelimited(text: string, fileName: string | undefined): FormatDete
   const named = fileName?.toLowerCase().endsWith('.csv') === true;
   if (!firstLine.includes(',') && !named) {
     const tabs = firstLine.includes('\t') ? ' (tab-separated files are not supported: save it as CSV)' : '';
-    return { format: 'unknown', reason: `first line is neither JSON nor a comma-separated header${tabs}` };
+    const reason = `first line is neither JSON nor a comma-separated header${tabs}: read line by line as NDJSON, so each line is reported`;
+    return { format: 'ndjson', reason };
   }
   return { format: 'csv', reason: describeHeader(text) };
 }

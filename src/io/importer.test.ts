@@ -88,6 +88,7 @@ describe('importing NDJSON', () => {
     expect(report.rejectedByReason).toEqual([
       {
         code: 'missing-event-name',
+        kind: 'rejected',
         label: 'missing event name',
         count: 30,
         lines: Array.from({ length: 20 }, (_, index) => index + 1),
@@ -231,7 +232,7 @@ describe('importing CSV', () => {
 describe('auto detection', () => {
   it('holds text back until it has a sample, then reports the format as a note', () => {
     const importer = createImporter('auto');
-    expect(importer.push('{"event":"A"}\n')).toEqual({ records: [], problems: [], notes: [] });
+    expect(importer.push('{"event":"A"}\n')).toEqual({ records: [], problems: [], notes: [], loaded: [] });
     expect(importer.format).toBe('unknown');
     const last = importer.end();
     expect(importer.format).toBe('ndjson');
@@ -250,17 +251,13 @@ describe('auto detection', () => {
     expect(batch.records).toHaveLength(100);
   });
 
-  it('rejects an unrecognised file once, at line 1', () => {
+  it('reads a file it cannot recognise line by line, naming every line (nothing refused whole)', () => {
     const result = importText('hello\nworld\n', 'auto');
-    expect(result.problems).toEqual([
-      {
-        line: 1,
-        code: 'unknown-format',
-        reason: 'unrecognised format: first line is neither JSON nor a comma-separated header',
-        excerpt: 'hello',
-      },
+    expect(result.problems.map(({ line, code }) => ({ line, code }))).toEqual([
+      { line: 1, code: 'bad-json' },
+      { line: 2, code: 'bad-json' },
     ]);
-    expect(result.report).toMatchObject({ format: 'unknown', linesRead: 2, rejected: 1, events: 0 });
+    expect(result.report).toMatchObject({ format: 'ndjson', linesRead: 2, rejected: 2, events: 0 });
   });
 
   it('reports an empty file as empty', () => {

@@ -5,12 +5,14 @@ import { detectFormat, DETECTION_SAMPLE_SIZE, type FormatDetection } from './det
 import { EXPORT_WITHOUT_RAW_IDS, exportNoteMessage, exportSignOf, hasRawIdentity } from './mixpanelExport.ts';
 import { ImportReportBuilder, type ImportReport } from './report.ts';
 import { createSource, type RecordSource } from './sources.ts';
-import { countNewlines, endsWithNewline } from './text.ts';
+import { LineTally } from './lines.ts';
 import { emptyBatch, type ImportBatch, type ImportFormat } from './types.ts';
 
 export interface ImporterOptions {
   /** Lets `auto` use the extension when the content alone is ambiguous. */
   readonly fileName?: string;
+  /** Lines (JSON values, CSV records) longer than this many characters are reported and skipped (64 Mi). */
+  readonly maxLineLength?: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export function importText(
     records: [...first.records, ...last.records],
     problems: [...first.problems, ...last.problems],
     notes: [...first.notes, ...last.notes],
+    loaded: [...first.loaded, ...last.loaded],
     report: importer.report(),
   };
 }
@@ -59,7 +62,7 @@ class IncrementalImporter implements Importer {
   private readonly sample: string[] = [];
   private sampleLength = 0;
   private readonly builder = new ImportReportBuilder();
-  private readonly lines = new LineCounter();
+  private readonly lines = new LineTally();
   private readonly exports = new ExportWatch();
 
   constructor(
@@ -89,7 +92,7 @@ class IncrementalImporter implements Importer {
   }
 
   report(): ImportReport {
-    return this.builder.build(this.lines.count());
+    return this.builder.build(this.lines.lines, this.lines.blankLines);
   }
 
   private holdForDetection(chunk: string, out: ImportBatch): void {
@@ -109,7 +112,9 @@ class IncrementalImporter implements Importer {
   private start(detection: FormatDetection): RecordSource {
     this.detected = detection.format;
     this.builder.setFormat(detection);
-    this.source = createSource(detection.format, `unrecognised format: ${detection.reason}`);
+    const { maxLineLength } = this.options;
+    const options = maxLineLength === undefined ? {} : { maxLineLength };
+    this.source = createSource(detection.format, `unrecognised format: ${detection.reason}`, options);
     return this.source;
   }
 
@@ -119,22 +124,6 @@ class IncrementalImporter implements Importer {
     this.builder.setLooksLikeExport(this.exports.detected);
     this.builder.add(out);
     return out;
-  }
-}
-
-/** Physical lines seen: newlines, plus a last line that has none. */
-class LineCounter {
-  private newlines = 0;
-  private openLine = false;
-
-  add(chunk: string): void {
-    if (chunk === '') return;
-    this.newlines += countNewlines(chunk);
-    this.openLine = !endsWithNewline(chunk);
-  }
-
-  count(): number {
-    return this.newlines + (this.openLine ? 1 : 0);
   }
 }
 

@@ -29,6 +29,10 @@ export {
   type JsonValueText,
 } from './jsonValues.ts';
 export { normaliseMixpanel, PROFILE_OPERATIONS } from './mixpanel.ts';
+export { checkEventFields, type FieldProblem } from './fields.ts';
+export { problemKind, LineAccounting, type LineAccount } from './report.ts';
+export { DEFAULT_MAX_LINE_LENGTH, LineTally } from './lines.ts';
+export { MAX_JSON_DEPTH, nestsDeeperThan, tooLongReason } from './text.ts';
 export {
   isSegmentType,
   NAMELESS_SCREEN_EVENT,

@@ -5,7 +5,10 @@ import { createJsonValueScanner, type JsonScan } from './jsonValues.ts';
 function scanChunks(chunks: readonly string[]): JsonScan {
   const scanner = createJsonValueScanner();
   const parts = [...chunks.map((chunk) => scanner.push(chunk)), scanner.end()];
-  return { values: parts.flatMap((part) => part.values), issues: parts.flatMap((part) => part.issues) };
+  return {
+    values: parts.flatMap((part) => part.values).map(({ line, text }) => ({ line, column: 0, text })),
+    issues: parts.flatMap((part) => part.issues),
+  };
 }
 
 function cutAt(text: string, cuts: readonly number[]): string[] {
@@ -15,7 +18,8 @@ function cutAt(text: string, cuts: readonly number[]): string[] {
   );
 }
 
-const values = (...found: Array<readonly [number, string]>) => found.map(([line, text]) => ({ line, text }));
+const values = (...found: Array<readonly [number, string]>) =>
+  found.map(([line, text]) => ({ line, column: 0, text }));
 
 const CASES: ReadonlyArray<readonly [string, string, ReturnType<typeof values>]> = [
   ['compact array', '[{"a":1},{"b":2}]', values([1, '{"a":1}'], [1, '{"b":2}'])],
@@ -65,11 +69,6 @@ const CASES: ReadonlyArray<readonly [string, string, ReturnType<typeof values>]>
   ],
   ['BOM at the start', '\uFEFF[{"a":1}]', values([1, '{"a":1}'])],
   ['two arrays in a row', '[1]\n[2]', values([1, '1'], [2, '2'])],
-  [
-    'raw newline inside a string still counts',
-    '[{"a":"x\ny"},\n{"b":1}]',
-    values([1, '{"a":"x\ny"}'], [3, '{"b":1}']),
-  ],
 ];
 
 describe('createJsonValueScanner', () => {
@@ -94,15 +93,64 @@ describe('createJsonValueScanner', () => {
 
   it('reports a stray closer at the top level', () => {
     const scan = scanChunks(['}\n{"a":1}']);
-    expect(scan.issues).toEqual([{ line: 1, reason: 'bad JSON: unexpected "}"', excerpt: '}' }]);
+    expect(scan.issues).toEqual([
+      { line: 1, reason: 'bad JSON: unexpected "}" (line 1, column 1)', excerpt: '}' },
+    ]);
     expect(scan.values).toEqual(values([2, '{"a":1}']));
   });
 
-  it('leaves a mismatched closer inside a value for JSON.parse to reject', () => {
+  it('breaks a value at a mismatched closer and resumes at the next element', () => {
     expect(scanChunks(['[{"a":1]},\n{"b":2}]'])).toEqual({
-      values: values([1, '{"a":1]}'], [2, '{"b":2}']),
-      issues: [],
+      values: values([2, '{"b":2}']),
+      issues: [
+        {
+          line: 1,
+          code: 'bad-json',
+          reason: 'bad JSON: unexpected "]" (line 1, column 8)',
+          excerpt: '{"a":1',
+        },
+      ],
     });
+  });
+
+  it('a raw newline inside a string breaks that element only, whatever the chunking', () => {
+    const input = '[{"a":"x\ny"},\n{"b":1}]';
+    const whole = scanChunks([input]);
+    expect(whole.values).toEqual(values([3, '{"b":1}']));
+    expect(whole.issues).toHaveLength(1);
+    for (let cut = 0; cut <= input.length; cut++) expect(scanChunks(cutAt(input, [cut]))).toEqual(whole);
+  });
+
+  it('a string broken by a line end is named with its line and column, and the next element still loads', () => {
+    const scan = scanChunks(['[\n  {"event":"a"},\n  {"event":"b\n  {"event":"c"}\n]']);
+    expect(scan.values).toEqual(values([2, '{"event":"a"}'], [4, '{"event":"c"}']));
+    expect(scan.issues).toEqual([
+      {
+        line: 3,
+        code: 'bad-json',
+        reason: 'bad JSON: a string is not closed before the end of its line (line 3, column 14)',
+        excerpt: '{"event":"b',
+      },
+    ]);
+  });
+
+  it('an element that lost its closing brace ends where the next one starts', () => {
+    const scan = scanChunks(['[\n  {"event":"a","properties":{"x":1},\n  {"event":"b"}\n]']);
+    expect(scan.values).toEqual(values([3, '{"event":"b"}']));
+    expect(scan.issues[0]).toMatchObject({ line: 2, code: 'bad-json' });
+    expect(scan.issues[0]?.reason).toContain('not closed before the next value starts on line 3');
+  });
+
+  it('lines end at CR alone (old Mac) as at LF and CRLF', () => {
+    const scan = scanChunks(['[{"a":1},\r{"b":2},\r\n{"c":3}]']);
+    expect(scan.values).toEqual(values([1, '{"a":1}'], [2, '{"b":2}'], [3, '{"c":3}']));
+  });
+
+  it('a value over the size limit is reported and never held whole', () => {
+    const scanner = createJsonValueScanner({ maxValueLength: 20 });
+    const first = scanner.push('[{"a":"0123456789012345678901234"},\n{"b":1}]');
+    expect(first.values.map((value) => value.text)).toEqual(['{"b":1}']);
+    expect(first.issues[0]).toMatchObject({ line: 1, code: 'line-too-long' });
   });
 
   it('reports a value cut off by the end of input at the line where it starts', () => {

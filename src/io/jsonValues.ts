@@ -1,9 +1,12 @@
 // Streaming JSON splitter: finds each element of a top-level array (or of a wrapper's events array) in one pass.
-import { excerptOf, startsWithBom } from './text.ts';
+import { DEFAULT_MAX_LINE_LENGTH, nextLineBreak } from './lines.ts';
+import { excerptOf, startsWithBom, tooLongReason } from './text.ts';
 
 /** The text of one JSON value and the line where it starts; JSON.parse is left to the caller. */
 export interface JsonValueText {
   readonly line: number;
+  /** 1-based column of the value's first character on its line. */
+  readonly column: number;
   readonly text: string;
 }
 
@@ -12,6 +15,13 @@ export interface JsonStructureIssue {
   readonly line: number;
   readonly reason: string;
   readonly excerpt: string;
+  /** A broken value (`bad-json`) or one over the size limit; a structural fault when absent. */
+  readonly code?: 'bad-json' | 'line-too-long';
+}
+
+export interface JsonScannerOptions {
+  /** Values longer than this many characters are reported (code `line-too-long`) and never held whole. */
+  readonly maxValueLength?: number;
 }
 
 export interface JsonScan {
@@ -45,14 +55,31 @@ const [NOTHING, ROOT_OBJECT, ROOT_ARRAY_ELEMENTS, WRAPPER_ELEMENTS] = [-1, 0, 1,
  * top-level object yields the elements of its first `events`/`batch`/`data` array, or else itself (a single
  * event). Several top-level values in a row (pretty-printed NDJSON) are read one after another.
  * Each value's line is where its first character is. Cost is one pass over the text; a value that spans chunks
- * is kept as pieces and joined once.
+ * is kept as pieces and joined once. Lines end at `\n`, `\r\n` or a lone `\r`.
+ *
+ * Recovery: a raw line break inside a string (never valid JSON) or a closing bracket that does not match breaks
+ * the value being read: it is reported with its line and column, and reading resumes at the next line that
+ * starts with `{` (the next element) or `]` (the end of the array). A line starting with `{` at or left of the
+ * column where the open value started also ends that value (it lost its closing bracket), so one broken element
+ * never swallows the ones after it.
  */
-export function createJsonValueScanner(): JsonValueScanner {
-  return new Scanner();
+export function createJsonValueScanner(options: JsonScannerOptions = {}): JsonValueScanner {
+  return new Scanner(options.maxValueLength ?? DEFAULT_MAX_LINE_LENGTH);
 }
 
 class Scanner implements JsonValueScanner {
   private line = 1;
+  /** Absolute offsets: where the current chunk starts, and where the current line starts. */
+  private chunkBase = 0;
+  private lineStartAt = 0;
+  /** The last character was a `\r`, so a `\n` next completes a CRLF instead of starting a line. */
+  private afterReturn = false;
+  /** A non-blank character has been seen on the current line. */
+  private lineHasContent = false;
+  /** After a broken value: skip to the next line starting with `{` or `]`. */
+  private resyncing = false;
+  private elementColumn = 0;
+  private elementLength = 0;
   private readonly stack: number[] = [];
   private inString = false;
   private escaped = false;
@@ -71,6 +98,8 @@ class Scanner implements JsonValueScanner {
   private newlineAt = -1;
   private out: JsonScan = { values: [], issues: [] };
 
+  constructor(private readonly maxValueLength: number) {}
+
   push(chunk: string): JsonScan {
     this.out = { values: [], issues: [] };
     this.newlineAt = -1;
@@ -80,22 +109,91 @@ class Scanner implements JsonValueScanner {
         continue;
       }
       const code = chunk.charCodeAt(i);
-      if (code === NEWLINE) {
-        if (this.stray.active) this.finishStray(chunk.slice(this.strayFrom, i));
-        this.line++;
-      } else if (!this.stray.active && !isBlank(code)) this.onToken(chunk, i, code);
+      if (code === NEWLINE || code === RETURN) this.lineBreak(chunk, i, code);
+      else if (!isBlank(code)) this.onContent(chunk, i, code);
     }
     this.carryElement(chunk);
     if (this.stray.active) this.stray.add(chunk.slice(this.strayFrom));
     this.strayFrom = 0;
+    this.chunkBase += chunk.length;
     return this.out;
   }
 
   end(): JsonScan {
     this.out = { values: [], issues: [] };
     if (this.stray.active) this.finishStray('');
-    if (this.stack.length > 0 || this.inString) this.reportUnclosed();
+    if ((this.stack.length > 0 || this.inString) && !this.resyncing) this.reportUnclosed();
     return this.out;
+  }
+
+  private lineBreak(chunk: string, i: number, code: number): void {
+    const completesCrLf = code === NEWLINE && this.afterReturn;
+    this.afterReturn = code === RETURN;
+    this.lineStartAt = this.chunkBase + i + 1;
+    if (completesCrLf) return;
+    if (this.stray.active) this.finishStray(chunk.slice(this.strayFrom, i));
+    this.line++;
+    this.lineHasContent = false;
+  }
+
+  private onContent(chunk: string, i: number, code: number): void {
+    this.afterReturn = false;
+    const firstOnLine = !this.lineHasContent;
+    this.lineHasContent = true;
+    if (this.stray.active) return;
+    if (this.resyncing) {
+      if (!firstOnLine || (code !== OPEN_BRACE && code !== CLOSE_BRACKET)) return;
+      this.resyncing = false;
+    } else if (firstOnLine && code === OPEN_BRACE && this.lostItsClose(i)) {
+      this.breakElement(chunk, i, `not closed before the next value starts on line ${this.line}`);
+    }
+    this.onToken(chunk, i, code);
+  }
+
+  private columnAt(i: number): number {
+    return this.chunkBase + i - this.lineStartAt + 1;
+  }
+
+  /** The stack depth of the values being collected: 0 for top-level objects, else the array's own depth. */
+  private elementLevel(): number {
+    return this.collectDepth === ROOT_OBJECT ? 0 : this.collectDepth;
+  }
+
+  /** A `{` starting a line at or left of the open value's first column: that value lost its closing bracket. */
+  private lostItsClose(i: number): boolean {
+    if (!this.isCollecting() || this.stack.length <= this.elementLevel()) return false;
+    return this.columnAt(i) <= this.elementColumn;
+  }
+
+  /** Reports the value being collected as broken at (line, column of `i`) and drops back to the element level. */
+  private breakElement(chunk: string, i: number, what: string): void {
+    const text = this.pieces.join('') + chunk.slice(Math.max(this.elementStart, 0), i);
+    const where = `line ${this.line}, column ${this.columnAt(i)}`;
+    this.out.issues.push({
+      line: this.elementLine,
+      code: 'bad-json',
+      reason: `bad JSON: ${what} (${where})`,
+      excerpt: excerptOf(text),
+    });
+    this.elementStart = -1;
+    this.elementLength = 0;
+    this.pieces = [];
+    this.inString = false;
+    this.escaped = false;
+    this.stack.length = this.elementLevel();
+    if (this.stack.length === 0) this.collectDepth = NOTHING;
+  }
+
+  /** Breaks the open value (or, outside one, reports the fault) and skips to the next line that can start one. */
+  private breakAndResync(chunk: string, i: number, what: string): void {
+    if (this.isCollecting()) this.breakElement(chunk, i, what);
+    else {
+      const reason = `bad JSON: ${what} (line ${this.line}, column ${this.columnAt(i)})`;
+      this.out.issues.push({ line: this.line, reason, excerpt: excerptOf(chunk.slice(i, i + 120)) });
+      this.stack.length = this.elementLevel();
+      this.inString = false;
+    }
+    this.resyncing = true;
   }
 
   private firstIndex(chunk: string): number {
@@ -114,27 +212,29 @@ class Scanner implements JsonValueScanner {
     this.escaped = false;
     for (let at = floor; ;) {
       const quote = chunk.indexOf('"', at);
+      const lineBreak = this.nextBreak(chunk, from);
+      if (lineBreak !== -1 && (quote === -1 || lineBreak < quote)) {
+        // JSON strings cannot hold a raw line break: the string (and its value) is broken here.
+        this.breakAndResync(chunk, lineBreak, 'a string is not closed before the end of its line');
+        return lineBreak - 1;
+      }
       if (quote === -1) {
         this.escaped = backslashesBefore(chunk, chunk.length, floor) % 2 === 1;
-        this.countLines(chunk, from, chunk.length);
         return chunk.length - 1;
       }
       if (backslashesBefore(chunk, quote, floor) % 2 === 0) {
         this.inString = false;
-        this.countLines(chunk, from, quote);
         return quote;
       }
       at = quote + 1;
     }
   }
 
-  /** Counts the newlines in `chunk[from, to)` (raw newlines in strings are invalid JSON, but lines must stay exact). */
-  private countLines(chunk: string, from: number, to: number): void {
-    if (this.newlineAt < from) this.newlineAt = nextNewline(chunk, from);
-    while (this.newlineAt < to) {
-      this.line++;
-      this.newlineAt = nextNewline(chunk, this.newlineAt + 1);
-    }
+  /** The next line break at or after `from`, cached so long strings stay linear. */
+  private nextBreak(chunk: string, from: number): number {
+    if (this.newlineAt !== -2 && this.newlineAt < from) this.newlineAt = nextLineBreak(chunk, from);
+    if (this.newlineAt === -1) this.newlineAt = -2;
+    return this.newlineAt === -2 ? -1 : this.newlineAt;
   }
 
   private onToken(chunk: string, i: number, code: number): void {
@@ -159,10 +259,15 @@ class Scanner implements JsonValueScanner {
   private close(chunk: string, i: number, code: number): void {
     const opener = code === CLOSE_BRACE ? OPEN_BRACE : OPEN_BRACKET;
     if (this.stack[this.stack.length - 1] !== opener) {
-      // Inside a value, JSON.parse will name the fault with the value's line; outside, say it here.
       const excerpt = chunk[i] ?? '';
-      if (!this.isCollecting())
-        this.out.issues.push({ line: this.line, reason: `bad JSON: unexpected "${excerpt}"`, excerpt });
+      if (this.isCollecting() && this.stack.length > this.elementLevel())
+        return this.breakAndResync(chunk, i, `unexpected "${excerpt}"`);
+      const where = `line ${this.line}, column ${this.columnAt(i)}`;
+      this.out.issues.push({
+        line: this.line,
+        reason: `bad JSON: unexpected "${excerpt}" (${where})`,
+        excerpt,
+      });
       return;
     }
     if (this.isAtElementLevel() && this.isCollecting()) this.finishElement(chunk, i);
@@ -217,21 +322,33 @@ class Scanner implements JsonValueScanner {
   private startElement(i: number): void {
     this.elementStart = i;
     this.elementLine = this.line;
+    this.elementColumn = this.columnAt(i);
+    this.elementLength = 0;
     this.pieces = [];
   }
 
   private finishElement(chunk: string, end: number): void {
-    const tail = chunk.slice(this.elementStart, end);
-    const text = this.pieces.length === 0 ? tail : this.pieces.join('') + tail;
-    this.out.values.push({ line: this.elementLine, text: text.trim() });
+    const length = this.elementLength + (end - this.elementStart);
+    if (length > this.maxValueLength) {
+      const reason = tooLongReason(length, this.maxValueLength, 'value');
+      this.out.issues.push({ line: this.elementLine, code: 'line-too-long', reason, excerpt: '' });
+    } else {
+      const tail = chunk.slice(this.elementStart, end);
+      const text = this.pieces.length === 0 ? tail : this.pieces.join('') + tail;
+      this.out.values.push({ line: this.elementLine, column: this.elementColumn, text: text.trim() });
+    }
     this.elementStart = -1;
+    this.elementLength = 0;
     this.pieces = [];
   }
 
-  /** A value still open at the end of a chunk continues from index 0 of the next one. */
+  /** A value still open at the end of a chunk continues from index 0 of the next one; past the limit, it is dropped. */
   private carryElement(chunk: string): void {
     if (!this.isCollecting()) return;
-    this.pieces.push(chunk.slice(this.elementStart));
+    const piece = chunk.slice(this.elementStart);
+    this.elementLength += piece.length;
+    if (this.elementLength <= this.maxValueLength) this.pieces.push(piece);
+    else this.pieces = [];
     this.elementStart = 0;
   }
 
@@ -266,11 +383,6 @@ function backslashesBefore(chunk: string, end: number, floor: number): number {
   let at = end - 1;
   while (at >= floor && chunk.charCodeAt(at) === BACKSLASH) at--;
   return end - 1 - at;
-}
-
-function nextNewline(chunk: string, from: number): number {
-  const at = chunk.indexOf('\n', from);
-  return at === -1 ? chunk.length : at;
 }
 
 /** The rest of a line of stray text, kept across chunks (an excerpt's worth) so reports do not depend on chunking. */

@@ -33,9 +33,9 @@ const CASES: ReadonlyArray<readonly [string, string, NumberedLine[]]> = [
   ['blank lines keep their numbers', '\n\nx\n', numbered('', '', 'x')],
   ['BOM at the start is dropped', '\uFEFFa\nb', numbered('a', 'b')],
   ['BOM later is data', 'a\n\uFEFFb', numbered('a', '\uFEFFb')],
-  ['lone CR is data', 'a\rb\n', numbered('a\rb')],
+  ['lone CR ends a line (old Mac)', 'a\rb\rc', numbered('a', 'b', 'c')],
   ['final CR is a line end', 'a\r', numbered('a')],
-  ['CR CR LF keeps one CR', 'a\r\r\n', numbered('a\r')],
+  ['CR then CRLF is two line ends', 'a\r\r\n', numbered('a', '')],
   ['non-ASCII text', 'é😀\nß', numbered('é😀', 'ß')],
 ];
 
@@ -69,8 +69,8 @@ describe('createLineSplitter', () => {
     const splitter = createLineSplitter();
     expect(splitter.push('ab')).toEqual([]);
     expect(splitter.push('c\nd')).toEqual(numbered('abc'));
-    expect(splitter.push('\r')).toEqual([]);
-    expect(splitter.push('\n')).toEqual([{ line: 2, text: 'd' }]);
+    expect(splitter.push('\r')).toEqual([{ line: 2, text: 'd' }]);
+    expect(splitter.push('\n')).toEqual([]);
     expect(splitter.end()).toEqual([]);
   });
 

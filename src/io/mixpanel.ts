@@ -1,5 +1,6 @@
 // Mixpanel objects from NDJSON or JSON: an event or a profile update comes out, or a named rejection.
 import type { Channel, MixpanelEvent, ProfileUpdate } from '../engine/index.ts';
+import { checkEventFields } from './fields.ts';
 import { isPlainObject } from './text.ts';
 import { accepted, rejected, type Normalised } from './types.ts';
 
@@ -38,6 +39,8 @@ function normaliseEvent(value: Record<string, unknown>): Normalised {
   if (!isPlainObject(properties)) return rejected('properties-not-object', 'properties is not an object');
   const channel = readChannel(value['channel']);
   if (channel === 'invalid') return rejected('bad-channel', describeBadChannel(value['channel']));
+  const problem = checkEventFields(properties);
+  if (problem !== undefined) return rejected(problem.code, problem.reason);
   const event: MixpanelEvent =
     channel === undefined ? { event: name, properties } : { event: name, properties, channel };
   return accepted([{ kind: 'event', event }]);

@@ -23,6 +23,20 @@ export function countNewlines(text: string, from = 0, to = text.length): number 
   return count;
 }
 
+/** Number of line ends (`\n`, `\r\n` or a lone `\r`) in `text[from, to)`. */
+export function countLineBreaks(text: string, from = 0, to = text.length): number {
+  let count = 0;
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code === NEWLINE) count++;
+    else if (code === 13) {
+      count++;
+      if (text.charCodeAt(at + 1) === NEWLINE && at + 1 < to) at++;
+    }
+  }
+  return count;
+}
+
 export function endsWithNewline(text: string): boolean {
   return text.charCodeAt(text.length - 1) === NEWLINE;
 }
@@ -44,4 +58,48 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
   } catch (error) {
     return { ok: false, reason: `bad JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/**
+ * How deep JSON may nest. JSON.parse is iterative, but JSON.stringify, structuredClone and every recursive
+ * walk are not: a value nested deeper than this is refused with a per-line reason instead of a RangeError.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/**
+ * True when the JSON text nests brackets deeper than `limit` (outside strings). Iterative and linear; text
+ * shorter than the limit cannot nest that deep, so ordinary lines cost one comparison.
+ */
+export function nestsDeeperThan(text: string, limit = MAX_JSON_DEPTH): boolean {
+  if (text.length <= limit) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34) i = stringEnd(text, i);
+    else if (code === 123 || code === 91) {
+      if (++depth > limit) return true;
+    } else if (code === 125 || code === 93) depth--;
+  }
+  return false;
+}
+
+/** Index of the quote closing the string opened at `quote` (or the end of the text). */
+function stringEnd(text: string, quote: number): number {
+  for (let at = text.indexOf('"', quote + 1); at !== -1; at = text.indexOf('"', at + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return at;
+  }
+  return text.length;
+}
+
+/** The reason for a line (or JSON value) over the size limit, naming the option that raises it. */
+export function tooLongReason(length: number, limit: number, what = 'line'): string {
+  return `${what} is ${describeSize(length)} long, over the ${describeSize(limit)} limit: skipped (raise it with --max-line-bytes)`;
+}
+
+function describeSize(chars: number): string {
+  if (chars >= 1024 * 1024) return `${Math.round((chars / (1024 * 1024)) * 10) / 10} MB`;
+  if (chars >= 1024) return `${Math.round((chars / 1024) * 10) / 10} KB`;
+  return `${chars} bytes`;
 }

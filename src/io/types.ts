@@ -33,7 +33,11 @@ export type ProblemCode =
   | 'csv-unterminated-quote'
   | 'har-undecodable'
   | 'har-structure'
-  | 'unknown-format';
+  | 'unknown-format'
+  | 'line-too-long'
+  | 'too-deep'
+  | 'bad-id'
+  | 'bad-insert-id';
 
 /** A record read from the file, with the 1-based line where its text starts. */
 export interface ImportedRecord {
@@ -61,6 +65,8 @@ export interface ImportBatch {
   readonly records: ImportedRecord[];
   readonly problems: ImportProblem[];
   readonly notes: ImportNote[];
+  /** The start line of each value read successfully (records, or only a note), for the line accounting. */
+  readonly loaded: number[];
 }
 
 /** The result of normalising one parsed value: records (possibly none) or a rejection. */
@@ -75,7 +81,7 @@ export interface NoteDraft {
 }
 
 export function emptyBatch(): ImportBatch {
-  return { records: [], problems: [], notes: [] };
+  return { records: [], problems: [], notes: [], loaded: [] };
 }
 
 export function rejected(code: ProblemCode, reason: string): Normalised {

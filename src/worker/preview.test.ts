@@ -28,9 +28,10 @@ describe('previewFile', () => {
     expect(preview.exportNote).toContain('Mixpanel export');
   });
 
-  it('says when it cannot tell the format', async () => {
+  it('reads a file it cannot recognise line by line, saying why', async () => {
     const preview = await previewFile(new Blob(['hello\tworld\n']), 'notes.tsv');
-    expect(preview.detection.format).toBe('unknown');
+    expect(preview.detection.format).toBe('ndjson');
+    expect(preview.detection.reason).toContain('tab-separated files are not supported');
     expect(preview.sampleRecords).toBe(0);
   });
 });

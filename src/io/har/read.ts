@@ -178,10 +178,13 @@ export function resolvableRecords(reading: HarReading, includeFailed = false): H
 export function harImportReport(reading: HarReading, linesRead: number, includeFailed = false): ImportReport {
   const builder = new ImportReportBuilder();
   builder.setFormat({ format: 'har', reason: 'an HTTP Archive (HAR) network log' });
+  const records = resolvableRecords(reading, includeFailed).map(({ line, record }) => ({ line, record }));
   const batch: ImportBatch = {
-    records: resolvableRecords(reading, includeFailed).map(({ line, record }) => ({ line, record })),
+    records,
     problems: [...reading.problems],
     notes: [...reading.notes],
+    // Each record read counts as a loaded value for the line accounting (a HAR entry may carry several).
+    loaded: records.map((record) => record.line),
   };
   builder.add(batch);
   return builder.build(linesRead);

@@ -158,3 +158,43 @@ describe('idmerge simulate', () => {
     expect((await simulate(['a', '--colour'])).code).toBe(2);
   });
 });
+
+describe('idmerge simulate, user scenarios', () => {
+  const USER = JSON.stringify(
+    {
+      id: 'kiosk',
+      title: 'Our kiosk never logs out',
+      modes: ['simplified', 'original', 'legacy'],
+      devices: [{ id: 'K', label: 'Kiosk', kind: 'web' }],
+      steps: [
+        { device: 'K', call: 'identify', args: ['alice'] },
+        { device: 'K', call: 'identify', args: ['bob'] },
+      ],
+    },
+    null,
+    2,
+  );
+
+  it('plays a scenario that names no library group or lesson', async () => {
+    const run = await simulate(['kiosk.json'], { 'kiosk.json': USER });
+    expect(run).toMatchObject({ code: 0, err: [] });
+    expect(run.out.length).toBeGreaterThan(0);
+  });
+
+  it('--check says ok, or prints each problem with its line and column', async () => {
+    const ok = await simulate(['--check', 'kiosk.json'], { 'kiosk.json': USER });
+    expect(ok).toMatchObject({ code: 0, err: [], out: ['kiosk.json: ok (1 device(s), 2 step(s))'] });
+    const broken = USER.replace('"kind": "web"', '"kind": "watch"').replace('"bob"', '"bob", "extra", 3');
+    const bad = await simulate(['--check', 'bad.json'], { 'bad.json': broken });
+    expect(bad.code).toBe(1);
+    expect(bad.out).toEqual([]);
+    expect(bad.err).toEqual([
+      'bad.json:13:7: devices[0].kind: must be one of web, ios, android, server; got "watch"',
+      'bad.json: 1 problem(s)',
+    ]);
+    const unplayable = USER.replace('"alice"', '{ "id": "alice" }');
+    const refused = await simulate(['--check', 'u.json'], { 'u.json': unplayable });
+    expect(refused.code).toBe(1);
+    expect(refused.err[0]).toMatch(/^u\.json:17:5: steps\[0\] .*identify/);
+  });
+});

@@ -4,6 +4,7 @@ import { findScenario, LIBRARY } from '../scenarios/library/index.ts';
 import { playScenario, ScenarioPlayError, type PlayOptions } from '../scenarios/play.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { parseScenarioText, problemWithPlace } from '../scenarios/validate.ts';
+import { checkScenarioText } from './simulateCheck.ts';
 
 /** What `runSimulate` needs from the outside world; injected so tests need no files or processes. */
 export interface SimulateIo {
@@ -14,6 +15,7 @@ export interface SimulateIo {
 
 export const SIMULATE_USAGE = [
   'usage: idmerge simulate SCENARIO [--seed S] [--sdk current|legacy]',
+  '       idmerge simulate --check FILE',
   '       idmerge simulate --list',
   '',
   'SCENARIO is a scenario file (JSON, see src/scenarios/scenario.schema.json) or a library scenario id.',
@@ -21,6 +23,7 @@ export const SIMULATE_USAGE = [
   'profile updates as engage objects ({"$distinct_id", "$set", …}). Pipe it into `idmerge resolve`.',
   "  --seed S   seed for generated ids (default: the scenario's seed, else its id)",
   '  --sdk V    simulate mixpanel-browser "current" (2.83) or "legacy" (before 2.46)',
+  '  --check    validate and play FILE without printing the stream; each problem as FILE:LINE:COL: path: what',
   '  --list     list the library scenarios',
 ].join('\n');
 
@@ -32,6 +35,7 @@ interface SimulateArgs {
   readonly source?: string;
   readonly list: boolean;
   readonly help: boolean;
+  readonly check?: boolean;
   readonly options: PlayOptions;
 }
 
@@ -50,6 +54,7 @@ export async function runSimulate(argv: readonly string[], io: SimulateIo): Prom
     io.stderr(SIMULATE_USAGE);
     return EXIT_USAGE;
   }
+  if (args.check === true) return checkFile(args.source, args.options, io);
   const scenario = await loadScenario(args.source, io);
   if (scenario === undefined) return EXIT_BAD_INPUT;
   return printStream(scenario, args, io);
@@ -93,6 +98,16 @@ async function loadScenario(source: string, io: SimulateIo): Promise<Scenario | 
   return undefined;
 }
 
+async function checkFile(source: string, options: PlayOptions, io: SimulateIo): Promise<number> {
+  try {
+    return checkScenarioText(source, await io.readFile(source), options, io);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    io.stderr(`${source}: ${reason}`);
+    return EXIT_BAD_INPUT;
+  }
+}
+
 function looksLikePath(source: string): boolean {
   return source.includes('/') || source.includes('\\') || source.endsWith('.json');
 }
@@ -107,6 +122,7 @@ interface ArgState {
   sdkVersion?: 'current' | 'legacy';
   list: boolean;
   help: boolean;
+  check?: boolean;
 }
 
 const VALUE_OPTIONS = new Set(['--seed', '--sdk']);
@@ -121,12 +137,12 @@ function parseArgs(argv: readonly string[]): SimulateArgs | string {
     const problem = applyArg(state, name, value);
     if (problem !== undefined) return problem;
   }
-  const { source, seed, sdkVersion, list, help } = state;
+  const { source, seed, sdkVersion, list, help, check } = state;
   const options: PlayOptions = {
     ...(seed === undefined ? {} : { seed }),
     ...(sdkVersion === undefined ? {} : { sdkVersion }),
   };
-  return { ...(source === undefined ? {} : { source }), list, help, options };
+  return { ...(source === undefined ? {} : { source }), list, help, check: check === true, options };
 }
 
 function applyArg(state: ArgState, name: string, value: string | undefined): string | undefined {
@@ -136,6 +152,7 @@ function applyArg(state: ArgState, name: string, value: string | undefined): str
       return `--sdk must be current or legacy; got ${String(value)}`;
     state.sdkVersion = value;
   } else if (name === '--list') state.list = true;
+  else if (name === '--check') state.check = true;
   else if (name === '--help' || name === '-h') state.help = true;
   else if (name.startsWith('-')) return `unknown option ${name}`;
   else if (state.source === undefined) state.source = name;

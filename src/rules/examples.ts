@@ -20,7 +20,7 @@ export function examplesOf(ruleId: string, library: readonly Scenario[]): RuleEx
   const ranked = library.flatMap((scenario) => {
     const listed = scenario.rules?.includes(ruleId) ?? false;
     const step = noteStep(scenario, ruleId);
-    const lessonCites = ruleIdsIn(scenario.lesson).includes(ruleId);
+    const lessonCites = ruleIdsIn(scenario.lesson ?? '').includes(ruleId);
     if (!listed && step === undefined && !lessonCites) return [];
     const rank = (listed ? 0 : 2) + (step === undefined ? 1 : 0);
     const example: RuleExample = {

@@ -280,10 +280,12 @@ export const scenarioShape = {
         'Kebab-case id, unique in the library; also the default seed and what `idmerge simulate <id>` accepts.',
     }),
   title: text(),
-  lesson: text('Two or three plain sentences: the one thing the scenario teaches.'),
-  group: choice(SCENARIO_GROUPS).meta({
-    description: 'The lesson group the scenario picker files it under.',
-  }),
+  lesson: text(
+    'Two or three plain sentences: the one thing the scenario teaches. Required in the library.',
+  ).optional(),
+  group: choice(SCENARIO_GROUPS)
+    .meta({ description: 'The lesson group the scenario picker files it under. Required in the library.' })
+    .optional(),
   modes: z.array(mode, { error: modesError }).min(1, { error: modesError }).meta({
     uniqueItems: true,
     description:
@@ -311,14 +313,26 @@ export const scenarioShape = {
   steps: z.array(step, { error: stepsError }).min(1, { error: stepsError }),
 };
 
-/** The scenario format: the validator (`ScenarioSchema.safeParse`), the type (`z.output`) and the JSON Schema. */
+const SCENARIO_META = {
+  title: 'ID Merge Lab scenario',
+  description:
+    'A story told as SDK calls and raw events, with the distinct_ids each mode must resolve after a step. Generated from src/scenarios/schema.ts, which also checks what a schema cannot: every step’s device is declared, its call is one that device’s kind makes, its number of arguments fits the call, every mode in an expectation is listed in modes, and a raw step’s channel agrees with its event’s.',
+};
+
+/**
+ * The scenario format, as users write it (a lesson and a group are optional): the validator
+ * (`ScenarioSchema.safeParse`), the type (`z.output`) and the published JSON Schema.
+ */
 export const ScenarioSchema = strict(scenarioShape)
   .superRefine(checkAcrossFields, { when: () => true })
-  .meta({
-    title: 'ID Merge Lab scenario',
-    description:
-      'A story told as SDK calls and raw events, with the distinct_ids each mode must resolve after a step. Generated from src/scenarios/schema.ts, which also checks what a schema cannot: every step’s device is declared, its call is one that device’s kind makes, its number of arguments fits the call, every mode in an expectation is listed in modes, and a raw step’s channel agrees with its event’s.',
-  });
+  .meta(SCENARIO_META);
+
+/** A library scenario: the same format, with the lesson and the picker group required. */
+export const LibraryScenarioSchema = strict({
+  ...scenarioShape,
+  lesson: scenarioShape.lesson.unwrap(),
+  group: scenarioShape.group.unwrap(),
+}).superRefine(checkAcrossFields, { when: () => true });
 
 /** The parts of the format other modules name (types.ts infers their types). */
 export const ScenarioParts = {

@@ -1,7 +1,7 @@
 // The scenario format as TypeScript types, inferred from the one schema (schema.ts); type-only, so importing them
 // costs the app nothing. The word lists (groups, failure codes, …) are in vocabulary.ts.
 import type { z } from 'zod';
-import type { ScenarioParts, ScenarioSchema } from './schema.ts';
+import type { LibraryScenarioSchema, ScenarioParts, ScenarioSchema } from './schema.ts';
 
 export {
   EXPECTATION_FIELDS,
@@ -24,6 +24,8 @@ type Part<K extends keyof typeof ScenarioParts> = DeepReadonly<z.output<(typeof 
 
 /** A scenario of the library, or one a user writes. Validated by parseScenario; described by scenario.schema.json. */
 export type Scenario = DeepReadonly<z.output<typeof ScenarioSchema>>;
+/** A scenario of the library: the lesson and the picker group are required there. */
+export type LibraryScenario = DeepReadonly<z.output<typeof LibraryScenarioSchema>>;
 /** One simulated device or server. `id` is what steps name ("A"); `label` is what the learner reads. */
 export type ScenarioDevice = Part<'device'>;
 /** A profile's status and, when given, its properties exactly. */

@@ -2,7 +2,7 @@
 // and, for text, its line and column.
 import { JsonPositions, positionAt, syntaxErrorOffset } from './jsonPositions.ts';
 import { problemsOf, problemText, type ScenarioProblem } from './problems.ts';
-import { ScenarioSchema } from './schema.ts';
+import { LibraryScenarioSchema, ScenarioSchema } from './schema.ts';
 import type { Scenario } from './types.ts';
 
 export type { ScenarioProblem } from './problems.ts';
@@ -16,9 +16,9 @@ function failed(problems: readonly ScenarioProblem[]): ParsedScenario {
   return { ok: false, errors: problems.map(problemText), problems };
 }
 
-/** Validates parsed JSON as a scenario; never throws. */
-export function parseScenario(json: unknown): ParsedScenario {
-  const result = ScenarioSchema.safeParse(json);
+/** Validates parsed JSON as a scenario (`library`: with the lesson and group the library needs); never throws. */
+export function parseScenario(json: unknown, { library = false } = {}): ParsedScenario {
+  const result = (library ? LibraryScenarioSchema : ScenarioSchema).safeParse(json);
   if (result.success) return { ok: true, scenario: json as Scenario };
   return failed(problemsOf(result.error.issues, json));
 }

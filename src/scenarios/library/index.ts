@@ -36,7 +36,7 @@ import legacyAliasChains from './legacy-alias-chains.json' with { type: 'json' }
 import profilesWaitForIdentify from './profiles-wait-for-identify.json' with { type: 'json' };
 import anonymousProfileStranded from './anonymous-profile-stranded.json' with { type: 'json' };
 import originalProfileConflict from './original-profile-conflict.json' with { type: 'json' };
-import type { Scenario } from '../types.ts';
+import type { LibraryScenario } from '../types.ts';
 import { shelveLibrary, type LibraryFile } from './shelve.ts';
 
 /** Every library file with its name, in the order the picker shows them. */
@@ -80,10 +80,10 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
 ];
 
 /** The library (throws LibraryError when a file's id does not match its name or is used twice). */
-export const LIBRARY: readonly Scenario[] = shelveLibrary(LIBRARY_FILES);
+export const LIBRARY: readonly LibraryScenario[] = shelveLibrary(LIBRARY_FILES);
 
 /** The library scenario with this id. */
-export function findScenario(id: string): Scenario | undefined {
+export function findScenario(id: string): LibraryScenario | undefined {
   return LIBRARY.find((scenario) => scenario.id === id);
 }
 

@@ -1,6 +1,6 @@
 // Puts library files on the shelf without loading the schema library: the app's first load stays small. Every file
 // is validated against the one schema by the test suite (validate.test.ts, "the library files") and by loadLibrary.
-import type { Scenario } from '../types.ts';
+import type { LibraryScenario } from '../types.ts';
 
 /** A library file: its name and its parsed JSON. */
 export type LibraryFile = readonly [fileName: string, json: unknown];
@@ -15,7 +15,7 @@ export class LibraryError extends Error {
 
 /** Problems of the library as a whole: a file's id must match its name, and ids must be unique. */
 export function shelfProblems(
-  entries: readonly (readonly [fileName: string, scenario: Scenario])[],
+  entries: readonly (readonly [fileName: string, scenario: LibraryScenario])[],
 ): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -29,8 +29,8 @@ export function shelfProblems(
 }
 
 /** The files as scenarios, checked only for names and ids (the schema check runs in the tests, see above). */
-export function shelveLibrary(files: readonly LibraryFile[]): Scenario[] {
-  const entries = files.map(([fileName, json]) => [fileName, json as Scenario] as const);
+export function shelveLibrary(files: readonly LibraryFile[]): LibraryScenario[] {
+  const entries = files.map(([fileName, json]) => [fileName, json as LibraryScenario] as const);
   const problems = shelfProblems(entries);
   if (problems.length > 0) throw new LibraryError(problems);
   return entries.map(([, scenario]) => scenario);

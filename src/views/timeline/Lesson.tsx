@@ -21,7 +21,7 @@ function useOverflows(text: string) {
 export function Lesson() {
   const scenario = useScenario();
   const [expanded, setExpanded] = useState(false);
-  const { ref, overflows } = useOverflows(scenario.lesson);
+  const { ref, overflows } = useOverflows(scenario.lesson ?? '');
   const textId = `lesson-${scenario.id}`;
   return (
     <section className="lesson" aria-label="Lesson" data-testid="timeline.lesson">

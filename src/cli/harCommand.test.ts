@@ -1,4 +1,5 @@
 // `idmerge resolve|lint FILE.har`: detected by content, forced with --in har, broken requests named on stderr.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORM, formBody, harText, sdkEvent } from '../io/har/test/hars.ts';
 import { cli, parseLines, tempFile } from './test/runCli.ts';
@@ -35,5 +36,35 @@ describe('idmerge with a HAR', () => {
     expect((await cli(['resolve', '--in', 'har', path])).stdout).toBe((await cli(['resolve', path])).stdout);
     const lint = await cli(['lint', '--json', '--in', 'har', path]);
     expect((JSON.parse(lint.stdout) as { lines: unknown }).lines).toEqual({ read: 2, rejected: 1 });
+  });
+});
+
+describe('idmerge import --as-scenario', () => {
+  it('prints a scenario that idmerge simulate plays, without the token, cookie or user properties', async () => {
+    const har = readFileSync(
+      new URL('./fixtures/real-sdk-har/multiple-users-one-device.proxy.har', import.meta.url),
+      'utf8',
+    );
+    const run = await cli(['import', '--as-scenario', tempFile('site.har', har)]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/idmerge-real-sdk|har-fixture-secret-cookie|Cookie/i);
+    const scenario = JSON.parse(run.stdout) as { title: string; steps: { call?: string }[] };
+    expect(scenario.title).toBe('From site.har');
+    expect(scenario.steps.map((step) => step.call)).toContain('reset');
+    const played = await cli(['simulate', tempFile('scenario.json', run.stdout)]);
+    expect(played.code).toBe(0);
+    expect(parseLines(played.stdout).map((e) => e.event)).toEqual(
+      parseLines(
+        readFileSync(
+          new URL('./fixtures/real-sdk-har/multiple-users-one-device.proxy.sent.ndjson', import.meta.url),
+          'utf8',
+        ),
+      ).map((e) => e.event),
+    );
+  });
+
+  it('refuses to run without --as-scenario', async () => {
+    expect((await cli(['import', tempFile('a.har', log)])).code).toBe(2);
   });
 });

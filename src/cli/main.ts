@@ -11,6 +11,7 @@ Usage:
   idmerge resolve --mappings [FILE|-]    the identity mappings table (distinct_id → resolved_distinct_id)
   idmerge simulate SCENARIO [--seed S]   the events a scenario's simulated devices send, as NDJSON
   idmerge lint [options] [FILE|-]        identity pitfalls in a stream, as text or --json (exit 1 on errors)
+  idmerge import --as-scenario FILE      the scenario (SDK calls) that sent a recorded stream, e.g. a HAR
   idmerge rules [ID…]                    a rule (S-9, Q-5 …) in plain words, with its public source
   idmerge help                           this text`;
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   resolve: () => Promise.resolve(runResolve),
   lint: async () => (await import('./lintCommand.ts')).runLint,
   rules: async () => (await import('./rulesCommand.ts')).runRules,
+  import: async () => (await import('./importCommand.ts')).runImport,
   simulate: async () => {
     const { runSimulate } = await import('./simulate.ts');
     return (argv, streams) =>

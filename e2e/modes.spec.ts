@@ -29,8 +29,11 @@ test('a mode the scenario is not written for is marked and explained', async ({ 
   await expect(page.getByTestId('timeline.mismatch')).toHaveCount(0);
   await expect(app.mode('Original')).toHaveAccessibleDescription('not written for this mode');
   await app.mode('Original').check();
-  await expect(page.getByTestId('timeline.mismatch')).toHaveText(
-    'Written for Simplified; shown under Original.',
+  // The story is Original's own; one line says what Simplified, the mode it was written for, does instead.
+  await expect(page.getByTestId('timeline.note')).toHaveCount(0);
+  await expect(page.getByTestId('timeline.story')).toContainText('Event #3, sent as U1, resolves to');
+  await expect(page.getByTestId('timeline.mismatch')).toContainText(
+    'Written for Simplified, where event #3 links D1 ⇒ U1 (S-6)',
   );
   await expect(page.getByTestId('header.assumptions')).toContainText('Written for Simplified');
 });

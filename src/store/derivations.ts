@@ -15,6 +15,7 @@ import { eventLabelFor, explainSelection, type Explanation } from './explanation
 import { highlightFor, type Highlight } from './highlight.ts';
 import { showsIdentityEvents } from './identityEvents.ts';
 import { memoizeLast } from './memo.ts';
+import { narrate, type Narrative } from './narrative.ts';
 
 export interface Derivations {
   readonly scenario: (state: AppState) => Scenario;
@@ -26,6 +27,8 @@ export interface Derivations {
   readonly explanation: (state: AppState) => Explanation | null;
   /** How events are named ("#3"): by the number the table shows them under. */
   readonly eventLabel: (state: AppState) => EventLabel;
+  /** The current step's story in the mode shown (#17). */
+  readonly narrative: (state: AppState) => Narrative;
 }
 
 /** The scenario a state names; the first library scenario if the id is unknown (the URL reader reports that). */
@@ -50,6 +53,21 @@ export function createDerivations(): Derivations {
   const highlight = memoizeLast(highlightFor);
   const explanation = memoizeLast(explainSelection);
   const eventLabel = memoizeLast(eventLabelFor);
+  // The mode the scenario was written for, resolved too, so a story told in another mode can say what differs.
+  const writtenResolution = memoizeLast(resolvePlayed);
+  const writtenModel = memoizeLast(stepModel);
+  const writtenModelOf = (state: AppState) => {
+    const chosen = scenario(state);
+    const writtenMode = chosen.modes[0];
+    if (writtenMode === undefined || chosen.modes.includes(state.mode)) return undefined;
+    const playedScenario = played(chosen, state.sdkVersion);
+    return writtenModel(
+      playedScenario,
+      writtenResolution(playedScenario, writtenMode, state.options),
+      state.cursor,
+    );
+  };
+  const narrative = memoizeLast(narrate);
   return {
     scenario,
     model: modelOf,
@@ -57,5 +75,6 @@ export function createDerivations(): Derivations {
     highlight: (state) => highlight(modelOf(state), rowsOf(state), state.selection),
     explanation: (state) => explanation(modelOf(state), rowsOf(state), state.selection),
     eventLabel: (state) => eventLabel(rowsOf(state)),
+    narrative: (state) => narrative(scenario(state), modelOf(state), writtenModelOf(state), rowsOf(state)),
   };
 }

@@ -9,6 +9,7 @@ import type { DatasetService } from './datasetService.ts';
 import type { EventRow, StepModel } from './derive.ts';
 import type { Explanation } from './explanation.ts';
 import type { Highlight } from './highlight.ts';
+import type { Narrative } from './narrative.ts';
 import { StoreContext, type StoreBundle } from './StoreProvider.tsx';
 
 function useBundle(): StoreBundle {
@@ -48,6 +49,12 @@ export function useEventRows(): readonly EventRow[] {
 export function useHighlight(): Highlight {
   const { store, derive } = useBundle();
   return useStore(store, derive.highlight);
+}
+
+/** The current step's story, in the mode shown. */
+export function useNarrative(): Narrative {
+  const { store, derive } = useBundle();
+  return useStore(store, derive.narrative);
 }
 
 /** The explanation panel's content for the selection; null when nothing is selected. */

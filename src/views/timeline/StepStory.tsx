@@ -1,15 +1,12 @@
-// What the current step did, in words, with the scenario's note for it and the SDK's own remark.
-import { modeMismatch } from '../../store/assumptions.ts';
-import { useAppState, useScenario, useStepModel } from '../../store/hooks.ts';
+// What the current step did, in words, in the mode shown: the scenario's note where it was written for this mode,
+// else what the engine did at this step in this mode, plus a line on what the mode it was written for does instead.
+import { useNarrative, useStepModel } from '../../store/hooks.ts';
 import { RuleBadge } from '../shared/RuleBadge.tsx';
 import { RuleText } from '../shared/RuleText.tsx';
 
 export function StepStory() {
-  const model = useStepModel();
-  const scenario = useScenario();
-  const mode = useAppState((state) => state.mode);
-  const { step } = model;
-  const mismatch = modeMismatch(scenario, mode);
+  const { step } = useStepModel();
+  const narrative = useNarrative();
   return (
     <div className="step-story" aria-live="polite">
       <p className="step-description" data-testid="timeline.description">
@@ -19,10 +16,18 @@ export function StepStory() {
           <RuleText text={step.description} />
         )}
       </p>
-      {step?.note === undefined ? null : (
+      {narrative.written ? (
         <p className="step-note" data-testid="timeline.note">
-          <RuleText text={step.note} />
+          <RuleText text={narrative.lines[0]?.text ?? ''} />
         </p>
+      ) : narrative.lines.length === 0 ? null : (
+        <ul className="step-facts" data-testid="timeline.story">
+          {narrative.lines.map((line, index) => (
+            <li key={index}>
+              <RuleText text={line.text} />
+            </li>
+          ))}
+        </ul>
       )}
       {step?.callNote === undefined ? null : (
         <p className="step-callnote" data-testid="timeline.callnote" data-kind={step.callNote.kind}>
@@ -30,9 +35,9 @@ export function StepStory() {
           SDK: <RuleText text={step.callNote.text} />
         </p>
       )}
-      {mismatch === undefined ? null : (
+      {narrative.difference === undefined ? null : (
         <p className="step-mismatch" data-testid="timeline.mismatch">
-          {mismatch}
+          <RuleText text={narrative.difference.text} />
         </p>
       )}
     </div>

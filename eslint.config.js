@@ -14,6 +14,7 @@ const otherSrcFolders = [
   'app',
   'worker',
   'diagnostics',
+  'compare',
 ];
 const uiPackages = ['react', 'react-dom', 'zustand', '@xyflow/*', '@tanstack/*'];
 const impureGlobals = [
@@ -90,7 +91,13 @@ export default tseslint.config(
   },
   {
     // Rules 2 and 3: simulator, scenarios and io use the engine's public entry only, never React or the store.
-    files: ['src/simulator/**/*.ts', 'src/scenarios/**/*.ts', 'src/io/**/*.ts', 'src/diagnostics/**/*.ts'],
+    files: [
+      'src/simulator/**/*.ts',
+      'src/scenarios/**/*.ts',
+      'src/io/**/*.ts',
+      'src/diagnostics/**/*.ts',
+      'src/compare/**/*.ts',
+    ],
     ignores: ['src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

@@ -13,6 +13,7 @@ Usage:
   idmerge lint [options] [FILE|-]        identity pitfalls in a stream, as text or --json (exit 1 on errors)
   idmerge import --as-scenario FILE      the scenario (SDK calls) that sent a recorded stream, e.g. a HAR
   idmerge rules [ID…]                    a rule (S-9, Q-5 …) in plain words, with its public source
+  idmerge compare [options] [FILE|-]     every mode side by side: users, clusters, funnel, splits (--json)
   idmerge help                           this text`;
 
 type Command = (argv: string[], streams: CliStreams) => Promise<number>;
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./lintCommand.ts')).runLint,
   rules: async () => (await import('./rulesCommand.ts')).runRules,
   import: async () => (await import('./importCommand.ts')).runImport,
+  compare: async () => (await import('./compareCommand.ts')).runCompare,
   simulate: async () => {
     const { runSimulate } = await import('./simulate.ts');
     return (argv, streams) =>

@@ -1,8 +1,12 @@
 // Feeds one stream to every variant's resolver in a single read, keeping only what the metrics need per record.
 import {
   MODES,
+  NO_ID,
+  NOT_AN_EVENT,
   readEventTime,
+  REJECTED_ID,
   Resolver,
+  type Resolution,
   toIdText,
   type Mode,
   type ResolveOptions,
@@ -10,7 +14,7 @@ import {
 } from '../engine/index.ts';
 import { FloatColumn, IntColumn, Interner } from './columns.ts';
 import { Comparison } from './comparison.ts';
-import { NOT_EVENT, NO_ONE, REJECTED } from './data.ts';
+import { NOT_EVENT, NO_ONE, REJECTED, type VariantColumns } from './data.ts';
 import type { Variant } from './types.ts';
 
 /** Properties that name a user id: the stream's own say on which ids are identified (S-2, O-6, O-10, L-1). */
@@ -88,28 +92,12 @@ export class ComparisonBuilder {
     return this;
   }
 
-  /** Resolves every variant to the end of the stream and reads each event's resolved distinct_id once. */
+  /** Resolves every variant to the end of the stream and reads each record's resolved distinct_id once. */
   finish(): Comparison {
     const resolved = new Interner();
     const resolutions = this.resolvers.map((resolver) => resolver.result());
     const nameIds = this.nameIds.values();
-    const columns = resolutions.map((resolution) => {
-      const view = resolution.final();
-      const keys = new Int32Array(nameIds.length);
-      const failed = new Uint8Array(nameIds.length);
-      for (let index = 0; index < keys.length; index++) {
-        if (nameIds[index] === NOT_EVENT) {
-          keys[index] = NOT_EVENT;
-          continue;
-        }
-        const outcome = view.outcome(index);
-        if (outcome.resolvedId === null) keys[index] = REJECTED;
-        else if (outcome.resolvedId === '') keys[index] = NO_ONE;
-        else keys[index] = resolved.id(outcome.resolvedId);
-        if (outcome.failure !== undefined) failed[index] = 1;
-      }
-      return { keys, failed };
-    });
+    const columns = resolutions.map((resolution) => readColumns(resolution, resolved));
     return new Comparison({
       variants: this.variants,
       resolutions,
@@ -122,4 +110,29 @@ export class ComparisonBuilder {
       ids: { users: this.userIds, anonymous: this.anonIds },
     });
   }
+}
+
+/**
+ * One variant's columns: the engine's resolved id numbers (one typed array), re-keyed into the comparison's shared
+ * interner so the same distinct_id has the same key in every variant; refused identity requests flagged.
+ */
+function readColumns(resolution: Resolution, resolved: Interner): VariantColumns {
+  const view = resolution.final();
+  const numbers = view.resolvedNumbers();
+  const keyOf = new Int32Array(resolution.idTexts().length).fill(-1);
+  const keys = new Int32Array(numbers.length);
+  for (let index = 0; index < numbers.length; index++) {
+    const number = numbers[index]!;
+    if (number === NOT_AN_EVENT) keys[index] = NOT_EVENT;
+    else if (number === REJECTED_ID) keys[index] = REJECTED;
+    else if (number === NO_ID) keys[index] = NO_ONE;
+    else {
+      let key = keyOf[number]!;
+      if (key === -1) keyOf[number] = key = resolved.id(resolution.idText(number));
+      keys[index] = key;
+    }
+  }
+  const failed = new Uint8Array(numbers.length);
+  for (const attempt of view.failedAttempts()) failed[attempt.eventIndex] = 1;
+  return { keys, failed };
 }

@@ -1,5 +1,6 @@
 // `idmerge resolve`: two passes over a file (build the identity state, then stream the resolved events), one for Legacy.
 import {
+  modeRules,
   IngestReceipts,
   Resolver,
   type Mode,
@@ -74,9 +75,9 @@ class ResolveRun {
     this.out = new LineWriter(streams.stdout);
   }
 
-  /** Legacy freezes ids at ingestion (L-3), so one pass suffices; the ID Merge modes need the final state first. */
+  /** A mode that freezes ids at ingestion (Legacy, L-3) needs one pass; retroactive ones need the final state first. */
   async events(): Promise<number> {
-    if (this.mode === 'legacy') await this.onePass();
+    if (!modeRules(this.mode).retroactive) await this.onePass();
     else {
       await this.buildState();
       await this.writeResolved();

@@ -21,6 +21,50 @@ const TWO_USERS_CONSEQUENCE: Record<Mode, string> = {
     "On Legacy identify() only changes the id the device sends (L-5): events sent between a logout and the next login keep the previous user's id for good (L-3). Call reset() on logout (L-8).",
 };
 
+/** Worded per mode: each mode's own rule. */
+const USERS_MERGED_CAUSE: Record<Mode, string> = {
+  simplified: 'An alias pointed one user id at the other, so data sent as either goes to one id (L-1, L-2).',
+  original:
+    'A $merge or $create_alias joined them: unlike $identify, those skip the guardrails that keep people on a shared device apart (O-9, O-14, P-15), and a merge cannot be undone (O-4).',
+  legacy: 'An alias pointed one user id at the other, so data sent as either goes to one id (L-1, L-2).',
+};
+
+/** Worded per mode: each mode's own rule. */
+const HANDOVER_CAUSE: Record<Mode, string> = {
+  simplified:
+    'A device id stays with whoever it was first linked to (S-6, S-13, O-7), so activity after a logout that kept the device id goes to that user even when someone else was browsing.',
+  original:
+    'A device id stays with whoever it was first linked to (S-6, S-13, O-7), so activity after a logout that kept the device id goes to that user even when someone else was browsing.',
+  legacy:
+    'The anonymous id had been aliased to the earlier user, so the events were filed under that user at ingestion (L-1, L-3).',
+};
+
+/** Worded per mode: each mode's own rule. */
+const SPECIAL_EVENTS_EFFECT: Record<Mode, string> = {
+  simplified:
+    'Simplified ignores $identify, $create_alias and $merge for identity; they are accepted and silently do nothing (S-8). Merge scripts written for Original "succeed" and link nothing (P-4). The $identify the SDK sends on identify() is harmless and not counted here; only $identify events in the API form ($identified_id / $anon_id) are.',
+  original:
+    "With Identity Merge disabled, $identify and $merge are not applicable (L-5); only $create_alias links ids. The SDK's own $identify is harmless and not counted; only the API form ($identified_id / $anon_id) is.",
+  legacy:
+    "With Identity Merge disabled, $identify and $merge are not applicable (L-5); only $create_alias links ids. The SDK's own $identify is harmless and not counted; only the API form ($identified_id / $anon_id) is.",
+};
+
+/** Worded per mode: each mode's own rule. */
+const SPECIAL_EVENTS_FIX: Record<Mode, string> = {
+  simplified:
+    'To link a device to a user, send an ordinary event carrying both $device_id and $user_id (S-6).',
+  original: 'To link ids on Legacy, alias once at sign-up (L-6).',
+  legacy: 'To link ids on Legacy, alias once at sign-up (L-6).',
+};
+
+/** Worded per mode: each mode's own rule. */
+const REFUSAL_CONSEQUENCE: Record<Mode, string> = {
+  simplified: 'An alias can point at one id only, and only once (L-2).',
+  original:
+    'Each failed event gets $failure_reason and $failure_description (O-16); the ids it named stay apart.',
+  legacy: 'An alias can point at one id only, and only once (L-2).',
+};
+
 export function explainDeviceTwoUsers(mode: Mode, first: SharedDevice, devices: number): string {
   return sentences(
     `${plural(devices, 'device')} sent two or more different user ids (e.g. ${example(first)}).`,
@@ -32,9 +76,7 @@ export function explainDeviceTwoUsers(mode: Mode, first: SharedDevice, devices: 
 export function explainDeviceUsersMerged(mode: Mode, first: SharedDevice, devices: number): string {
   return sentences(
     `On ${plural(devices, 'device')}, user ids of different people now resolve to one user (e.g. ${example(first)}).`,
-    mode === 'original'
-      ? 'A $merge or $create_alias joined them: unlike $identify, those skip the guardrails that keep people on a shared device apart (O-9, O-14, P-15), and a merge cannot be undone (O-4).'
-      : 'An alias pointed one user id at the other, so data sent as either goes to one id (L-1, L-2).',
+    USERS_MERGED_CAUSE[mode],
     'If each device was one person who changed user id (P-2), that is what the merge was for. If they were different people sharing a device, their data is now mixed for good: find the code that sends these merges or aliases, and call reset() when a different person starts (P-1).',
   );
 }
@@ -49,9 +91,7 @@ export function explainHandover(mode: Mode, first: Handover, runs: number, event
   return sentences(
     `${plural(events, 'anonymous event')} in ${plural(runs, 'run')} came between two different users on one device, and ${agree(events, 'is', 'are')} credited to the earlier one`,
     `(e.g. device ${JSON.stringify(first.device)}: ${JSON.stringify(first.earlier)}, then anonymous events, then ${JSON.stringify(first.later)}).`,
-    mode === 'legacy'
-      ? 'The anonymous id had been aliased to the earlier user, so the events were filed under that user at ingestion (L-1, L-3).'
-      : 'A device id stays with whoever it was first linked to (S-6, S-13, O-7), so activity after a logout that kept the device id goes to that user even when someone else was browsing.',
+    HANDOVER_CAUSE[mode],
     'They may well belong to the next person, or to a third; Mixpanel cannot tell, and neither can this check.',
     "Only this pattern is reported: anonymous events before a device's first user look exactly like a normal sign-up, so a guest who browses and leaves before someone else logs in (SC-S5) goes unnoticed here.",
     'Call reset() on logout so the next person gets a new device id (P-1).',
@@ -68,15 +108,7 @@ export function explainIdentifyWithoutEvent(count: number, users: readonly strin
 
 export function explainSpecialEvents(mode: Mode, byName: ReadonlyMap<string, number>): string {
   const names = [...byName].map(([name, count]) => `${name} ×${count.toLocaleString('en-US')}`).join(', ');
-  return sentences(
-    `This stream sends ${names}.`,
-    mode === 'simplified'
-      ? 'Simplified ignores $identify, $create_alias and $merge for identity; they are accepted and silently do nothing (S-8). Merge scripts written for Original "succeed" and link nothing (P-4). The $identify the SDK sends on identify() is harmless and not counted here; only $identify events in the API form ($identified_id / $anon_id) are.'
-      : "With Identity Merge disabled, $identify and $merge are not applicable (L-5); only $create_alias links ids. The SDK's own $identify is harmless and not counted; only the API form ($identified_id / $anon_id) is.",
-    mode === 'simplified'
-      ? 'To link a device to a user, send an ordinary event carrying both $device_id and $user_id (S-6).'
-      : 'To link ids on Legacy, alias once at sign-up (L-6).',
-  );
+  return sentences(`This stream sends ${names}.`, SPECIAL_EVENTS_EFFECT[mode], SPECIAL_EVENTS_FIX[mode]);
 }
 
 export function explainNotGuid(options: ResolveOptions, ids: readonly string[], total: number): string {
@@ -131,8 +163,6 @@ export function explainRefused(
     `Mixpanel refused these identity events, so they linked nothing: ${lines.join('; ')}.`,
     userAsAnon > 0 &&
       `${userAsAnon === 1 ? 'One of them names' : `${plural(userAsAnon, 'of them', 'of them')} name`} an earlier user id as the anonymous id: identify() for a second user on a device without reset() in between (P-1).`,
-    mode === 'original'
-      ? 'Each failed event gets $failure_reason and $failure_description (O-16); the ids it named stay apart.'
-      : 'An alias can point at one id only, and only once (L-2).',
+    REFUSAL_CONSEQUENCE[mode],
   );
 }

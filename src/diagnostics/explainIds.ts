@@ -1,6 +1,31 @@
 // The plain words of the findings about id values: what happened, why it matters, what to do, citing the spec.
-import type { Mode, ResolveOptions } from '../engine/index.ts';
+import { modeRules, type Mode, type ResolveOptions } from '../engine/index.ts';
 import { agree, plural, quoteSome, sentences } from './words.ts';
+
+/** Worded per mode: each mode's own rule. */
+const NO_IDENTITY_NEEDS: Record<Mode, string> = {
+  simplified: 'no $user_id, no $device_id and no distinct_id (S-2, S-3)',
+  original: 'no distinct_id, the only id this mode reads for an ordinary event (O-1, L-1)',
+  legacy: 'no distinct_id, the only id this mode reads for an ordinary event (O-1, L-1)',
+};
+
+/** Worded per mode: each mode's own rule. */
+const EMAIL_CONSEQUENCE: Record<Mode, string> = {
+  simplified:
+    'On Simplified a cluster has exactly one user id, which can neither change nor be merged with another (S-10).',
+  original: 'A $merge can join the two users afterwards (O-14), but only by hand, one person at a time.',
+  legacy: 'A $merge can join the two users afterwards (O-14), but only by hand, one person at a time.',
+};
+
+/** Worded per mode: each mode's own rule. */
+const IDENTIFIER_AS_DEVICE_CONSEQUENCE: Record<Mode, string> = {
+  simplified:
+    'Each becomes an anonymous "$device:" member of whichever user it was first sent with (S-4); the same value sent later as $user_id is a separate, duplicate user (P-5).',
+  original:
+    'This mode ignores $device_id on ordinary events (O-1), so nothing goes wrong here yet; on a Simplified project each would become an anonymous device of its user, and a duplicate user when sent as $user_id (P-5).',
+  legacy:
+    'This mode ignores $device_id on ordinary events (O-1), so nothing goes wrong here yet; on a Simplified project each would become an anonymous device of its user, and a duplicate user when sent as $user_id (P-5).',
+};
 
 export function explainPlaceholder(values: readonly string[], total: number): string {
   return sentences(
@@ -11,12 +36,13 @@ export function explainPlaceholder(values: readonly string[], total: number): st
 }
 
 export function explainPlaceholderLike(values: readonly string[], total: number, mode: Mode): string {
-  const where = mode === 'simplified' ? '$user_id, $device_id or distinct_id' : 'distinct_id';
+  const readsAll = modeRules(mode).readsDeviceAndUserIds;
+  const where = readsAll ? '$user_id, $device_id or distinct_id' : 'distinct_id';
   return sentences(
     `These events carry ${quoteSome(values, total)} as ${where}.`,
     'Mixpanel accepts them (its placeholder list is matched exactly, Q-12), so everyone who sends one becomes one',
     'user, and a busy one can pass the hot-shard limit (P-8).',
-    mode === 'simplified' &&
+    readsAll &&
       'A shared $device_id is worse still: the first user to log in is linked to it and every later one is refused (S-9).',
     'Fix the code that sends them: usually an id read before it was set, or a default value.',
   );
@@ -32,10 +58,7 @@ export interface NoIdentityTally {
 }
 
 export function explainNoIdentity(mode: Mode, tally: NoIdentityTally): string {
-  const needs =
-    mode === 'simplified'
-      ? 'no $user_id, no $device_id and no distinct_id (S-2, S-3)'
-      : 'no distinct_id, the only id this mode reads for an ordinary event (O-1, L-1)';
+  const needs = NO_IDENTITY_NEEDS[mode];
   return sentences(
     `These events have ${needs}, so no user can be credited with them.`,
     tally.empty > 0 &&
@@ -52,9 +75,7 @@ export function explainEmail(mode: Mode, ids: readonly string[], total: number):
   return sentences(
     `${plural(total, 'user id')} ${agree(total, 'looks', 'look')} like ${agree(total, 'an email address', 'email addresses')}, e.g. ${quoteSome(ids, total)}.`,
     'People change their email; a new email is a new user id, and so a new user (P-2).',
-    mode === 'simplified'
-      ? 'On Simplified a cluster has exactly one user id, which can neither change nor be merged with another (S-10).'
-      : 'A $merge can join the two users afterwards (O-14), but only by hand, one person at a time.',
+    EMAIL_CONSEQUENCE[mode],
     'Use a stable database id as the user id and keep the email as a profile property.',
   );
 }
@@ -93,9 +114,7 @@ export function explainIdentifierAsDevice(
   ].filter((kind): kind is string => typeof kind === 'string');
   return sentences(
     `Some $device_id values are real identifiers, not device ids: ${kinds.join(', ')} (${quoteSome(ids, total)}).`,
-    mode === 'simplified'
-      ? 'Each becomes an anonymous "$device:" member of whichever user it was first sent with (S-4); the same value sent later as $user_id is a separate, duplicate user (P-5).'
-      : 'This mode ignores $device_id on ordinary events (O-1), so nothing goes wrong here yet; on a Simplified project each would become an anonymous device of its user, and a duplicate user when sent as $user_id (P-5).',
+    IDENTIFIER_AS_DEVICE_CONSEQUENCE[mode],
     'Keep $device_id for the id the SDK generates; send phone numbers and CRM ids as profile or event properties.',
   );
 }

@@ -3,6 +3,7 @@ import {
   DEVICE_PREFIX,
   isBlockedId,
   looksAnonymous,
+  modeRules,
   type EventFacts,
   type Mode,
   type ResolveOptions,
@@ -70,7 +71,7 @@ export interface Parties {
  */
 export function readParties(facts: EventFacts, mode: Mode): Parties {
   const sent = facts.distinctId === '' ? undefined : facts.distinctId;
-  if (mode === 'simplified') {
+  if (modeRules(mode).readsDeviceAndUserIds) {
     const sentDevice = sent?.startsWith(DEVICE_PREFIX) === true;
     // S-1: a sent distinct_id is overridden as soon as $device_id is present.
     const sentUser = sent !== undefined && !sentDevice && facts.deviceId === undefined ? sent : undefined;

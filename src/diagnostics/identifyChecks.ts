@@ -1,4 +1,5 @@
 // Identity events that cannot do what they were sent for: identify with no event after it, special events ignored.
+import { modeRules } from '../engine/index.ts';
 import { makeFinding, type Check, type CheckContext, type EndOfStream, type Observation } from './check.ts';
 import { explainIdentifyWithoutEvent, explainSpecialEvents } from './explainIdentity.ts';
 import { deviceKeyOf, stripDevicePrefix } from './idShapes.ts';
@@ -91,7 +92,7 @@ export class SpecialEventCheck implements Check {
     if (name === '$identify')
       return properties['$identified_id'] !== undefined || properties['$anon_id'] !== undefined;
     if (name === '$merge') return true;
-    return this.context.mode === 'simplified';
+    return !modeRules(this.context.mode).identityEventLinks(name);
   }
 
   finish(): Finding[] {

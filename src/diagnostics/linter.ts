@@ -1,6 +1,7 @@
 // One pass over a stream, in ingestion order: the linter resolves it alongside and keeps memory to ids and findings.
 import {
   IngestReceipts,
+  modeRules,
   NO_LINK,
   readEventFacts,
   Resolver,
@@ -14,7 +15,7 @@ import {
   type ResolveOptions,
   type StreamRecord,
 } from '../engine/index.ts';
-import { catalogueRank } from './catalogue.ts';
+import { catalogueEntry, catalogueRank } from './catalogue.ts';
 import type { Check, CheckContext, IngestedEvent, Observation } from './check.ts';
 import { IdentifierDeviceCheck } from './identifierDeviceCheck.ts';
 import { IdentifyWithoutEventCheck, SpecialEventCheck } from './identifyChecks.ts';
@@ -57,11 +58,17 @@ function createChecks(context: CheckContext): Check[] {
     new IdentifierDeviceCheck(context),
     new HotShardCheck(context),
   ];
-  if (context.mode === 'simplified')
+  const rules = modeRules(context.mode);
+  // S-4, S-6: links made by events carrying $device_id and $user_id, and the prefix of those device ids.
+  if (rules.readsDeviceAndUserIds)
     checks.push(new IdentifyWithoutEventCheck(context), new DevicePrefixCheck(context));
-  if (context.mode !== 'original') checks.push(new SpecialEventCheck(context));
-  if (context.mode !== 'simplified') checks.push(new RefusalCheck(context));
-  if (context.mode === 'original') checks.push(new ClusterCapCheck(context));
+  // S-8, L-5: identity events sent where they do nothing.
+  if (!rules.identityEventLinks('$identify')) checks.push(new SpecialEventCheck(context));
+  // O-7, O-11, L-2: refusals recorded at ingestion (Simplified's S-9 is judged at query time, by SharedDeviceCheck).
+  if (rules.queryTimeRefusal === undefined) checks.push(new RefusalCheck(context));
+  // O-15: a cap on cluster size, where the catalogue says it exists.
+  if (catalogueEntry('cluster-near-cap').modes.includes(context.mode))
+    checks.push(new ClusterCapCheck(context));
   return checks;
 }
 

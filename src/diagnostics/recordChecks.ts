@@ -1,5 +1,5 @@
 // Checks that judge each event on its own: placeholder ids, missing identity, email user ids, prefixed device ids.
-import { DEVICE_PREFIX, looksAnonymous } from '../engine/index.ts';
+import { DEVICE_PREFIX, looksAnonymous, modeRules } from '../engine/index.ts';
 import { makeFinding, type Check, type CheckContext, type Observation } from './check.ts';
 import {
   explainDevicePrefixed,
@@ -83,7 +83,8 @@ export class PlaceholderLikeCheck extends SampledCheck {
   protected flaggedIds({ facts, outcome }: Observation): readonly string[] {
     if (outcome.status !== 'attributed') return NONE;
     const isPlaceholder = (id: string) => looksLikePlaceholder(stripDevicePrefix(id));
-    if (this.context.mode !== 'simplified') return flagged([outcome.derivedId], isPlaceholder);
+    if (!modeRules(this.context.mode).readsDeviceAndUserIds)
+      return flagged([outcome.derivedId], isPlaceholder);
     // S-1: on Simplified a sent distinct_id only counts when it is what the id was derived from (S-3).
     const fromSent = outcome.derivation === 'distinct-id-user' || outcome.derivation === 'distinct-id-device';
     return flagged([facts.userId, facts.deviceId, fromSent ? outcome.derivedId : undefined], isPlaceholder);

@@ -1,5 +1,5 @@
 // Identity events the engine refused (Original, Legacy), each routed to the finding that explains its cause.
-import type { EventFacts, Failure } from '../engine/index.ts';
+import { modeRules, type EventFacts, type Failure } from '../engine/index.ts';
 import { makeFinding, type Check, type CheckContext, type Observation } from './check.ts';
 import { explainNotGuid, explainOverCap, explainRefused, type RefusalTally } from './explainIdentity.ts';
 import { EventSample, IdSample } from './samples.ts';
@@ -51,7 +51,7 @@ export class RefusalCheck implements Check {
 
   observe(observation: Observation): void {
     const failure = observation.outcome.failure;
-    if (failure === undefined || this.context.mode === 'simplified') return;
+    if (failure === undefined || modeRules(this.context.mode).queryTimeRefusal !== undefined) return;
     if (failure.code === 'errManyIDs') this.overCap.add(observation);
     else if (failure.code === 'errAnonDistinctIdNonGUIDForm' && !this.namesKnownUser(observation.facts))
       this.notGuid.add(observation);

@@ -17,7 +17,15 @@ export type {
   ResolveOptions,
   StreamRecord,
 } from './types.ts';
-export { CANONICAL_STRATEGIES, MODES } from './types.ts';
+export { CANONICAL_STRATEGIES } from './types.ts';
+export {
+  MODES,
+  modeRules,
+  type CanonicalState,
+  type ExplainContext,
+  type ModeRules,
+  type ModeWords,
+} from './modes/index.ts';
 export { DEFAULT_OPTIONS, describeAssumptions, withDefaults } from './options.ts';
 export {
   BLOCKED_IDS,
@@ -35,7 +43,7 @@ export {
   CANONICAL_STRATEGY_TEXT,
   type CanonicalStrategy,
   type ClusterSummary,
-} from './canonical.ts';
+} from './modes/original/canonical.ts';
 export type { Derivation } from './kernel.ts';
 export { NO_ID } from './idTable.ts';
 export { IngestReceipts, NO_LINK, NOT_AN_EVENT, REJECTED_ID, type RecordKind } from './receipts.ts';

@@ -1,7 +1,6 @@
 // The contract between the ledger (which stores outcomes) and the three per-mode identity kernels.
 import type { EventFacts } from './facts.ts';
-import type { IdTable } from './idTable.ts';
-import type { Cluster, Failure, Link } from './types.ts';
+import type { Failure, Link } from './types.ts';
 
 /** How an event's own distinct_id was derived; the explanation names the rule. */
 export type Derivation =
@@ -56,6 +55,6 @@ export interface IdentityKernel {
   apply(facts: EventFacts, derived: DerivedIdentity, index: number): AppliedIdentity;
   /** The id an id resolves to now: the canonical id of its cluster (for Legacy, where new data sent as it goes). */
   resolve(id: number): number;
-  /** Every seen id, grouped into clusters. */
-  clusters(table: IdTable): Cluster[];
+  /** The event that brought `id` into its cluster (a link, merge or alias), or NO_ID for a founder. */
+  joinedBy(id: number): number;
 }

@@ -11,10 +11,8 @@ import {
   type IdentityKernel,
   type KernelListener,
 } from './kernel.ts';
-import { LegacyKernel } from './legacy.ts';
-import { OriginalKernel } from './original.ts';
+import { modeRules, type ModeRules } from './modes/index.ts';
 import { ProfileStore, profileDistinctId } from './profiles.ts';
-import { SimplifiedKernel } from './simplified.ts';
 import { StepLog } from './steps.ts';
 import type {
   FailedAttempt,
@@ -68,6 +66,8 @@ export class IdentityLedger {
   readonly kernel: IdentityKernel;
   readonly profiles: ProfileStore;
   readonly steps: StepLog | undefined;
+  /** The mode's rules: what differs between identity systems is asked of them, never of the mode's name. */
+  readonly rules: ModeRules;
   /** Every record's receipt, when records are retained (at = index). */
   readonly receipts: IngestReceipts | undefined;
   private count = 0;
@@ -80,19 +80,9 @@ export class IdentityLedger {
   ) {
     this.steps = settings.trackSteps ? new StepLog() : undefined;
     this.receipts = settings.retainRecords ? new IngestReceipts() : undefined;
-    this.profiles = new ProfileStore(mode, settings.trackSteps);
-    this.kernel = this.createKernel(this.listener());
-  }
-
-  private createKernel(listener: KernelListener): IdentityKernel {
-    switch (this.mode) {
-      case 'simplified':
-        return new SimplifiedKernel(this.options, this.table, listener);
-      case 'original':
-        return new OriginalKernel(this.options, this.table, listener);
-      case 'legacy':
-        return new LegacyKernel(this.table, listener);
-    }
+    this.rules = modeRules(mode);
+    this.profiles = new ProfileStore(this.rules.mergesHideProfiles, settings.trackSteps);
+    this.kernel = this.rules.createKernel(options, this.table, this.listener());
   }
 
   private listener(): KernelListener {
@@ -211,7 +201,8 @@ export class IdentityLedger {
     const isNewDevice = device !== NO_ID && !this.table.isSeen(device);
     this.table.see(derived.id, index);
     this.table.see(derived.deviceKey, index);
-    if (this.steps && this.mode !== 'legacy') this.steps.recordEvent(derived.id, index);
+    // Only retroactive modes re-attribute earlier events, so only they need each id's events for the step log.
+    if (this.steps && this.rules.retroactive) this.steps.recordEvent(derived.id, index);
     if (!isNewDevice) return undefined;
     this.devicesSeen++;
     return { key: device, ordinal: this.devicesSeen };
@@ -223,7 +214,7 @@ export class IdentityLedger {
 
   private ingestProfile(update: ProfileUpdate, index: number, origin: RecordOrigin | undefined): RecordFacts {
     const literal = profileDistinctId(update);
-    // S-16: Simplified keys profiles by the literal distinct_id; elsewhere an update lands on the id it resolves to.
+    // S-16: Simplified keys profiles by the literal distinct_id; O-17: elsewhere on the id it resolves to.
     const literalId = literal === undefined ? NO_ID : this.table.intern(literal);
     const key = this.profileKey(literalId);
     if (key !== NO_ID) this.profiles.apply(update, this.table.textOf(key), index);
@@ -231,7 +222,7 @@ export class IdentityLedger {
   }
 
   private profileKey(literalId: number): number {
-    if (literalId === NO_ID || this.mode === 'simplified') return literalId;
+    if (literalId === NO_ID || !this.rules.profilesFollowMerges) return literalId;
     return this.kernel.resolve(literalId);
   }
 

@@ -1,6 +1,6 @@
 // Profiles keyed by distinct_id (S-16); on Original a merge keeps the canonical id's profile and hides the other (O-17).
 import { toIdText } from './ids.ts';
-import type { Mode, ProfileUpdate } from './types.ts';
+import type { ProfileUpdate } from './types.ts';
 
 /** A user profile as it stands, with the records that shaped it. */
 export interface Profile {
@@ -27,7 +27,8 @@ export class ProfileStore {
   private readonly log: ProfileChange[] | undefined;
 
   constructor(
-    private readonly mode: Mode,
+    /** O-17: a merge hides the merged-away profile (Original); elsewhere a merge leaves profiles where they are. */
+    private readonly mergesHideProfiles: boolean,
     trackSteps: boolean,
   ) {
     this.log = trackSteps ? [] : undefined;
@@ -45,9 +46,9 @@ export class ProfileStore {
     this.put(key, next, index);
   }
 
-  /** O-17, on Original only: the ids of `from` now resolve to `to`; their profile moves or is hidden. */
+  /** O-17, where merges hide profiles: the ids of `from` now resolve to `to`; their profile moves or is hidden. */
   retarget(from: string, to: string, index: number): void {
-    if (this.mode !== 'original') return;
+    if (!this.mergesHideProfiles) return;
     const moving = this.current.get(from);
     if (moving === undefined) return;
     this.put(from, undefined, index);

@@ -1,8 +1,10 @@
 // Shared vocabulary of the engine: what comes in (Mixpanel payloads), how to resolve it, and what comes out.
 
-/** The three identity systems a Mixpanel project can run (spec G-2). */
-export type Mode = 'simplified' | 'original' | 'legacy';
-export const MODES: readonly Mode[] = ['simplified', 'original', 'legacy'];
+import type { Mode } from './modes/index.ts';
+
+/** The identity systems a Mixpanel project can run (spec G-2); the list lives in modes/index.ts. */
+export type { Mode };
+export { MODES } from './modes/index.ts';
 
 /** How an event reached Mixpanel. `$merge` is honoured only through the import API (O-13). */
 export type Channel = 'track' | 'import';

@@ -13,8 +13,8 @@ import { NO_ID } from './idTable.ts';
 import type { Derivation } from './kernel.ts';
 import type { IdentityLedger, StoredRecord } from './ledger.ts';
 import type { Profile } from './profiles.ts';
-import { canonicalFirst } from './simplified.ts';
-import type { Cluster, ClusterMember, EventStatus, FailedAttempt, Failure, Link, Mode } from './types.ts';
+import { groupClusters } from './clusters.ts';
+import type { Cluster, EventStatus, FailedAttempt, Failure, Link, Mode } from './types.ts';
 
 /** Everything the engine can say about one event at one step. */
 export interface EventOutcome {
@@ -204,7 +204,7 @@ export class ResolutionView {
     if (kind === 'rejected') return null;
     if (kind === 'non-attributable') return NO_ID;
     // Profile updates stay on the profile they landed on; Legacy events are frozen at ingestion (L-3).
-    if (kind === 'profile' || this.ledger.mode === 'legacy') {
+    if (kind === 'profile' || !this.ledger.rules.retroactive) {
       return frozenId === NO_ID ? derivedId : frozenId;
     }
     if (step === undefined) return this.ledger.kernel.resolve(derivedId);
@@ -212,7 +212,7 @@ export class ResolutionView {
   }
 
   private failureOf(index: number, facts: RecordFacts, refusedBy: number): Failure | undefined {
-    if (this.ledger.mode !== 'simplified') return this.ledger.failures.get(index)?.failure;
+    if (this.ledger.rules.queryTimeRefusal === undefined) return this.ledger.failures.get(index)?.failure;
     if (refusedBy === NO_ID) return undefined;
     return deviceAssignedFailure(
       this.ledger.table.textOf(facts.deviceKey),
@@ -220,12 +220,14 @@ export class ResolutionView {
     );
   }
 
-  /** S-9: the user the event's device is linked to, when that is not the event's own user; else NO_ID. */
+  /** S-9 and the like: the user that refuses the event's link at this step (modes that judge at query time); else NO_ID. */
   private refusedLinkUser(facts: RecordFacts): number {
-    if (this.ledger.mode !== 'simplified' || facts.kind !== 'event' || facts.isIdentityEvent) return NO_ID;
-    if (facts.derivation !== 'user-id' || facts.deviceKey === NO_ID) return NO_ID;
-    const linked = this.canonical(facts.deviceKey);
-    return linked === facts.derivedId || linked === facts.deviceKey ? NO_ID : linked;
+    return this.ledger.rules.queryTimeRefusal?.(facts, this) ?? NO_ID;
+  }
+
+  /** The number of the id `id` resolves to at this step. */
+  canonicalNumber(id: number): number {
+    return this.canonical(id);
   }
 
   private beforeIdentity(facts: RecordFacts, resolved: number | null, refusedBy: number): number {
@@ -258,25 +260,24 @@ export class ResolutionView {
 
   /** Simplified: the event whose link is in force for a device. */
   private deviceLinkEvent(device: number): number | undefined {
-    if (device === NO_ID || this.ledger.mode !== 'simplified') return undefined;
+    if (device === NO_ID || !this.ledger.rules.linksSupersede) return undefined;
     this.readLinks();
     const entry = this.activeDeviceLink.get(device);
     return entry === undefined ? undefined : this.ledger.linkLog[entry]?.eventIndex;
   }
 
-  /** Links and merges in force: on Simplified the latest link per device (Q-1 event-time order can replace one). */
+  /** Links and merges in force: where links supersede (Q-1 event-time order), the latest link per device. */
   links(): Link[] {
     this.readLinks();
-    const entries =
-      this.ledger.mode === 'simplified'
-        ? [...this.activeDeviceLink.values()]
-        : [...this.linkByEvent.values()];
+    const entries = this.ledger.rules.linksSupersede
+      ? [...this.activeDeviceLink.values()]
+      : [...this.linkByEvent.values()];
     return entries.sort((a, b) => a - b).flatMap((entry) => this.ledger.linkLog[entry] ?? []);
   }
 
   /** Identity requests refused up to this step, for the graph's dashed edges. */
   failedAttempts(): FailedAttempt[] {
-    if (this.ledger.mode !== 'simplified') {
+    if (this.ledger.rules.queryTimeRefusal === undefined) {
       return [...this.ledger.failures.values()].filter((attempt) => attempt.eventIndex <= this.step);
     }
     const attempts: FailedAttempt[] = [];
@@ -298,24 +299,16 @@ export class ResolutionView {
 
   /** Clusters at this step: every id seen so far, grouped by what it resolves to. */
   clusters(): Cluster[] {
-    if (this.live) return this.ledger.kernel.clusters(this.ledger.table);
-    const { table, steps } = this.ledger;
-    const byCanonical = new Map<number, ClusterMember[]>();
-    for (const [id, firstSeen] of this.seenIds()) {
-      const member = {
-        id: table.textOf(id),
-        isDevice: isDeviceKey(table.textOf(id)),
-        joinedBy: steps?.joinedByAt(id, this.step),
-        firstSeen,
-      };
-      const canonical = this.canonical(id);
-      const members = byCanonical.get(canonical);
-      if (members === undefined) byCanonical.set(canonical, [member]);
-      else members.push(member);
-    }
-    return [...byCanonical].map(([id, members]) => {
-      const canonical = table.textOf(id);
-      return { canonical, members: canonicalFirst(members, canonical) };
+    const { table, steps, kernel } = this.ledger;
+    if (this.live)
+      return groupClusters(table, this.step, {
+        canonicalOf: (id) => kernel.resolve(id),
+        joinedByOf: (id) => kernel.joinedBy(id),
+      });
+    const step = this.step;
+    return groupClusters(table, step, {
+      canonicalOf: (id) => this.canonical(id),
+      joinedByOf: (id) => steps?.joinedByAt(id, step) ?? NO_ID,
     });
   }
 
@@ -351,7 +344,7 @@ export class ResolutionView {
     return profiles.map((profile) => {
       if (profile.hidden) return { ...profile, status: 'hidden' };
       const id = profile.distinctId;
-      if (this.ledger.mode === 'simplified' && isDeviceKey(id)) {
+      if (this.ledger.rules.strandsLinkedDeviceProfiles && isDeviceKey(id)) {
         const owner = this.canonicalOf(id);
         if (owner !== id) return { ...profile, status: 'stranded', strandedBehind: owner };
       }

@@ -1,11 +1,12 @@
 // Resolved output rows: the event as Mixpanel would show it after identity resolution (G-7, O-16).
-import type {
-  EventOutcome,
-  Failure,
-  MixpanelEvent,
-  Mode,
-  Resolution,
-  StreamRecord,
+import {
+  modeRules,
+  type EventOutcome,
+  type Failure,
+  type MixpanelEvent,
+  type Mode,
+  type Resolution,
+  type StreamRecord,
 } from '../engine/index.ts';
 
 /** The output-side properties this module writes; any stale copy on the input event is replaced. */
@@ -50,8 +51,7 @@ export function toResolvedEvent(
 
 /** Mixpanel's property names for a failure in each mode (G-7). */
 export function failureProperties(failure: Failure, mode: Mode): Record<string, string> {
-  if (mode === 'simplified') return { $identity_failure_reason: failure.code };
-  return { $failure_reason: failure.code, $failure_description: failure.description };
+  return modeRules(mode).failureProperties(failure);
 }
 
 function withoutOutputProperties(properties: Readonly<Record<string, unknown>>): Record<string, unknown> {

@@ -1,5 +1,6 @@
 // One imported file in the worker: read once into compact columns, resolved under any mode, queried by the views.
 import {
+  modeRules,
   Resolver,
   type Mode,
   type Resolution,
@@ -69,7 +70,7 @@ class ResolvePass {
     this.resolver = new Resolver(spec.mode, spec.options);
     // The linter reads each record's ingestion from this resolver, so the stream is resolved once, not twice.
     this.linter = createLinter(spec.mode, spec.options, {}, this.resolver);
-    this.rederive = rederive && spec.mode === 'simplified';
+    this.rederive = rederive && modeRules(spec.mode).readsDeviceAndUserIds;
   }
 
   observe(sent: StreamRecord, index: number, line: number): void {

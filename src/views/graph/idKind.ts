@@ -1,5 +1,11 @@
 // Which kind of id a node shows: a device id, a user id, or another distinct_id, in the words of each mode.
-import { isDeviceKey, looksAnonymous, type Link, type ResolutionView } from '../../engine/index.ts';
+import {
+  isDeviceKey,
+  looksAnonymous,
+  modeRules,
+  type Link,
+  type ResolutionView,
+} from '../../engine/index.ts';
 
 export type IdKind = 'device' | 'user' | 'other';
 
@@ -18,7 +24,7 @@ export type IdKindOf = (id: string) => IdKind;
  * engine reads them (Q-5); a non-GUID id used only as an `$identify` anon id is "other" (e.g. a backend's anon123).
  */
 export function idKindsOf(final: ResolutionView, generatedDeviceIds: ReadonlySet<string>): IdKindOf {
-  if (final.mode === 'simplified') return (id) => (isDeviceKey(id) ? 'device' : 'user');
+  if (modeRules(final.mode).readsDeviceAndUserIds) return (id) => (isDeviceKey(id) ? 'device' : 'user');
   const anonOnly = anonymousSides(final);
   return (id) => {
     if (looksAnonymous(id) || generatedDeviceIds.has(id)) return 'device';

@@ -1,5 +1,12 @@
 // Pure projection from the store's event rows to what each table cell shows: text, full id, tone, sort key.
-import { isDeviceKey, linkNote, looksAnonymous, type IdLabel, type Mode } from '../../engine/index.ts';
+import {
+  isDeviceKey,
+  linkNote,
+  looksAnonymous,
+  modeRules,
+  type IdLabel,
+  type Mode,
+} from '../../engine/index.ts';
 import type { AppState } from '../../store/appStore.ts';
 import type { EventRow } from '../../store/derive.ts';
 import type { ColumnId } from './columnCatalog.ts';
@@ -91,7 +98,8 @@ export function shownUserId(
 ): { readonly id: string; readonly derived: boolean } | undefined {
   if (row.sent.userId !== undefined) return { id: row.sent.userId, derived: false };
   // the engine keeps stored properties; only Simplified's guide draws the linked user in this column.
-  if (tableView === 'as-sent' || mode !== 'simplified') return undefined;
+  if (tableView === 'as-sent' || mode === undefined || !modeRules(mode).readsDeviceAndUserIds)
+    return undefined;
   const resolved = row.outcome.resolvedId;
   if (row.outcome.deviceKey === undefined || !resolved || isDeviceKey(resolved)) return undefined;
   return { id: resolved, derived: true };

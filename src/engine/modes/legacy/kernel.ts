@@ -1,12 +1,9 @@
 // Legacy ID management: an alias table read at ingestion; each alias points at one id, and nothing is retroactive (L-1..L-3).
-import type { EventFacts } from './facts.ts';
-import { engineFailure } from './failures.ts';
-import { isDeviceKey } from './ids.ts';
-import { Int32Column } from './columnArrays.ts';
-import { NO_ID, type IdTable } from './idTable.ts';
-import type { AppliedIdentity, DerivedIdentity, IdentityKernel, KernelListener } from './kernel.ts';
-import { addMember, clustersFrom } from './simplified.ts';
-import type { Cluster, ClusterMember } from './types.ts';
+import type { EventFacts } from '../../facts.ts';
+import { engineFailure } from '../../failures.ts';
+import { Int32Column } from '../../columnArrays.ts';
+import { NO_ID, type IdTable } from '../../idTable.ts';
+import type { AppliedIdentity, DerivedIdentity, IdentityKernel, KernelListener } from '../../kernel.ts';
 
 export class LegacyKernel implements IdentityKernel {
   /** alias id → the id it points at (L-1), or NO_ID. */
@@ -87,23 +84,7 @@ export class LegacyKernel implements IdentityKernel {
     return current;
   }
 
-  private aliasEventOf(id: number): number | undefined {
-    const event = this.aliasEvent.get(id);
-    return event === NO_ID ? undefined : event;
-  }
-
-  clusters(table: IdTable): Cluster[] {
-    const byRoot = new Map<number, ClusterMember[]>();
-    for (let id = 0; id < table.size; id++) {
-      if (!table.isSeen(id)) continue;
-      const member: ClusterMember = {
-        id: table.textOf(id),
-        isDevice: isDeviceKey(table.textOf(id)),
-        joinedBy: this.aliasEventOf(id),
-        firstSeen: table.firstSeen[id] ?? 0,
-      };
-      addMember(byRoot, this.resolve(id), member);
-    }
-    return clustersFrom(byRoot, table);
+  joinedBy(id: number): number {
+    return this.aliasEvent.get(id);
   }
 }

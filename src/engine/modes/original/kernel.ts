@@ -1,10 +1,10 @@
 // Original ID Merge: union-find over distinct_ids, merged only by $identify, $create_alias and $merge (O-1..O-15).
 import { CANONICAL_STRATEGY, type CanonicalStrategy, type ClusterSummary } from './canonical.ts';
-import type { EventFacts } from './facts.ts';
-import { engineFailure, manyIdsFailure, mixpanelFailure } from './failures.ts';
-import { isDeviceKey, passesGuidCheck } from './ids.ts';
-import { Float64Column, Int32Column } from './columnArrays.ts';
-import { NO_ID, type IdTable } from './idTable.ts';
+import type { EventFacts } from '../../facts.ts';
+import { engineFailure, manyIdsFailure, mixpanelFailure } from '../../failures.ts';
+import { passesGuidCheck } from '../../ids.ts';
+import { Float64Column, Int32Column } from '../../columnArrays.ts';
+import { NO_ID, type IdTable } from '../../idTable.ts';
 
 /** Marks per-root state that defaults to the root itself. */
 const SELF = -2;
@@ -14,9 +14,8 @@ import {
   type DerivedIdentity,
   type IdentityKernel,
   type KernelListener,
-} from './kernel.ts';
-import { addMember, clustersFrom } from './simplified.ts';
-import type { Cluster, ClusterMember, Failure, ResolveOptions } from './types.ts';
+} from '../../kernel.ts';
+import type { Failure, ResolveOptions } from '../../types.ts';
 
 export class OriginalKernel implements IdentityKernel {
   /** Union-find over id integers; an id never touched is its own singleton cluster (SELF: itself). */
@@ -32,7 +31,7 @@ export class OriginalKernel implements IdentityKernel {
   /** Per root: 1 when a member was the identified id of a successful $identify. */
   private readonly identified = new Int32Column(0);
   /** Per id: the event that brought it into its cluster, or NO_ID. */
-  private readonly joinedBy = new Int32Column(NO_ID);
+  private readonly joinedByColumn = new Int32Column(NO_ID);
   /** Per root, only when the listener wants them: the members, so a merge can say whose canonical id changed. */
   private readonly members: number[][] = [];
   /** O-11: ids already used as an alias value. */
@@ -164,7 +163,7 @@ export class OriginalKernel implements IdentityKernel {
     if (merged > this.options.clusterLimit) return manyIdsFailure(merged, this.options.clusterLimit);
     const keepA = this.strategy(this.summary(rootA), this.summary(rootB));
     const [winner, loser] = keepA ? [rootA, rootB] : [rootB, rootA];
-    this.joinedBy.set(this.founderOf(loser), index);
+    this.joinedByColumn.set(this.founderOf(loser), index);
     const from = this.canonicalOf(loser);
     const to = this.canonicalOf(winner);
     // Tell the listener before linking: linking may append to the very members array being reported.
@@ -244,19 +243,7 @@ export class OriginalKernel implements IdentityKernel {
     return this.canonicalOf(this.find(id));
   }
 
-  clusters(table: IdTable): Cluster[] {
-    const byCanonical = new Map<number, ClusterMember[]>();
-    for (let id = 0; id < table.size; id++) {
-      if (!table.isSeen(id)) continue;
-      const joined = this.joinedBy.get(id);
-      const member: ClusterMember = {
-        id: table.textOf(id),
-        isDevice: isDeviceKey(table.textOf(id)),
-        joinedBy: joined === NO_ID ? undefined : joined,
-        firstSeen: table.firstSeen[id] ?? 0,
-      };
-      addMember(byCanonical, this.resolve(id), member);
-    }
-    return clustersFrom(byCanonical, table);
+  joinedBy(id: number): number {
+    return this.joinedByColumn.get(id);
   }
 }

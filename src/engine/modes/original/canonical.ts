@@ -1,6 +1,6 @@
 // Original's canonical id (O-3, Q-5): undocumented, so a named, pluggable strategy decides which cluster's survives.
-import { looksAnonymous } from './ids.ts';
-import type { CanonicalStrategyName } from './types.ts';
+import { looksAnonymous } from '../../ids.ts';
+import type { CanonicalStrategyName } from '../../types.ts';
 
 /** What a strategy may look at when two clusters merge. */
 export interface ClusterSummary {

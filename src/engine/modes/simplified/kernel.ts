@@ -1,16 +1,16 @@
 // Simplified ID Merge: a `$device:` key links to at most one user id, the first time the pair is seen (S-6, S-9).
-import type { EventFacts } from './facts.ts';
-import { DEVICE_PREFIX, isDeviceKey } from './ids.ts';
-import { Float64Column, Int32Column } from './columnArrays.ts';
-import { NO_ID, type IdTable } from './idTable.ts';
+import type { EventFacts } from '../../facts.ts';
+import { DEVICE_PREFIX, isDeviceKey } from '../../ids.ts';
+import { Float64Column, Int32Column } from '../../columnArrays.ts';
+import { NO_ID, type IdTable } from '../../idTable.ts';
 import {
   NOTHING_APPLIED,
   type AppliedIdentity,
   type DerivedIdentity,
   type IdentityKernel,
   type KernelListener,
-} from './kernel.ts';
-import type { Cluster, ClusterMember, ResolveOptions } from './types.ts';
+} from '../../kernel.ts';
+import type { ResolveOptions } from '../../types.ts';
 
 export class SimplifiedKernel implements IdentityKernel {
   /** device key id → the user id it is linked to (NO_ID when unlinked). */
@@ -82,43 +82,7 @@ export class SimplifiedKernel implements IdentityKernel {
     return user === NO_ID ? id : user;
   }
 
-  clusters(table: IdTable): Cluster[] {
-    const byCanonical = new Map<number, ClusterMember[]>();
-    for (let id = 0; id < table.size; id++) {
-      if (!table.isSeen(id)) continue;
-      const user = this.linkedUser.get(id);
-      const member: ClusterMember = {
-        id: table.textOf(id),
-        isDevice: isDeviceKey(table.textOf(id)),
-        joinedBy: user === NO_ID ? undefined : this.linkEvent.get(id),
-        firstSeen: table.firstSeen[id] ?? 0,
-      };
-      addMember(byCanonical, user === NO_ID ? id : user, member);
-    }
-    return clustersFrom(byCanonical, table);
+  joinedBy(id: number): number {
+    return this.linkedUser.get(id) === NO_ID ? NO_ID : this.linkEvent.get(id);
   }
-}
-
-export function addMember(
-  groups: Map<number, ClusterMember[]>,
-  canonical: number,
-  member: ClusterMember,
-): void {
-  const members = groups.get(canonical);
-  if (members === undefined) groups.set(canonical, [member]);
-  else members.push(member);
-}
-
-/** Clusters with the canonical id first, then members in first-seen order. */
-export function clustersFrom(groups: Map<number, ClusterMember[]>, table: IdTable): Cluster[] {
-  return [...groups].map(([id, members]) => {
-    const canonical = table.textOf(id);
-    return { canonical, members: canonicalFirst(members, canonical) };
-  });
-}
-
-export function canonicalFirst(members: ClusterMember[], canonical: string): ClusterMember[] {
-  return members.sort((a, b) =>
-    a.id === canonical ? -1 : b.id === canonical ? 1 : a.firstSeen - b.firstSeen,
-  );
 }

@@ -1,0 +1,49 @@
+// Original ID Merge's rules (O-*): identity events merge clusters, retroactively, under checks and a cap.
+import type { ModeRules } from '../modeRules.ts';
+import { linkReason, refusalReason } from '../../words.ts';
+import { CANONICAL_STRATEGY_TEXT } from './canonical.ts';
+import { OriginalKernel } from './kernel.ts';
+
+/** Original ID Merge (O-1 … O-17): clusters of up to 500 ids joined by `$identify`, `$create_alias`, `$merge`. */
+export const ORIGINAL: ModeRules<'original'> = {
+  mode: 'original',
+  label: 'Original',
+  createKernel: (options, table, listener) => new OriginalKernel(options, table, listener),
+  // O-6, O-10, O-13: each identity event asks for a merge.
+  identityEventLinks: () => true,
+  // O-5: a merge re-attributes the merged cluster's earlier events.
+  retroactive: true,
+  // O-17: an update lands on the id its distinct_id resolves to; a merge hides the other profile.
+  profilesFollowMerges: true,
+  mergesHideProfiles: true,
+  strandsLinkedDeviceProfiles: false,
+  // O-1 / L-1: only distinct_id counts.
+  readsDeviceAndUserIds: false,
+  // G-7, O-16: the code and Mixpanel's description.
+  failureProperties: (failure) => ({
+    $failure_reason: failure.code,
+    $failure_description: failure.description,
+  }),
+  linksSupersede: false,
+  words: {
+    distinctId: (id) =>
+      `O-1: identity comes only from distinct_id (${id}); $device_id and $user_id are ignored on Original.`,
+    noIdentity:
+      'LIM-2, LIM-3: no distinct_id (O-1: only distinct_id counts here), so the event belongs to no user.',
+    identity(o, _record, { label }) {
+      const lines: string[] = [];
+      if (o.link) lines.push(linkReason(o.link, label));
+      if (o.failure) lines.push(refusalReason(o.failure));
+      return lines;
+    },
+    // O-2, O-3: the canonical id is the cluster's, picked by the Q-5 strategy when clusters merged.
+    resolution(o, { view, options, label }) {
+      const resolved = label(o.resolvedId ?? '');
+      const cluster = view.clusters().find((c) => c.canonical === o.resolvedId);
+      const size = cluster?.members.length ?? 1;
+      return size === 1
+        ? `O-2: ${resolved} belongs to no cluster, so it resolves to itself.`
+        : `O-2, O-3: ${label(o.derivedId)} is in a cluster of ${size} ids whose canonical id is ${resolved} (Q-5: ${CANONICAL_STRATEGY_TEXT[options.canonical]}).`;
+    },
+  },
+};

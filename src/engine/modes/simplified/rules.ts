@@ -1,0 +1,67 @@
+// Simplified ID Merge's rules (S-*): a device links to the first user it is seen with; identity events do nothing.
+import { NO_ID } from '../../idTable.ts';
+import type { ModeRules } from '../modeRules.ts';
+import { linkReason, rawDevice } from '../../words.ts';
+import { SimplifiedKernel } from './kernel.ts';
+
+/** Simplified ID Merge (S-1 … S-16): the default for projects created since 2024. */
+export const SIMPLIFIED: ModeRules<'simplified'> = {
+  mode: 'simplified',
+  label: 'Simplified',
+  createKernel: (options, table, listener) => new SimplifiedKernel(options, table, listener),
+  // S-7, S-8: $identify, $create_alias and $merge have no special meaning.
+  identityEventLinks: () => false,
+  // S-12: a device's events resolve to its user whenever they happened.
+  retroactive: true,
+  // S-16: profiles are keyed by the literal distinct_id.
+  profilesFollowMerges: false,
+  mergesHideProfiles: false,
+  strandsLinkedDeviceProfiles: true,
+  readsDeviceAndUserIds: true,
+  // G-7: Simplified names only the code.
+  failureProperties: (failure) => ({ $identity_failure_reason: failure.code }),
+  // Q-1: under event-time order an earlier-timed pair ingested later takes a device's link over.
+  linksSupersede: true,
+  // S-9: the user the event's device is linked to, when that is not the event's own user.
+  queryTimeRefusal(facts, state) {
+    if (facts.kind !== 'event' || facts.isIdentityEvent) return NO_ID;
+    if (facts.derivation !== 'user-id' || facts.deviceKey === NO_ID) return NO_ID;
+    const linked = state.canonicalNumber(facts.deviceKey);
+    return linked === facts.derivedId || linked === facts.deviceKey ? NO_ID : linked;
+  },
+  words: {
+    distinctId: (id) =>
+      `O-1: identity comes only from distinct_id (${id}); $device_id and $user_id are ignored on Original.`,
+    noIdentity:
+      'LIM-2, LIM-3: no $user_id, $device_id or distinct_id, so the event belongs to no user (resolved distinct_id "").',
+    identity(o, record, { view, label, byEvent }) {
+      if (record.isIdentityEvent) {
+        return [
+          `S-8: ${record.name} has no special meaning on Simplified; it links nothing, even when it carries both ids (S-7).`,
+        ];
+      }
+      if (o.link) return [linkReason(o.link, label)];
+      if (o.failure && o.deviceKey !== undefined) {
+        const linkedTo = label(view.canonicalOf(o.deviceKey));
+        return [
+          `S-9: ${label(o.deviceKey)} is already linked to ${linkedTo}${byEvent(o.linkedBy)}; this event stays with ${label(o.derivedId)} and links nothing ($identity_failure_reason = errAnonDistinctIdAssignedAlready).`,
+        ];
+      }
+      if (o.derivation === 'user-id' && o.deviceKey !== undefined) {
+        return [
+          `S-6: ${rawDevice(o.deviceKey, label)} is already linked to ${label(o.derivedId)}${byEvent(o.linkedBy)}; repeating the pair changes nothing.`,
+        ];
+      }
+      if (o.derivation === 'user-id') return ['S-14: an event with only $user_id links nothing.'];
+      return [];
+    },
+    resolution(o, { label, byEvent }) {
+      const resolved = label(o.resolvedId ?? '');
+      if (o.derivation !== 'device-id' && o.derivation !== 'distinct-id-device')
+        return `S-11: the canonical id is the user id, ${resolved}.`;
+      return o.resolvedId === o.derivedId
+        ? `S-12: ${label(o.derivedId)} is not linked to a user (yet), so the event resolves to ${resolved}.`
+        : `S-12: ${label(o.derivedId)} is linked to ${resolved}${byEvent(o.linkedBy)}, so this event resolves to ${resolved}, whenever it happened.`;
+    },
+  },
+};

@@ -1,95 +1,22 @@
 // Answers every question about the stream as it stood after one record: live kernel state, or the step log.
+import { groupClusters } from './clusters.ts';
 import { explainOutcome, notesFor, type EventLabel, type IdLabel } from './explain.ts';
-import {
-  NOT_AN_EVENT,
-  REJECTED_ID,
-  type IngestReceipts,
-  type RecordFacts,
-  type RecordKind,
-} from './receipts.ts';
-import { deviceAssignedFailure } from './failures.ts';
 import { isDeviceKey } from './ids.ts';
 import { NO_ID } from './idTable.ts';
-import type { Derivation } from './kernel.ts';
-import type { IdentityLedger, StoredRecord } from './ledger.ts';
-import type { Profile } from './profiles.ts';
-import { groupClusters } from './clusters.ts';
-import type { Cluster, EventStatus, FailedAttempt, Failure, Link, Mode } from './types.ts';
+import type { StoredRecord } from './ledger.ts';
+import type { EventOutcome, ProfileView } from './outcomes.ts';
+import { StepState } from './stepState.ts';
+import type { Cluster, FailedAttempt, Link } from './types.ts';
 
-/** Everything the engine can say about one event at one step. */
-export interface EventOutcome {
-  readonly index: number;
-  readonly name: string;
-  readonly status: EventStatus;
-  /** `$identify`, `$create_alias` or `$merge`. */
-  readonly isIdentityEvent: boolean;
-  /** The id derived from what was sent (S-2/S-3 on Simplified; distinct_id on Original and Legacy); '' when none. */
-  readonly derivedId: string;
-  readonly derivation: Derivation;
-  /** Simplified: the `$device:` key the event carried. */
-  readonly deviceKey: string | undefined;
-  /** The distinct_id Mixpanel shows: null when rejected (LIM-1), '' when non-attributable (LIM-2). */
-  readonly resolvedId: string | null;
-  /** G-7 `$distinct_id_before_identity`: the id before identity merging rewrote it, when it did. */
-  readonly distinctIdBeforeIdentity: string | undefined;
-  readonly failure: Failure | undefined;
-  /** The link or merge this event made that is in force at this step. */
-  readonly link: Link | undefined;
-  /** Simplified: the event whose link decides where this event's device resolves. */
-  readonly linkedBy: number | undefined;
-  /** True when the resolved id differs from the one the event had when it was ingested (needs steps). */
-  readonly retroactivelyUpdated: boolean;
-  readonly rejectedValue: string | undefined;
-}
+export type { EventOutcome, ProfileView, ResolvedOutput } from './outcomes.ts';
 
-/** The parts of an outcome an exported event carries. */
-export interface ResolvedOutput {
-  /** The resolved id as an IdTable integer (null rejected, NO_ID non-attributable). */
-  readonly resolved: number | null;
-  readonly resolvedId: string | null;
-  readonly distinctIdBeforeIdentity: string | undefined;
-  readonly failure: Failure | undefined;
-}
-
-export interface ProfileView extends Profile {
-  /** `stranded`: on a `$device:` id already linked to a user, so no report shows it (S-16). */
-  readonly status: 'visible' | 'hidden' | 'stranded';
-  readonly strandedBehind?: string;
-}
-
-export class ResolutionView {
+/** Every question about the stream as it stood after one record: outcomes, links, clusters, profiles. */
+export class ResolutionView extends StepState {
   /** record index → the link it made (up to this step), and device id → its link log entry in force. */
   private readonly linkByEvent = new Map<number, number>();
   private readonly activeDeviceLink = new Map<number, number>();
   /** How much of the link log has been read: a live view keeps up as a one-pass reader ingests more. */
   private linksRead = 0;
-
-  /** `live` follows the ledger as it grows; otherwise the step log answers for the prefix ending at `fixedStep`. */
-  constructor(
-    private readonly ledger: IdentityLedger,
-    private readonly fixedStep: number,
-    private readonly live: boolean,
-  ) {}
-
-  /** The last record this view covers. */
-  get step(): number {
-    return this.live ? this.ledger.size - 1 : this.fixedStep;
-  }
-
-  get mode(): Mode {
-    return this.ledger.mode;
-  }
-
-  /** The id `id` resolves to at this step: its cluster's canonical id (Legacy: where data sent as it now goes). */
-  canonicalOf(id: string): string {
-    const known = this.ledger.table.find(id);
-    return known === undefined ? id : this.ledger.table.textOf(this.canonical(known));
-  }
-
-  private canonical(id: number): number {
-    if (this.live) return this.ledger.kernel.resolve(id);
-    return this.ledger.steps?.canonicalAt(id, this.step) ?? id;
-  }
 
   /** Everything the engine can say about the retained record at `index` (index ≤ step). */
   outcome(index: number): EventOutcome {
@@ -118,43 +45,6 @@ export class ResolutionView {
     };
   }
 
-  /**
-   * Just what an exported event needs — resolved id, `$distinct_id_before_identity`, failure (G-7, O-16) — for the
-   * retained record at `index`, without the link lookups of outcome(); undefined when records are not retained.
-   */
-  output(index: number): ResolvedOutput | undefined {
-    const facts = this.ledger.facts(index);
-    return facts === undefined ? undefined : this.outputFor(index, facts);
-  }
-
-  /** The same for the record whose receipt sits at `at` in `receipts` (the CLI's passes, which retain nothing). */
-  outputOf(receipts: IngestReceipts, at: number): ResolvedOutput {
-    const facts = receipts.factsAt(at);
-    if (facts === undefined) throw new RangeError(`no receipt at ${at}`);
-    return this.outputFor(receipts.indexAt(at), facts);
-  }
-
-  /**
-   * The number of the id the receipt's record resolves to at this step (its text: `Resolution.idText(n)`):
-   * REJECTED_ID for a rejected event (LIM-1), NO_ID for one with no identity (LIM-2). Costs no allocation.
-   */
-  resolvedNumber(receipts: IngestReceipts, at: number): number {
-    const kind = receipts.kindAt(at);
-    const step = this.live ? undefined : this.step;
-    return this.resolvedIdOf(kind, receipts.derivedIdAt(at), receipts.frozenIdAt(at), step) ?? REJECTED_ID;
-  }
-
-  /** Per retained record, the number of the id it resolves to (REJECTED_ID, NO_ID, or NOT_AN_EVENT for a profile). */
-  resolvedNumbers(): Int32Array {
-    const receipts = this.ledger.receipts;
-    const numbers = new Int32Array(receipts?.count ?? 0);
-    if (receipts === undefined) return numbers;
-    for (let at = 0; at < numbers.length; at++) {
-      numbers[at] = receipts.kindAt(at) === 'profile' ? NOT_AN_EVENT : this.resolvedNumber(receipts, at);
-    }
-    return numbers;
-  }
-
   /** Table notes for the retained record at `index` at this step (pass its outcome when already at hand). */
   notes(index: number, label?: IdLabel, outcome: EventOutcome = this.outcome(index)): string[] {
     return notesFor(outcome, this.stored(index), this, label);
@@ -176,64 +66,6 @@ export class ResolutionView {
     const record = this.ledger.record(index);
     if (record === undefined) throw new RangeError(`no retained record at index ${index}`);
     return record;
-  }
-
-  private outputFor(index: number, facts: RecordFacts): ResolvedOutput {
-    const resolved = this.resolvedIdOf(
-      facts.kind,
-      facts.derivedId,
-      facts.frozenId,
-      this.live ? undefined : this.step,
-    );
-    const refusedBy = this.refusedLinkUser(facts);
-    return {
-      resolved,
-      resolvedId: resolved === null ? null : (this.ledger.textOf(resolved) ?? ''),
-      distinctIdBeforeIdentity: this.ledger.textOf(this.beforeIdentity(facts, resolved, refusedBy)),
-      failure: this.failureOf(index, facts, refusedBy),
-    };
-  }
-
-  /** The resolved id after record `step` (undefined: live): null when rejected, NO_ID when non-attributable. */
-  private resolvedIdOf(
-    kind: RecordKind,
-    derivedId: number,
-    frozenId: number,
-    step: number | undefined,
-  ): number | null {
-    if (kind === 'rejected') return null;
-    if (kind === 'non-attributable') return NO_ID;
-    // Profile updates stay on the profile they landed on; Legacy events are frozen at ingestion (L-3).
-    if (kind === 'profile' || !this.ledger.rules.retroactive) {
-      return frozenId === NO_ID ? derivedId : frozenId;
-    }
-    if (step === undefined) return this.ledger.kernel.resolve(derivedId);
-    return this.ledger.steps?.canonicalAt(derivedId, step) ?? derivedId;
-  }
-
-  private failureOf(index: number, facts: RecordFacts, refusedBy: number): Failure | undefined {
-    if (this.ledger.rules.queryTimeRefusal === undefined) return this.ledger.failures.get(index)?.failure;
-    if (refusedBy === NO_ID) return undefined;
-    return deviceAssignedFailure(
-      this.ledger.table.textOf(facts.deviceKey),
-      this.ledger.table.textOf(refusedBy),
-    );
-  }
-
-  /** S-9 and the like: the user that refuses the event's link at this step (modes that judge at query time); else NO_ID. */
-  private refusedLinkUser(facts: RecordFacts): number {
-    return this.ledger.rules.queryTimeRefusal?.(facts, this) ?? NO_ID;
-  }
-
-  /** The number of the id `id` resolves to at this step. */
-  canonicalNumber(id: number): number {
-    return this.canonical(id);
-  }
-
-  private beforeIdentity(facts: RecordFacts, resolved: number | null, refusedBy: number): number {
-    if (refusedBy !== NO_ID) return facts.deviceKey;
-    if (resolved === null || resolved === NO_ID || resolved === facts.derivedId) return NO_ID;
-    return facts.derivedId;
   }
 
   /** Reads link log entries made by this step into the indexes. */

@@ -2,13 +2,13 @@
 // What differs between modes is asked of the mode's rules (modes/*/rules.ts); what is shared is written here.
 import type { StoredRecord } from './ledger.ts';
 import { modeRules } from './modes/index.ts';
-import { linkNote } from './notes.ts';
+import { linkNote, type Note, type NoteKind } from './notes.ts';
 import type { ResolveOptions } from './types.ts';
 import type { EventOutcome, ResolutionView } from './view.ts';
 import { asIs, byPosition, rawDevice, type EventLabel, type IdLabel } from './words.ts';
 
 export type { EventLabel, IdLabel } from './words.ts';
-export { linkNote } from './notes.ts';
+export { linkNote, type Note, type NoteKind } from './notes.ts';
 
 /** Short notes for the table's Notes column, in the words of Mixpanel's guide where it has them. */
 export function notesFor(
@@ -16,20 +16,22 @@ export function notesFor(
   record: StoredRecord,
   view: ResolutionView,
   label: IdLabel = asIs,
-): string[] {
+): Note[] {
   const rules = modeRules(view.mode);
-  const notes: string[] = [];
+  const notes: Note[] = [];
+  const note = (kind: NoteKind, rule: string, text: string) => notes.push({ kind, rule, text });
   const device = record.newDevice;
   if (device && record.origin?.afterReset)
-    notes.push(`Reset generated new ID: ${rawDevice(device.key, label)}`);
-  else if (device && device.ordinal > 1) notes.push(`New device ${rawDevice(device.key, label)}`);
+    note('reset', 'SDK-8', `Reset generated new ID: ${rawDevice(device.key, label)}`);
+  else if (device && device.ordinal > 1)
+    note('new-device', 'SDK-3', `New device ${rawDevice(device.key, label)}`);
   if (outcome.status === 'rejected')
-    notes.push(`Rejected: "${outcome.rejectedValue ?? ''}" is a placeholder id`);
-  if (outcome.status === 'non-attributable') notes.push('No usable identity');
+    note('rejected', 'LIM-1', `Rejected: "${outcome.rejectedValue ?? ''}" is a placeholder id`);
+  if (outcome.status === 'non-attributable') note('no-identity', 'LIM-2', 'No usable identity');
   if (outcome.isIdentityEvent && !rules.identityEventLinks(record.name))
-    notes.push(`No effect on ${rules.label}`);
-  if (outcome.link) notes.push(linkNote(outcome.link, label));
-  if (outcome.failure) notes.push(outcome.failure.code);
+    note('no-effect', rules.words.noEffectRule, `No effect on ${rules.label}`);
+  if (outcome.link) note('link', outcome.link.rule, linkNote(outcome.link, label));
+  if (outcome.failure) note('failure', outcome.failure.rule, outcome.failure.code);
   // L-3: where an event frozen at ingestion was stored, when an alias sent it elsewhere.
   if (
     !rules.retroactive &&
@@ -37,9 +39,9 @@ export function notesFor(
     outcome.resolvedId !== outcome.derivedId &&
     outcome.resolvedId !== ''
   ) {
-    notes.push(`Stored as ${label(outcome.resolvedId)}`);
+    note('stored-as', 'L-3', `Stored as ${label(outcome.resolvedId)}`);
   }
-  if (outcome.retroactivelyUpdated) notes.push('Retroactively updated');
+  if (outcome.retroactivelyUpdated) note('retroactive', rules.words.retroactiveRule, 'Retroactively updated');
   return notes;
 }
 

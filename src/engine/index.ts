@@ -49,7 +49,7 @@ export { NO_ID } from './idTable.ts';
 export { IngestReceipts, NO_LINK, NOT_AN_EVENT, REJECTED_ID, type RecordKind } from './receipts.ts';
 export type { Profile } from './profiles.ts';
 export type { EventOutcome, ProfileView, ResolutionView, ResolvedOutput } from './view.ts';
-export { linkNote, type EventLabel, type IdLabel } from './explain.ts';
+export { linkNote, type EventLabel, type IdLabel, type Note, type NoteKind } from './explain.ts';
 export {
   resolve,
   Resolution,

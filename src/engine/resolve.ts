@@ -163,9 +163,11 @@ export class Resolution {
     );
   }
 
-  /** Table notes for the record at `index`, as things stood after `step` (default: the end). */
+  /** The texts of the table notes for the record at `index` after `step` (default: the end); `view.notes` has them structured. */
   notes(index: number, step = this.ledger.size - 1, label?: IdLabel): string[] {
-    return this.at(step).notes(index, label);
+    return this.at(step)
+      .notes(index, label)
+      .map((note) => note.text);
   }
 
   /** The reasons behind the record at `index`, naming their rules. */

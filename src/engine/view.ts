@@ -1,6 +1,7 @@
 // Answers every question about the stream as it stood after one record: live kernel state, or the step log.
 import { groupClusters } from './clusters.ts';
 import { explainOutcome, notesFor, type EventLabel, type IdLabel } from './explain.ts';
+import type { Note } from './notes.ts';
 import { isDeviceKey } from './ids.ts';
 import { NO_ID } from './idTable.ts';
 import type { StoredRecord } from './ledger.ts';
@@ -46,7 +47,7 @@ export class ResolutionView extends StepState {
   }
 
   /** Table notes for the retained record at `index` at this step (pass its outcome when already at hand). */
-  notes(index: number, label?: IdLabel, outcome: EventOutcome = this.outcome(index)): string[] {
+  notes(index: number, label?: IdLabel, outcome: EventOutcome = this.outcome(index)): Note[] {
     return notesFor(outcome, this.stored(index), this, label);
   }
 

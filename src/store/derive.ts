@@ -3,6 +3,7 @@ import {
   resolve,
   type EventOutcome,
   type IdLabel,
+  type Note,
   type Mode,
   type Resolution,
   type ResolutionView,
@@ -53,7 +54,8 @@ export interface EventRow {
   readonly sent: { readonly distinctId?: string; readonly deviceId?: string; readonly userId?: string };
   readonly time: number | undefined;
   readonly outcome: EventOutcome;
-  readonly notes: readonly string[];
+  /** The engine's notes, structured: kind, rule, text. */
+  readonly notes: readonly Note[];
   /** Sent by the step just applied. */
   readonly isNew: boolean;
   /** Re-attributed by the step just applied. */

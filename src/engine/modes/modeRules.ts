@@ -79,6 +79,10 @@ export interface ModeWords {
   distinctId(id: string): string;
   /** The reason when nothing usable was sent (LIM-2, LIM-3). */
   readonly noIdentity: string;
+  /** The rule that makes an identity event do nothing here (S-8, L-5), for its note. */
+  readonly noEffectRule: string;
+  /** The rule that re-attributes earlier events (S-12, O-5), for the "Retroactively updated" note. */
+  readonly retroactiveRule: string;
   /** Reasons about the event's own identity effect: its link, its refusal, an identity event doing nothing. */
   identity(outcome: EventOutcome, record: StoredRecord, context: ExplainContext): string[];
   /** "What does the canonical id mean here?": why the event resolves where it does. */

@@ -1,11 +1,11 @@
 // Pure projection from the store's event rows to what each table cell shows: text, full id, tone, sort key.
 import {
   isDeviceKey,
-  linkNote,
   looksAnonymous,
   modeRules,
   type IdLabel,
   type Mode,
+  type NoteKind as EngineNoteKind,
 } from '../../engine/index.ts';
 import type { AppState } from '../../store/appStore.ts';
 import type { EventRow } from '../../store/derive.ts';
@@ -54,8 +54,6 @@ export interface ProjectionContext {
   readonly tableView: TableView;
 }
 
-const RETROACTIVE_NOTE = 'Retroactively updated';
-
 /** Projects every row; identity events are left out unless `showIdentityEvents`. */
 export function projectRows(
   rows: readonly EventRow[],
@@ -67,7 +65,7 @@ export function projectRows(
 }
 
 export function projectRow(row: EventRow, context: ProjectionContext): TableRow {
-  const notes = noteViews(row, context.label);
+  const notes = noteViews(row);
   return {
     id: String(row.recordIndex),
     recordIndex: row.recordIndex,
@@ -132,7 +130,7 @@ function toneOf(id: string): Tone {
 function resolvedIdCell(row: EventRow, label: IdLabel): CellView {
   const { resolvedId } = row.outcome;
   if (resolvedId === null) {
-    const reason = row.notes.find((note) => note.startsWith('Rejected')) ?? 'Rejected at ingestion';
+    const reason = row.notes.find((note) => note.kind === 'rejected')?.text ?? 'Rejected at ingestion';
     return { text: 'rejected', hint: reason, tone: 'danger', sortKey: '\uffff' };
   }
   if (resolvedId === '')
@@ -169,17 +167,22 @@ function notesCell(notes: readonly NoteView[]): CellView {
   return { text, sortKey: text };
 }
 
-function noteViews(row: EventRow, label: IdLabel): NoteView[] {
-  const link = row.outcome.link === undefined ? undefined : linkNote(row.outcome.link, label);
-  return row.notes.map((text) => ({ text, kind: noteKind(text, link, row) }));
+function noteViews(row: EventRow): NoteView[] {
+  return row.notes.map((note) => ({ text: note.text, kind: DISPLAY_KIND[note.kind] }));
 }
 
-function noteKind(text: string, link: string | undefined, row: EventRow): NoteKind {
-  if (text === link) return 'link';
-  if (text === RETROACTIVE_NOTE) return 'retroactive';
-  if (text === row.outcome.failure?.code || text.startsWith('Rejected')) return 'failure';
-  return 'plain';
-}
+/** How the table styles each kind of engine note. */
+const DISPLAY_KIND: Readonly<Record<EngineNoteKind, NoteKind>> = {
+  'new-device': 'plain',
+  reset: 'plain',
+  rejected: 'failure',
+  'no-identity': 'plain',
+  'no-effect': 'plain',
+  link: 'link',
+  failure: 'failure',
+  'stored-as': 'plain',
+  retroactive: 'retroactive',
+};
 
 /** Cells whose value this step rewrote: the resolved distinct_id, and a $user_id that Mixpanel's view derives from it. */
 export function isChangedCell(row: TableRow, column: ColumnId): boolean {

@@ -27,6 +27,8 @@ export const LEGACY: ModeRules<'legacy'> = {
     distinctId: (id) => `L-1: the event was sent with distinct_id ${id}.`,
     noIdentity:
       'LIM-2, LIM-3: no distinct_id (O-1: only distinct_id counts here), so the event belongs to no user.',
+    noEffectRule: 'L-5',
+    retroactiveRule: 'L-3',
     identity(o, record, { label }) {
       const lines: string[] = [];
       if (record.isIdentityEvent && record.name !== '$create_alias') {

@@ -30,6 +30,8 @@ export const ORIGINAL: ModeRules<'original'> = {
       `O-1: identity comes only from distinct_id (${id}); $device_id and $user_id are ignored on Original.`,
     noIdentity:
       'LIM-2, LIM-3: no distinct_id (O-1: only distinct_id counts here), so the event belongs to no user.',
+    noEffectRule: 'O-6',
+    retroactiveRule: 'O-5',
     identity(o, _record, { label }) {
       const lines: string[] = [];
       if (o.link) lines.push(linkReason(o.link, label));

@@ -34,6 +34,8 @@ export const SIMPLIFIED: ModeRules<'simplified'> = {
       `O-1: identity comes only from distinct_id (${id}); $device_id and $user_id are ignored on Original.`,
     noIdentity:
       'LIM-2, LIM-3: no $user_id, $device_id or distinct_id, so the event belongs to no user (resolved distinct_id "").',
+    noEffectRule: 'S-8',
+    retroactiveRule: 'S-12',
     identity(o, record, { view, label, byEvent }) {
       if (record.isIdentityEvent) {
         return [

@@ -1,6 +1,7 @@
 // The header: title, scenario picker (or the dataset's name), mode switch and the assumptions line on the left;
 // import, export, settings, theme and link on the right.
 import { useAppState } from '../store/hooks.ts';
+import { CompareButton } from '../views/compare/CompareButton.tsx';
 import { AssumptionsBadge } from '../views/header/AssumptionsBadge.tsx';
 import { CopyLinkButton } from '../views/header/CopyLinkButton.tsx';
 import { ModeSwitch } from '../views/header/ModeSwitch.tsx';
@@ -26,6 +27,7 @@ export function AppHeader() {
         <div className="app-header-end">
           <ImportButton />
           {loaded ? <ExportMenu /> : null}
+          {loaded ? <CompareButton /> : null}
           <SourceSwitch />
           <ThemeToggle />
           <CopyLinkButton />
@@ -40,6 +42,7 @@ export function AppHeader() {
       <AssumptionsBadge />
       <div className="app-header-end">
         <ImportButton />
+        <CompareButton />
         <SourceSwitch />
         <SettingsButton controls={sidePanelId('settings')} />
         <ThemeToggle />

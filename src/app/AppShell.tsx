@@ -1,4 +1,5 @@
 // The page layout; views do not import each other, so the shell is where they meet.
+import { lazy, Suspense } from 'react';
 import { useAppState } from '../store/hooks.ts';
 import { IdentityGraph } from '../views/graph/IdentityGraph.tsx';
 import { DatasetWorkspace } from '../views/import/DatasetWorkspace.tsx';
@@ -13,15 +14,25 @@ import { useAppEffects } from './useAppEffects.ts';
 import { ViewBoundary } from './ViewBoundary.tsx';
 import './layout.css';
 
+/** The Compare view is its own chunk: most visits never open it (issue #13, and the initial-bundle budget of #14). */
+const CompareView = lazy(() => import('../views/compare/CompareView.tsx'));
+
 export function AppShell() {
   useAppEffects();
   const source = useAppState((state) => state.dataset.source);
   const resetKey = useAppState((state) => `${state.scenarioId}|${state.mode}|${state.cursor}|${source}`);
+  const comparing = useAppState((state) => state.compareOpen);
   return (
     <div className="app" data-source={source}>
       <AppHeader />
       <Notices />
-      {source === 'dataset' ? (
+      {comparing ? (
+        <ViewBoundary name="The Compare view" resetKey={resetKey}>
+          <Suspense fallback={<p className="compare-loading">Loading the Compare view…</p>}>
+            <CompareView />
+          </Suspense>
+        </ViewBoundary>
+      ) : source === 'dataset' ? (
         <ViewBoundary name="The imported file's workspace" resetKey={resetKey}>
           <DatasetWorkspace />
         </ViewBoundary>

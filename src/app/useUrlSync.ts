@@ -4,13 +4,13 @@ import { useStoreApi } from '../store/hooks.ts';
 import { locate, locationOf } from '../store/locate.ts';
 import type { AppState } from '../store/appStore.ts';
 import { writeLocation } from '../store/urlState.ts';
-import { readSource, withSource } from '../store/viewParam.ts';
+import { readCompare, readSource, withSource } from '../store/viewParam.ts';
 import { historyMethodFor } from './historyPolicy.ts';
 import { createUrlWriter, type HistoryMethod } from './urlWriter.ts';
 
 /** The query string for a state: scenario, mode and step, and `view=import` while the dataset is on show. */
 function searchOf(state: AppState): string {
-  return withSource(writeLocation(locationOf(state)), state.dataset.source);
+  return withSource(writeLocation(locationOf(state)), state.dataset.source, state.compareOpen);
 }
 
 function writeHistory(search: string, method: HistoryMethod): void {
@@ -37,7 +37,9 @@ export function useUrlSync(): void {
     let restoring = false;
     const unsubscribe = store.subscribe((state, previous) => {
       const method =
-        state.dataset.source !== previous.dataset.source ? 'push' : historyMethodFor(state, previous);
+        state.dataset.source !== previous.dataset.source || state.compareOpen !== previous.compareOpen
+          ? 'push'
+          : historyMethodFor(state, previous);
       if (method === 'none') return;
       if (restoring) writeHistory(searchOf(store.getState()), 'replace');
       else writer.request(method);
@@ -48,6 +50,7 @@ export function useUrlSync(): void {
       restoring = true;
       actions.openLocation(location, stepCount);
       actions.showSource(readSource(window.location.search));
+      actions.setCompareOpen(readCompare(window.location.search));
       restoring = false;
       for (const notice of notices) actions.addNotice(notice);
     };

@@ -1,5 +1,12 @@
 // `idmerge compare` for a terminal: one column per mode, the difference from the first mode in percent.
-import type { CompareReport, FunnelSpec, Split, VariantSummary } from '../compare/index.ts';
+import {
+  percentChange,
+  share,
+  type CompareReport,
+  type FunnelSpec,
+  type Split,
+  type VariantSummary,
+} from '../compare/index.ts';
 
 type Count = Exclude<keyof VariantSummary, 'funnel'>;
 
@@ -51,21 +58,11 @@ export function formatCompareText(
 /** Values, each after the first with its difference from the first in percent. */
 function cells(values: readonly number[]): string[] {
   const base = values[0] ?? 0;
-  return values.map((value, at) => (at === 0 ? `${value}` : `${value} ${percent(value, base)}`));
-}
-
-/** The difference from `base` in percent, e.g. "(+12.5%)"; "(=)" when equal, "(new)" from nothing. */
-export function percent(value: number, base: number): string {
-  if (value === base) return '(=)';
-  if (base === 0) return '(new)';
-  const change = ((value - base) / base) * 100;
-  return `(${change > 0 ? '+' : ''}${Number(change.toFixed(1))}%)`;
+  return values.map((value, at) => (at === 0 ? `${value}` : `${value} (${percentChange(value, base)})`));
 }
 
 function conversion(summary: VariantSummary, last: number): string {
-  const entered = summary.funnel[0]?.users ?? 0;
-  const converted = summary.funnel[last]?.users ?? 0;
-  return entered === 0 ? '–' : `${Number(((converted / entered) * 100).toFixed(1))}%`;
+  return share(summary.funnel[last]?.users ?? 0, summary.funnel[0]?.users ?? 0);
 }
 
 function windowText(seconds: number): string {

@@ -13,7 +13,7 @@ export const DEFAULT_WINDOW_SECONDS = 30 * 86_400;
 export class Comparison {
   private summaries: VariantSummary[] | undefined;
   private splitList: Split[] | undefined;
-  private differing: Uint8Array | undefined;
+  private readonly differing = new Map<string, Uint8Array>();
 
   constructor(readonly data: ComparisonData) {}
 
@@ -58,16 +58,25 @@ export class Comparison {
     return this.data.resolved.texts[key];
   }
 
-  /** Per record, 1 when at least two variants resolve the event to different distinct_ids. */
-  differences(): Uint8Array {
-    this.differing ??= differingEvents(this.data);
-    return this.differing;
+  /** The positions of the variants named by `keys` (every variant when undefined). */
+  variantIndexes(keys?: readonly string[]): number[] {
+    if (keys === undefined) return this.data.variants.map((_, at) => at);
+    return keys.map((key) => this.variantIndex(key));
   }
 
-  /** How many events resolve differently in at least two variants. */
-  differingCount(): number {
+  /** Per record, 1 when at least two of the variants (all, or those named) resolve the event differently. */
+  differences(keys?: readonly string[]): Uint8Array {
+    const indexes = this.variantIndexes(keys);
+    const cacheKey = indexes.join(',');
+    let flags = this.differing.get(cacheKey);
+    if (flags === undefined) this.differing.set(cacheKey, (flags = differingEvents(this.data, indexes)));
+    return flags;
+  }
+
+  /** How many events resolve differently in at least two of the variants (all, or those named). */
+  differingCount(keys?: readonly string[]): number {
     let count = 0;
-    for (const flag of this.differences()) count += flag;
+    for (const flag of this.differences(keys)) count += flag;
     return count;
   }
 
@@ -94,10 +103,10 @@ export class Comparison {
   }
 }
 
-function differingEvents(data: ComparisonData): Uint8Array {
+function differingEvents(data: ComparisonData, indexes: readonly number[]): Uint8Array {
   const size = data.nameIds.length;
   const flags = new Uint8Array(size);
-  const [first, ...rest] = data.columns;
+  const [first, ...rest] = indexes.map((at) => data.columns[at]!);
   if (first === undefined) return flags;
   for (const column of rest) {
     for (let index = 0; index < size; index++) {

@@ -30,3 +30,4 @@ export {
   type AssumptionCase,
   type AssumptionResult,
 } from './assumptions.ts';
+export { percentChange, share } from './format.ts';

@@ -1,6 +1,6 @@
 // The questions the Compare view asks of a comparison, answered the same way in the page (scenarios) and in the
 // import worker (files): a bounded overview, pages of rows, and the graphs of one split side by side.
-import type { FailedAttempt, Link } from '../engine/index.ts';
+import { DEVICE_PREFIX, type FailedAttempt, type Link } from '../engine/index.ts';
 import { clusterIndexOf } from './clusterIndex.ts';
 import type { Comparison } from './comparison.ts';
 import { reportOf, type CompareReport } from './report.ts';
@@ -20,11 +20,15 @@ export interface CompareOverview {
   readonly records: number;
 }
 
-export function compareOverview(comparison: Comparison, funnel?: FunnelSpec): CompareOverview {
-  const report = reportOf(comparison, funnel);
+export function compareOverview(
+  comparison: Comparison,
+  funnel?: FunnelSpec,
+  keys?: readonly string[],
+): CompareOverview {
+  const report = reportOf(comparison, funnel, keys);
   const { splits } = report.differences;
   return {
-    variants: comparison.variants.map((variant) => variant.key),
+    variants: Object.keys(report.modes),
     report: { ...report, differences: { ...report.differences, splits: splits.slice(0, OVERVIEW_SPLITS) } },
     splitCount: splits.length,
     daily: comparison.daily(),
@@ -56,6 +60,8 @@ export interface CompareRowQuery {
   readonly limit: number;
   /** Only the events whose resolved distinct_id differs between variants. */
   readonly onlyDiffering: boolean;
+  /** The variants compared (default: all); rows carry one resolved id per variant named, in this order. */
+  readonly variants?: readonly string[];
 }
 
 /** A page of events (profile updates are not rows), in stream order. */
@@ -63,9 +69,10 @@ export function compareRows(
   comparison: Comparison,
   query: CompareRowQuery,
 ): { total: number; rows: CompareRow[] } {
-  const indexes = rowIndexes(comparison, query.onlyDiffering);
+  const indexes = rowIndexes(comparison, query.onlyDiffering, query.variants);
   const end = Math.min(indexes.length, query.offset + query.limit);
-  const differs = comparison.differences();
+  const differs = comparison.differences(query.variants);
+  const columns = comparison.variantIndexes(query.variants);
   const rows: CompareRow[] = [];
   for (let at = Math.max(0, query.offset); at < end; at++) {
     const index = indexes[at]!;
@@ -73,26 +80,27 @@ export function compareRows(
       index,
       name: comparison.nameOf(index) ?? '',
       time: comparison.data.untimed.has(index) ? undefined : comparison.data.times[index],
-      resolved: comparison.variants.map((_, variant) => comparison.resolvedText(variant, index) ?? null),
+      resolved: columns.map((variant) => comparison.resolvedText(variant, index) ?? null),
       differs: differs[index] === 1,
     });
   }
   return { total: indexes.length, rows };
 }
 
-const rowCache = new WeakMap<Comparison, Map<boolean, Int32Array>>();
+const rowCache = new WeakMap<Comparison, Map<string, Int32Array>>();
 
-function rowIndexes(comparison: Comparison, onlyDiffering: boolean): Int32Array {
+function rowIndexes(comparison: Comparison, onlyDiffering: boolean, keys?: readonly string[]): Int32Array {
   let byFilter = rowCache.get(comparison);
-  if (byFilter === undefined) rowCache.set(comparison, (byFilter = new Map<boolean, Int32Array>()));
-  let indexes = byFilter.get(onlyDiffering);
+  if (byFilter === undefined) rowCache.set(comparison, (byFilter = new Map<string, Int32Array>()));
+  const cacheKey = `${onlyDiffering}|${comparison.variantIndexes(keys).join(',')}`;
+  let indexes = byFilter.get(cacheKey);
   if (indexes === undefined) {
-    const differs = comparison.differences();
+    const differs = comparison.differences(keys);
     const list: number[] = [];
     for (let index = 0; index < comparison.size; index++) {
       if (comparison.isEvent(index) && (!onlyDiffering || differs[index] === 1)) list.push(index);
     }
-    byFilter.set(onlyDiffering, (indexes = Int32Array.from(list)));
+    byFilter.set(cacheKey, (indexes = Int32Array.from(list)));
   }
   return indexes;
 }
@@ -121,7 +129,14 @@ export function identityGraphs(
   comparison.variants.forEach((variant, at) => {
     const index = clusterIndexOf(comparison.data.resolutions[at]!, comparison.data.ids);
     const { view } = index;
-    const canonicals = [...new Set(ids.map((id) => index.canonicalOf(id)))];
+    const resolution = comparison.data.resolutions[at]!;
+    // A raw device id stands for its `$device:` key where the mode keys devices so (S-4); ids a mode never read
+    // (e.g. `$device:` keys on Original, O-1) are left out of its drawing.
+    const known = ids.flatMap((id) => {
+      if (resolution.idNumber(id) !== undefined) return [id];
+      return resolution.idNumber(DEVICE_PREFIX + id) !== undefined ? [DEVICE_PREFIX + id] : [];
+    });
+    const canonicals = [...new Set(known.map((id) => index.canonicalOf(id)))];
     const wanted = new Set(canonicals);
     const members = new Map<string, { id: string; isDevice: boolean }[]>();
     for (const cluster of view.clusters()) {
@@ -138,7 +153,9 @@ export function identityGraphs(
         [attempt.from, attempt.to].some((id) => id !== undefined && wanted.has(index.canonicalOf(id))),
       );
     graphs[variant.key] = canonicals.map((canonical) => {
-      const all = members.get(canonical) ?? [{ id: canonical, isDevice: canonical.startsWith('$device:') }];
+      const all = members.get(canonical) ?? [
+        { id: canonical, isDevice: canonical.startsWith(DEVICE_PREFIX) },
+      ];
       const own = (id: string | undefined) => id !== undefined && index.canonicalOf(id) === canonical;
       return {
         canonical,

@@ -10,14 +10,22 @@ export interface CompareReport {
   readonly differences: { readonly events: number; readonly splits: readonly Split[] };
 }
 
-/** The report of a finished comparison, with the funnel when one is asked for. */
-export function reportOf(comparison: Comparison, funnel?: FunnelSpec): CompareReport {
+/** The report of a finished comparison, with the funnel when one is asked for; `keys` picks some variants. */
+export function reportOf(
+  comparison: Comparison,
+  funnel?: FunnelSpec,
+  keys?: readonly string[],
+): CompareReport {
   const summaries = comparison.summary(funnel);
   const modes: Record<string, VariantSummary> = {};
+  const chosen = new Set(comparison.variantIndexes(keys).map((at) => comparison.variants[at]!.key));
   comparison.variants.forEach((variant, at) => {
-    modes[variant.key] = summaries[at]!;
+    if (chosen.has(variant.key)) modes[variant.key] = summaries[at]!;
   });
-  return { modes, differences: { events: comparison.differingCount(), splits: comparison.splits() } };
+  const splits = comparison
+    .splits()
+    .filter((split) => chosen.has(split.joinedIn) && chosen.has(split.splitIn));
+  return { modes, differences: { events: comparison.differingCount(keys), splits } };
 }
 
 /** Compares a whole in-memory stream (tests, scenarios). */

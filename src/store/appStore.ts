@@ -39,6 +39,8 @@ export interface AppState {
   readonly sidePanel: SidePanel;
   /** An imported file, and whether the main area shows it instead of the scenarios (issue #5). */
   readonly dataset: DatasetState;
+  /** The Compare view (every mode side by side, issue #13) replaces the main area, for a scenario or the dataset. */
+  readonly compareOpen: boolean;
 }
 
 export interface AppActions extends DatasetActions {
@@ -63,6 +65,7 @@ export interface AppActions extends DatasetActions {
   readonly addNotice: (text: string) => void;
   readonly dismissNotice: (index: number) => void;
   readonly showSidePanel: (panel: SidePanel) => void;
+  readonly setCompareOpen: (open: boolean) => void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -83,6 +86,7 @@ export const INITIAL_STATE: AppState = {
   notices: [],
   sidePanel: 'why',
   dataset: INITIAL_DATASET,
+  compareOpen: false,
 };
 
 const clamp = (value: number, max: number) => Math.min(Math.max(value, 0), max);
@@ -137,6 +141,7 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     addNotice: (text) => set(({ notices }) => ({ notices: [...notices, text] })),
     dismissNotice: (index) => set(({ notices }) => ({ notices: notices.filter((_, i) => i !== index) })),
     showSidePanel: (sidePanel) => set({ sidePanel }),
+    setCompareOpen: (compareOpen) => set({ compareOpen, playing: false }),
     ...createDatasetActions((change) => set(({ dataset }) => ({ dataset: change(dataset) }))),
   }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSource, withSource } from './viewParam.ts';
+import { readCompare, readSource, withSource } from './viewParam.ts';
 
 describe('the view parameter', () => {
   it('opens the dataset workspace only on view=import', () => {
@@ -15,5 +15,14 @@ describe('the view parameter', () => {
     const written = withSource('?scenario=a&mode=simplified&step=0', 'dataset');
     expect(written).toBe('?scenario=a&mode=simplified&step=0&view=import');
     expect(readSource(written)).toBe('dataset');
+  });
+
+  it('writes view=compare while the Compare view is open, over either source, and reads it back', () => {
+    const written = withSource('?scenario=a&mode=simplified&step=2', 'scenario', true);
+    expect(written).toBe('?scenario=a&mode=simplified&step=2&view=compare');
+    expect(readCompare(written)).toBe(true);
+    expect(readSource(written)).toBe('scenario');
+    expect(withSource('?scenario=a', 'dataset', true)).toBe('?scenario=a&view=compare');
+    expect(readCompare('?view=import')).toBe(false);
   });
 });

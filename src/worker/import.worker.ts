@@ -1,4 +1,7 @@
 // The import worker: parsing, resolving and querying a big file off the UI thread (issue #5).
+import { rederiveIdentity } from '../io/index.ts';
+import type { ResolveOptions } from '../engine/index.ts';
+import { carriesBothIds, CompareSession } from './compareSession.ts';
 import { buildExport } from './exports.ts';
 import { ImportSession, type LoadSettings } from './importSession.ts';
 import type { CancelMessage, ReplyMessage, RequestMessage, Requests, WorkProgress } from './protocol.ts';
@@ -26,6 +29,32 @@ let loadInFlight: number | undefined;
 let cancelled = false;
 /** The last filtered row set, kept while the user pages through it. */
 let lastMatches: { key: string; indexes: Int32Array | undefined } | undefined;
+/** The loaded file compared across modes, kept while the options stay the same. */
+let comparing: { key: string; session: CompareSession; of: Loaded } | undefined;
+
+/** The comparison of the loaded file under `options`, built on first use (one pass over the stored records). */
+function compareSession(options: Partial<ResolveOptions>): CompareSession {
+  const current = need();
+  const key = JSON.stringify(options);
+  if (comparing?.key !== key || comparing.of !== current) {
+    const { store } = current.session;
+    const rederive = current.settings.rederive;
+    const session = new CompareSession({
+      records: () => store.records(),
+      options,
+      ...(rederive
+        ? {
+            adapt: (record, variant) =>
+              variant.mode === 'simplified' && record.kind === 'event'
+                ? { ...record, event: rederiveIdentity(record.event) }
+                : record,
+          }
+        : {}),
+    });
+    comparing = { key, session, of: current };
+  }
+  return comparing.session;
+}
 
 const post = (message: ReplyMessage) => postMessage(message);
 
@@ -154,6 +183,18 @@ async function answer(message: RequestMessage): Promise<unknown> {
         message.args.id,
         message.args.cap,
       );
+    }
+    case 'compare':
+      return compareSession(message.args.options).overview(message.args.funnel, message.args.modes);
+    case 'compareRows':
+      return compareSession(message.args.options).rows(message.args);
+    case 'compareGraphs':
+      return compareSession(message.args.options).graphs(message.args.ids);
+    case 'compareAssumptions':
+      return compareSession(message.args.options).assumptions();
+    case 'compareMigration': {
+      const { store } = need().session;
+      return compareSession(message.args.options).migration((index) => carriesBothIds(store.record(index)));
     }
     case 'export': {
       const { session, file, settings } = need();

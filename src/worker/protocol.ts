@@ -1,5 +1,14 @@
 // Messages between the page and the import worker: every request carries an id; the reply (or error) echoes it.
 import type { Mode, ResolveOptions } from '../engine/index.ts';
+import type {
+  AssumptionResult,
+  CompareOverview,
+  CompareRow,
+  CompareRowQuery,
+  FunnelSpec,
+  MiniCluster,
+  MigrationWalkthrough,
+} from '../compare/index.ts';
 import type { ImportFormat } from '../io/index.ts';
 import type { SessionSummary } from './importSession.ts';
 import type { ClusterSummary, IdentityDetail, RowFilter, RowPage, RowQuery, SearchHit } from './queries.ts';
@@ -44,6 +53,31 @@ export interface Requests {
   search: { readonly args: { readonly text: string; readonly limit: number }; readonly result: SearchHit[] };
   identity: { readonly args: { readonly id: string; readonly cap: number }; readonly result: IdentityDetail };
   export: { readonly args: { readonly kind: ExportKind }; readonly result: Blob };
+  /** The Compare view (issue #13): every mode side by side, computed with src/compare as `idmerge compare` does. */
+  compare: {
+    readonly args: {
+      readonly options: Partial<ResolveOptions>;
+      readonly funnel?: FunnelSpec;
+      readonly modes: readonly string[];
+    };
+    readonly result: CompareOverview;
+  };
+  compareRows: {
+    readonly args: CompareRowQuery & { readonly options: Partial<ResolveOptions> };
+    readonly result: { total: number; rows: CompareRow[] };
+  };
+  compareGraphs: {
+    readonly args: { readonly options: Partial<ResolveOptions>; readonly ids: readonly string[] };
+    readonly result: Record<string, MiniCluster[]>;
+  };
+  compareAssumptions: {
+    readonly args: { readonly options: Partial<ResolveOptions> };
+    readonly result: AssumptionResult[];
+  };
+  compareMigration: {
+    readonly args: { readonly options: Partial<ResolveOptions> };
+    readonly result: MigrationWalkthrough;
+  };
 }
 
 export type RequestName = keyof Requests;

@@ -1,81 +1,111 @@
-// `npm run bench`: a seeded million-event stream, resolved in memory and by `idmerge resolve`, against a bare parse.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// `npm run bench`: seeded event streams (100k and 1M events by default), each read by a bare read + JSON.parse and
+// resolved by every engine in bench/engines.ts in every mode; one table of best and median times, the ratio to the
+// bare parse measured in the same rounds, and peak RSS, so growth with size is visible.
+//   BENCH_SIZES=100000,1000000,10000000  BENCH_RUNS=3  npm run bench
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODES, type Mode } from '../src/engine/index.ts';
+import type { Mode } from '../src/engine/index.ts';
+import { BENCH_ENGINES, type BenchEngine, type Measured } from './engines.ts';
 import { DEFAULT_SHAPE, writeStream } from './generate.ts';
+import { OUT, summarise, timeNode } from './measure.ts';
 
-const OUT = join(import.meta.dirname, 'out');
-const events = Number(process.env['BENCH_EVENTS'] ?? DEFAULT_SHAPE.events);
-const shape = { ...DEFAULT_SHAPE, events, users: Math.round(events / 10), devices: Math.round(events / 5) };
+const sizes = (process.env['BENCH_SIZES'] ?? '100000,1000000').split(',').map(Number);
+const runs = Number(process.env['BENCH_RUNS'] ?? 3);
 
-interface Timed {
-  readonly seconds: number;
-  readonly peakRssMb: number;
-  readonly stdout: string;
-}
-
-/** Runs a node script in a fresh process (so one measurement's heap never burdens another). */
-function timeNode(args: readonly string[], discardStdout: boolean): Timed {
-  const rssFile = join(OUT, 'peak-rss');
-  rmSync(rssFile, { force: true });
-  const start = performance.now();
-  const run = spawnSync(process.execPath, ['--import', join(import.meta.dirname, 'peakRss.mjs'), ...args], {
-    env: { ...process.env, IDMERGE_PEAK_RSS_FILE: rssFile },
-    stdio: ['ignore', discardStdout ? 'ignore' : 'pipe', 'inherit'],
-    maxBuffer: 1 << 26,
-    encoding: 'utf8',
-  });
-  const seconds = (performance.now() - start) / 1000;
-  if (run.status !== 0) throw new Error(`${args.join(' ')} exited with ${run.status}`);
-  const peakRssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 2 ** 20 : NaN;
-  return { seconds, peakRssMb, stdout: run.stdout ?? '' };
-}
-
-async function ensureStream(): Promise<string> {
+async function ensureStream(events: number): Promise<string> {
   mkdirSync(OUT, { recursive: true });
-  const path = join(OUT, `events-${shape.events}-seed${shape.seed}.ndjson`);
+  const shape = { ...DEFAULT_SHAPE, events, users: Math.round(events / 10), devices: Math.round(events / 5) };
+  const path = join(OUT, `events-${events}-seed${shape.seed}.ndjson`);
   if (!existsSync(path)) {
     console.log(
-      `generating ${shape.events.toLocaleString()} events (${shape.users} users, ${shape.devices} devices)…`,
+      `generating ${events.toLocaleString()} events (${shape.users} users, ${shape.devices} devices)…`,
     );
     await writeStream(path, shape);
   }
   return path;
 }
 
-function measureMode(path: string, mode: Mode, bare: Timed) {
-  const memory = timeNode(
-    ['--max-old-space-size=4096', '--import', 'tsx', join(import.meta.dirname, 'inMemory.ts'), path, mode],
-    false,
-  );
-  const { firstMs, bestMs, clusters } = JSON.parse(memory.stdout) as {
-    firstMs: number;
-    bestMs: number;
-    clusters: number;
-  };
-  const cli = timeNode(
-    [join(import.meta.dirname, '..', 'bin', 'idmerge.mjs'), 'resolve', '--mode', mode, path],
-    true,
-  );
+function runOnce(engine: BenchEngine, path: string, mode: Mode): Promise<Measured> {
+  if (engine.command) return Promise.resolve(timeNode(engine.command(path, mode)));
+  if (engine.measure) return engine.measure(path, mode);
+  throw new Error(`${engine.name} has neither command nor measure`);
+}
+
+interface Row {
+  readonly events: string;
+  readonly what: string;
+  readonly mode: string;
+  readonly best: string;
+  readonly median: string;
+  readonly ratio: string;
+  readonly rss: string;
+}
+
+const seconds = (value: number) => value.toFixed(2);
+
+async function measureSize(events: number): Promise<Row[]> {
+  const path = await ensureStream(events);
+  const engines: BenchEngine[] = [];
+  for (const engine of BENCH_ENGINES) {
+    const why = await engine.unavailable?.();
+    if (why === undefined) engines.push(engine);
+    else console.log(`${engine.name}: skipped (${why})`);
+  }
+  const bare: Measured[] = [];
+  const timed = new Map<string, Measured[]>();
+  // Rounds interleave the bare parse and every engine, so a burst of load from elsewhere hits them alike.
+  for (let round = 0; round < runs; round++) {
+    bare.push(timeNode([join(import.meta.dirname, 'bareParse.mjs'), path]));
+    for (const engine of engines)
+      for (const mode of engine.modes) {
+        const key = `${engine.name}\t${mode}`;
+        timed.set(key, [...(timed.get(key) ?? []), await runOnce(engine, path, mode)]);
+      }
+  }
+  const base = summarise(bare);
+  const label = events.toLocaleString('en');
+  const rows: Row[] = [{ events: label, what: 'bare read + JSON.parse', mode: '', ...figures(base, base) }];
+  for (const [key, measured] of timed) {
+    const [what = '', mode = ''] = key.split('\t');
+    rows.push({ events: label, what, mode, ...figures(summarise(measured), base) });
+  }
+  console.log(`${label} events: ${(statSync(path).size / 2 ** 20).toFixed(0)} MB, ${runs} rounds`);
+  return rows;
+}
+
+function figures(run: ReturnType<typeof summarise>, base: ReturnType<typeof summarise>) {
   return {
-    mode,
-    'resolve in memory, first (s)': (firstMs / 1000).toFixed(2),
-    'resolve in memory, best of 3 (s)': (bestMs / 1000).toFixed(2),
-    'events/s, best (M)': (events / bestMs / 1000).toFixed(2),
-    clusters,
-    'idmerge resolve (s)': cli.seconds.toFixed(2),
-    'bare parse (s)': bare.seconds.toFixed(2),
-    'ratio to bare': (cli.seconds / bare.seconds).toFixed(2),
-    'CLI peak RSS (MB)': cli.peakRssMb.toFixed(0),
+    best: seconds(run.best),
+    median: seconds(run.median),
+    ratio: `${(run.best / base.best).toFixed(2)} / ${(run.median / base.median).toFixed(2)}`,
+    rss: run.peakRssMb.toFixed(0),
   };
 }
 
-const path = await ensureStream();
-const sizeMb = statSync(path).size / 2 ** 20;
+const HEADINGS: Record<keyof Row, string> = {
+  events: 'events',
+  what: 'what',
+  mode: 'mode',
+  best: 'best s',
+  median: 'median s',
+  ratio: '× bare (best / median)',
+  rss: 'peak RSS MB',
+};
+
+function printTable(rows: readonly Row[]): void {
+  const keys = Object.keys(HEADINGS) as (keyof Row)[];
+  const width = (key: keyof Row) => Math.max(HEADINGS[key].length, ...rows.map((row) => row[key].length));
+  const line = (cells: Record<keyof Row, string>) =>
+    `| ${keys.map((key) => cells[key].padEnd(width(key))).join(' | ')} |`;
+  console.log(line(HEADINGS));
+  console.log(`| ${keys.map((key) => '-'.repeat(width(key))).join(' | ')} |`);
+  for (const row of rows) console.log(line(row));
+}
+
 console.log(
-  `stream: ${path} (${sizeMb.toFixed(0)} MB), node ${process.version}, ${execFileSync('nproc').toString().trim()} cores`,
+  `node ${process.version}, ${execFileSync('nproc').toString().trim()} cores (shared: compare ratios, not seconds)`,
 );
-const bare = timeNode([join(import.meta.dirname, 'bareParse.mjs'), path], true);
-console.log(`bare read + JSON.parse: ${bare.seconds.toFixed(2)} s, peak RSS ${bare.peakRssMb.toFixed(0)} MB`);
-console.table(MODES.map((mode) => measureMode(path, mode, bare)));
+const rows: Row[] = [];
+for (const events of sizes) rows.push(...(await measureSize(events)));
+printTable(rows);

@@ -1,6 +1,7 @@
 // Times importing big files in the built app, as a person would: choose the file, load it, wait for the summary.
 // Reports the time from file chosen to summary shown, and the longest main-thread block (long task) meanwhile.
-// Run after a build: node --import tsx scripts/measure-import.ts [events…]   (default: 100000 1000000)
+// Run after a build: node --import tsx scripts/measure-import.ts [events…]   (default: 100000 1000000; PW_PORT picks
+// the preview port). `npm run measure:browser` builds, then runs this and measure-steps.ts.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { writeStream } from '../bench/generate.ts';
 import { launchChromium, startPreview } from './browser.ts';
 
-const PORT = 4177;
+const PORT = Number(process.env['PW_PORT'] ?? 4177);
 const SIZES = process.argv
   .slice(2)
   .map(Number)

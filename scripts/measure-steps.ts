@@ -1,9 +1,10 @@
 // Times each step in the built app: steps through scenarios with the keyboard and reports the 'idmerge:step' measures.
-// Run after a build: node --import tsx scripts/measure-steps.ts
+// Also reports the longest main-thread task (long task, > 50 ms) seen while stepping.
+// Run after a build: node --import tsx scripts/measure-steps.ts   (PW_PORT picks the preview port)
 import type { Page } from '@playwright/test';
 import { launchChromium, startPreview } from './browser.ts';
 
-const PORT = 4176;
+const PORT = Number(process.env['PW_PORT'] ?? 4176);
 /** The long scenario (≈500 events in one step) and a short seed flow, each stepped there and back. */
 const SCENARIOS = [
   { id: 'original-cap-through-reset', mode: 'original' },
@@ -12,12 +13,22 @@ const SCENARIOS = [
 /** Rounds of stepping through every step forward, then back, so each scenario gives enough samples. */
 const ROUNDS = 5;
 
+/** A string, not a function: tsx would wrap a function's closures in a helper the page does not have. */
+const WATCH_LONG_TASKS = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+  }).observe({ type: 'longtask' });
+`;
+
 interface Figures {
   readonly scenario: string;
   readonly samples: number;
   readonly median: number;
   readonly p95: number;
   readonly max: number;
+  /** The longest main-thread task while stepping (0 when none passed 50 ms). */
+  readonly longestTask: number;
   /** Median per transition ("2→3"), to show which steps cost the most. */
   readonly byTransition: ReadonlyMap<string, number>;
 }
@@ -49,7 +60,11 @@ async function measure(page: Page, baseUrl: string, id: string, mode: string): P
   const steps = Number(/of (\d+)/.exec(text)?.[1] ?? 0);
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.evaluate(() => performance.clearMeasures('idmerge:step'));
+  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
   await stepThrough(page, steps);
+  const longestTask = await page.evaluate(() =>
+    Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks),
+  );
   const durations = await page.evaluate(() =>
     performance.getEntriesByName('idmerge:step', 'measure').map((entry) => entry.duration),
   );
@@ -60,6 +75,7 @@ async function measure(page: Page, baseUrl: string, id: string, mode: string): P
     median: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     max: sorted[sorted.length - 1] ?? Number.NaN,
+    longestTask,
     byTransition: mediansByTransition(durations, steps),
   };
 }
@@ -89,11 +105,12 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.addInitScript({ content: WATCH_LONG_TASKS });
     for (const { id, mode } of SCENARIOS) {
       const figures = await measure(page, preview.url, id, mode);
       const ms = (value: number) => `${value.toFixed(1)} ms`;
       console.log(
-        `${figures.scenario}: ${figures.samples} steps, median ${ms(figures.median)}, p95 ${ms(figures.p95)}, max ${ms(figures.max)}`,
+        `${figures.scenario}: ${figures.samples} steps, median ${ms(figures.median)}, p95 ${ms(figures.p95)}, max ${ms(figures.max)}, longest main-thread task ${ms(figures.longestTask)}`,
       );
       const transitions = [...figures.byTransition].map(([label, median]) => `${label} ${ms(median)}`);
       console.log(`  median by step: ${transitions.join(', ')}`);

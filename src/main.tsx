@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { warmLazyViews } from './app/lazyViews.tsx';
 
 const root = document.getElementById('root');
 if (root) {
@@ -9,4 +10,5 @@ if (root) {
       <App />
     </StrictMode>,
   );
+  warmLazyViews();
 }

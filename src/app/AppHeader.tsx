@@ -9,10 +9,10 @@ import { SettingsButton } from '../views/header/SettingsButton.tsx';
 import { ThemeToggle } from '../views/header/ThemeToggle.tsx';
 import { DatasetModeSwitch } from '../views/import/DatasetModeSwitch.tsx';
 import { DatasetTitle } from '../views/import/DatasetTitle.tsx';
-import { ExportMenu } from '../views/import/ExportMenu.tsx';
 import { ImportButton } from '../views/import/ImportButton.tsx';
 import { SourceSwitch } from '../views/import/SourceSwitch.tsx';
 import { ScenarioPicker } from '../views/picker/ScenarioPicker.tsx';
+import { ExportMenu } from './lazyViews.tsx';
 import { sidePanelId } from './SidePanel.tsx';
 
 export function AppHeader() {

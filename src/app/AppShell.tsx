@@ -1,14 +1,12 @@
 // The page layout; views do not import each other, so the shell is where they meet.
 import { lazy, Suspense } from 'react';
 import { useAppState } from '../store/hooks.ts';
-import { IdentityGraph } from '../views/graph/IdentityGraph.tsx';
-import { DatasetWorkspace } from '../views/import/DatasetWorkspace.tsx';
-import { ImportDialog } from '../views/import/ImportDialog.tsx';
 import { Notices } from '../views/notices/Notices.tsx';
 import { RuleDialog } from '../views/rules/RuleDialog.tsx';
 import { EventTable } from '../views/table/EventTable.tsx';
 import { Timeline } from '../views/timeline/Timeline.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { DatasetWorkspace, IdentityGraph, ImportDialog } from './lazyViews.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { useAppEffects } from './useAppEffects.ts';
 import { ViewBoundary } from './ViewBoundary.tsx';

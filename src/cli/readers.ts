@@ -37,7 +37,7 @@ export interface RecordReader<Item extends ReadItem = ReadItem> {
   render(item: Item, outcome: ResolvedOutput): string;
 }
 
-interface ScannedItem extends ReadItem {
+export interface ScannedItem extends ReadItem {
   readonly text: string;
   readonly scan: ScannedEvent | undefined;
 }
@@ -47,8 +47,11 @@ interface ScannedItem extends ReadItem {
  * building the object) and written back by string surgery, so a line's other properties are never parsed.
  */
 export class NdjsonReader implements RecordReader<ScannedItem> {
+  /** Event names as the engine keeps them: one string per distinct name, not a slice of each chunk read. */
+  private readonly names = new EventNames();
+
   constructor(
-    private readonly path: string,
+    readonly path: string,
     private readonly mode: Mode,
   ) {}
 
@@ -62,7 +65,7 @@ export class NdjsonReader implements RecordReader<ScannedItem> {
     const batch: ReadBatch<ScannedItem> = { items: [], problems: [] };
     for (const { line, text } of lines) {
       if (text.trim() === '') continue;
-      const item = readLine(line, text);
+      const item = readLine(line, text, this.names);
       if ('reason' in item) batch.problems.push(item);
       else batch.items.push(item);
     }
@@ -80,7 +83,24 @@ export class NdjsonReader implements RecordReader<ScannedItem> {
   }
 }
 
-function readLine(line: number, text: string): ScannedItem | LineProblem {
+/**
+ * A scanned name is a slice of the chunk it was read from; kept per event (the byte copy keeps the engine's record
+ * columns), each would hold its whole chunk in memory. Names are few: each distinct one is copied once.
+ */
+class EventNames {
+  private readonly known = new Map<string, string>();
+
+  own(name: string): string {
+    let own = this.known.get(name);
+    if (own === undefined) {
+      own = (' ' + name).slice(1);
+      this.known.set(own, own);
+    }
+    return own;
+  }
+}
+
+function readLine(line: number, text: string, names: EventNames): ScannedItem | LineProblem {
   const scan = scanEvent(text);
   if (!scan.ok) return { line, reason: `${scan.reason}` };
   if (scan.event === undefined && scan.hasProfileDistinctId) return readProfileLine(line, text);
@@ -89,10 +109,11 @@ function readLine(line: number, text: string): ScannedItem | LineProblem {
     return { line, reason: `channel must be "track" or "import", not ${JSON.stringify(scan.channel)}` };
   }
   const channel = scan.channel;
+  const name = names.own(scan.event);
   const event: MixpanelEvent =
     channel === undefined
-      ? { event: scan.event, properties: scan.identity }
-      : { event: scan.event, properties: scan.identity, channel };
+      ? { event: name, properties: scan.identity }
+      : { event: name, properties: scan.identity, channel };
   return { line, text, scan, record: { kind: 'event', event } };
 }
 
@@ -110,7 +131,7 @@ function readProfileLine(line: number, text: string): ScannedItem | LineProblem 
 }
 
 /** The G-7 / O-16 properties an output event gains, as the JSON text rewriteEventJson appends. */
-function outputProperties(outcome: ResolvedOutput, mode: Mode): string {
+export function outputProperties(outcome: ResolvedOutput, mode: Mode): string {
   const before = outcome.distinctIdBeforeIdentity;
   const failure = outcome.failure?.official ? outcome.failure : undefined;
   // Most events gain nothing; the rest gain one or two properties, built without an intermediate object.

@@ -7,16 +7,21 @@ import {
   type ResolveOptions,
   type ResolutionView,
 } from '../engine/index.ts';
+import { ByteWriter } from './byteWriter.ts';
+import { copyResolved } from './copyResolved.ts';
 import { LineWriter, rereadableSource, type CliStreams } from './io.ts';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
 import {
   chooseFormat,
   IN_FLAG,
+  NdjsonReader,
+  outputProperties,
   readerFor,
   type LineProblem,
   type ReadItem,
   type RecordReader,
 } from './readers.ts';
+import { SpliceColumns } from './splice.ts';
 
 export const RESOLVE_USAGE = `Usage: idmerge resolve [options] [FILE|-]
 
@@ -78,6 +83,7 @@ class ResolveRun {
   /** A mode that freezes ids at ingestion (Legacy, L-3) needs one pass; retroactive ones need the final state first. */
   async events(): Promise<number> {
     if (!modeRules(this.mode).retroactive) await this.onePass();
+    else if (this.reader instanceof NdjsonReader) await this.copyPass(this.reader);
     else {
       await this.buildState();
       await this.writeResolved();
@@ -100,6 +106,35 @@ class ResolveRun {
       this.report(batch.problems);
       for (const item of batch.items) this.resolver.ingest(item.record);
     }
+  }
+
+  /**
+   * NDJSON on Simplified and Original: pass 1 scans and ingests, keeping every record's receipt (a few typed-array
+   * entries) and where to splice its line; pass 2 copies the file's bytes with the resolved ids spliced in, without
+   * scanning a line or running the engine again (see copyResolved.ts).
+   */
+  private async copyPass(reader: NdjsonReader): Promise<void> {
+    const columns = new SpliceColumns();
+    const receipts = new IngestReceipts();
+    for await (const batch of reader.batches()) {
+      this.report(batch.problems);
+      for (const item of batch.items) {
+        this.resolver.ingest(item.record, receipts);
+        columns.record(item.line, item.text, item.scan);
+      }
+    }
+    const view = this.view();
+    const out = new ByteWriter(this.streams.stdout);
+    await copyResolved(
+      {
+        path: reader.path,
+        columns,
+        outputAt: (at) => view.outputOf(receipts, at),
+        extraOf: (outcome) => outputProperties(outcome, this.mode),
+      },
+      out,
+    );
+    await out.flush();
   }
 
   private async writeResolved(): Promise<void> {

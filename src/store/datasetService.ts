@@ -2,7 +2,6 @@
 // through the store's named actions, and answers the views' page-sized questions.
 import type { Mode, ResolveOptions } from '../engine/index.ts';
 import { ImportClient } from '../worker/importClient.ts';
-import { previewFile } from '../worker/preview.ts';
 import type { ExportKind, Requests } from '../worker/protocol.ts';
 import type { AppStore } from './appStore.ts';
 
@@ -36,6 +35,8 @@ export function createDatasetService(store: AppStore): DatasetService {
   const service: DatasetService = {
     async preview(file, name) {
       try {
+        // The format readers load with the first preview, not with the page (issue #14's first-load budget).
+        const { previewFile } = await import('../worker/preview.ts');
         actions().choosePreview(await previewFile(file, name));
       } catch (error) {
         actions().openImportDialog();

@@ -1,0 +1,78 @@
+// The file as physical lines of bytes, for pass 2's byte copy: split and numbered exactly as createLineSplitter
+// splits text (`\n`, `\r\n` or a lone `\r` ends a line; a UTF-8 BOM at the start belongs to no line), never decoded.
+import { createReadStream } from 'node:fs';
+
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+
+/** Called once per physical line with the bytes [start, end) of `bytes` it holds. */
+export type LineVisitor = (bytes: Buffer, start: number, end: number, line: number) => void;
+
+/**
+ * Visits every line of the file in order. `afterChunk` runs after each chunk read (a million bytes or so), where a
+ * writer can wait for the destination to drain; it returns false to stop reading.
+ */
+export async function forEachByteLine(
+  path: string,
+  visit: LineVisitor,
+  afterChunk: () => Promise<boolean>,
+): Promise<void> {
+  const lines = new ByteLines(visit);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    lines.push(chunk);
+    if (!(await afterChunk())) return;
+  }
+  lines.end();
+}
+
+class ByteLines {
+  private pending: Buffer | undefined;
+  private line = 0;
+  /** The previous chunk ended in `\r`: a `\n` starting this one is its pair, not another line. */
+  private afterReturn = false;
+  private started = false;
+
+  constructor(private readonly visit: LineVisitor) {}
+
+  push(chunk: Buffer): void {
+    let start = this.dropBom(chunk);
+    if (this.afterReturn && chunk.length > start && chunk[start] === NEWLINE) start++;
+    if (chunk.length > start) this.afterReturn = false;
+    let newline = chunk.indexOf(NEWLINE, start);
+    let ret = chunk.indexOf(RETURN, start);
+    while (newline !== -1 || ret !== -1) {
+      const at = ret === -1 || (newline !== -1 && newline < ret) ? newline : ret;
+      this.emit(chunk, start, at);
+      start = chunk[at] === RETURN && chunk[at + 1] === NEWLINE ? at + 2 : at + 1;
+      if (chunk[at] === RETURN && at === chunk.length - 1) this.afterReturn = true;
+      if (newline !== -1 && newline < start) newline = chunk.indexOf(NEWLINE, start);
+      if (ret !== -1 && ret < start) ret = chunk.indexOf(RETURN, start);
+    }
+    if (start < chunk.length) {
+      const rest = chunk.subarray(start);
+      this.pending = this.pending === undefined ? Buffer.from(rest) : Buffer.concat([this.pending, rest]);
+    }
+  }
+
+  end(): void {
+    if (this.pending !== undefined) this.emit(Buffer.alloc(0), 0, 0);
+  }
+
+  /** Only the line that straddles two chunks is copied; every other line is visited where it lies. */
+  private emit(chunk: Buffer, start: number, end: number): void {
+    this.line++;
+    if (this.pending === undefined) this.visit(chunk, start, end, this.line);
+    else {
+      const joined = Buffer.concat([this.pending, chunk.subarray(start, end)]);
+      this.pending = undefined;
+      this.visit(joined, 0, joined.length, this.line);
+    }
+  }
+
+  /** Skips a UTF-8 BOM at the very start of the file (the first non-empty chunk), as the text splitter does. */
+  private dropBom(chunk: Buffer): number {
+    if (this.started || chunk.length === 0) return 0;
+    this.started = true;
+    return chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+  }
+}

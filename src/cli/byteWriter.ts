@@ -1,0 +1,59 @@
+// Output as bytes: lines are assembled in a large buffer and handed to the destination a buffer at a time, with its
+// backpressure respected and a closed pipe (`| head -1`) ending the run quietly.
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+
+const SIZE = 1 << 20;
+
+export class ByteWriter {
+  private buffer = Buffer.allocUnsafe(SIZE);
+  private used = 0;
+  private closed = false;
+  private waiting: Promise<unknown> | undefined;
+
+  constructor(private readonly out: Writable) {
+    out.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') this.closed = true;
+      else throw error;
+    });
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Appends bytes [start, end) of `bytes`. */
+  copy(bytes: Uint8Array, start: number, end: number): void {
+    const length = end - start;
+    if (this.used + length > this.buffer.length) this.handOver(length);
+    this.buffer.set(bytes.subarray(start, end), this.used);
+    this.used += length;
+  }
+
+  /** Appends a whole buffer. */
+  bytes(bytes: Uint8Array): void {
+    this.copy(bytes, 0, bytes.length);
+  }
+
+  /** Appends text as UTF-8. */
+  text(text: string): void {
+    if (this.used + text.length * 3 > this.buffer.length) this.handOver(text.length * 3);
+    this.used += this.buffer.write(text, this.used);
+  }
+
+  /** Hands the filled part to the destination and starts a new buffer at least `room` bytes long. */
+  private handOver(room: number): void {
+    if (this.used > 0 && !this.closed && !this.out.write(this.buffer.subarray(0, this.used)))
+      this.waiting ??= Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+    this.buffer = Buffer.allocUnsafe(Math.max(SIZE, room));
+    this.used = 0;
+  }
+
+  /** Writes out what is buffered and waits while the destination is full. */
+  async flush(): Promise<void> {
+    if (this.used > 0) this.handOver(0);
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    if (waiting !== undefined) await waiting;
+  }
+}

@@ -23,15 +23,15 @@ export class ByteWriter {
   }
 
   /** Appends bytes [start, end) of `bytes`. */
-  copy(bytes: Uint8Array, start: number, end: number): void {
+  copy(bytes: Buffer, start: number, end: number): void {
     const length = end - start;
     if (this.used + length > this.buffer.length) this.handOver(length);
-    this.buffer.set(bytes.subarray(start, end), this.used);
-    this.used += length;
+    // Buffer#copy, not set(subarray): no view object per copy, a million times per million events.
+    this.used += bytes.copy(this.buffer, this.used, start, end);
   }
 
   /** Appends a whole buffer. */
-  bytes(bytes: Uint8Array): void {
+  bytes(bytes: Buffer): void {
     this.copy(bytes, 0, bytes.length);
   }
 

@@ -34,10 +34,26 @@ describe('idmerge resolve on NDJSON writes each event line back as it came, id s
     ]);
   });
 
-  it('drops a BOM and CRLF line endings as the reader does, and reads a last line without a newline', async () => {
-    const text = '\uFEFF' + LINES.slice(0, 3).join('\r\n');
-    const plain = await cli(['resolve', tempFile('p.ndjson', LINES.slice(0, 3).join('\n'))]);
-    expect((await cli(['resolve', tempFile('bom.ndjson', text)])).stdout).toBe(plain.stdout);
+  it.each([['\r\n'], ['\r']])(
+    'drops a BOM and %j line endings as the reader does, and reads a last line without a newline',
+    async (ending) => {
+      const text = '\uFEFF' + LINES.join(ending);
+      const plain = await cli(['resolve', tempFile('p.ndjson', LINES.join('\n'))]);
+      const run = await cli(['resolve', tempFile('bom.ndjson', text)]);
+      expect(run.stdout).toBe(plain.stdout);
+      expect(run.stderr).toBe(plain.stderr);
+    },
+  );
+
+  it('keeps a CRLF pair that straddles two chunks read as one line ending', async () => {
+    const head = '{"event":"a","properties":{"$device_id":"D1","pad":"';
+    const tail = '"}}';
+    const first = head + 'x'.repeat((1 << 20) - 1 - head.length - tail.length) + tail;
+    const text = [first, LINES[2], LINES[0]].join('\r\n');
+    const run = await cli(['resolve', tempFile('straddle.ndjson', text)]);
+    const plain = await cli(['resolve', tempFile('plain.ndjson', text.replaceAll('\r\n', '\n'))]);
+    expect(run.stdout.split('\n').length).toBe(4);
+    expect(run.stdout).toBe(plain.stdout);
   });
 
   it('writes bytes that are not UTF-8 as the reader decoded them (U+FFFD)', async () => {

@@ -93,16 +93,22 @@ class BytesSink implements SpliceSink<Buffer> {
 
 /** The JSON bytes of resolved ids and of appended properties, made once per distinct value (they repeat a lot). */
 class PieceCache {
-  private readonly ids = new Map<number, Buffer>();
+  /** By resolved id number; rejected (null) and non-attributable ('') events are kept apart. */
+  private readonly ids: Array<Buffer | undefined> = [];
+  private readonly unresolved = new Map<string, Buffer>();
   private readonly extras = new Map<string, Buffer>();
 
   constructor(private readonly source: CopySource) {}
 
   id(outcome: ResolvedOutput): Buffer {
-    const key = outcome.resolved ?? -0x7fffffff;
-    let bytes = this.ids.get(key);
-    if (bytes === undefined) this.ids.set(key, (bytes = Buffer.from(JSON.stringify(outcome.resolvedId))));
-    return bytes;
+    const number = outcome.resolved;
+    if (number === null || number < 0) {
+      const json = JSON.stringify(outcome.resolvedId);
+      let bytes = this.unresolved.get(json);
+      if (bytes === undefined) this.unresolved.set(json, (bytes = Buffer.from(json)));
+      return bytes;
+    }
+    return (this.ids[number] ??= Buffer.from(JSON.stringify(outcome.resolvedId)));
   }
 
   extra(outcome: ResolvedOutput): Buffer {

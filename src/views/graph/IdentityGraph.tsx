@@ -33,14 +33,18 @@ export function IdentityGraph() {
   const { select } = useActions();
   const [expansion, expand] = useExpansion(model.resolution);
   const frame = useMemo(
-    () => graphFrame(model.resolution, model.played, expansion),
-    [model.resolution, model.played, expansion],
+    () => graphFrame(model.resolution, model.played, expansion, model.view),
+    [model.resolution, model.played, expansion, model.view],
   );
   const { nodes, edges } = useMemo(
     () => toFlowElements(graphInput(model, frame, selection, highlight.ids, eventLabel)),
     [model, frame, selection, highlight, eventLabel],
   );
-  const signature = useMemo(() => nodes.map((node) => node.id).join('\n'), [nodes]);
+  // Nodes move when clusters form, so a move refits the view as a new node does.
+  const signature = useMemo(
+    () => nodes.map((node) => `${node.id}@${node.position.x},${node.position.y}`).join('\n'),
+    [nodes],
+  );
 
   const activate = useCallback(
     (flowNodeId: string) => {

@@ -5,7 +5,9 @@ import { classNames, type GraphEdge } from './flowTypes.ts';
 
 function LinkEdgeView(props: EdgeProps<GraphEdge>) {
   const { id, data, markerEnd } = props;
-  const [path, labelX, labelY] = data?.bend ? bowedPath(props, data.bend) : getBezierPath(props);
+  const [path, midX, midY] = data?.bend ? bowedPath(props, data.bend) : getBezierPath(props);
+  const labelX = data?.labelAt?.x ?? midX;
+  const labelY = data?.labelAt?.y ?? midY;
   const labelClass = classNames(`graph-edge-label graph-edge-label--${data?.status ?? 'link'}`, {
     'is-new': data?.isNew ?? false,
     'is-highlighted': data?.highlighted ?? false,

@@ -2,6 +2,7 @@
 import { MarkerType, type EdgeMarker } from '@xyflow/react';
 import { linkNote, type FailedAttempt, type Link, type ResolutionView } from '../../engine/index.ts';
 import { classNames, edgeDom, graphTestId, type GraphEdge, type LinkEdgeData } from './flowTypes.ts';
+import { placeLabels } from './labelPlacement.ts';
 import { NODE_HEIGHT, NODE_WIDTH, type Point } from './layout.ts';
 import type { GraphInput, Placement } from './toFlowElements.ts';
 
@@ -41,7 +42,7 @@ export function flowEdges(view: ResolutionView, input: GraphInput, placement: Pl
     if (ends !== undefined) edges.push(failedEdge(attempt, ends, input));
   }
   for (const { ends, count } of hiddenLinks.values()) edges.push(summaryEdge(ends, count, input));
-  return withBends(edges);
+  return placeLabels(withBends(edges), placement.cornerOf, placement.obstacles);
 }
 
 /** Room for a label between two bowed edges and the straight one. */
@@ -110,6 +111,13 @@ function edgeStyle(data: LinkEdgeData): { className: string; markerEnd: EdgeMark
   };
 }
 
+/** "#4 links"; a hidden identity event, which the table names "($identify, hidden)", is "$identify (hidden)". */
+function edgeText(eventName: string, verb: string): string {
+  const hidden = /^\((\S+), hidden\)$/.exec(eventName);
+  if (hidden === null) return `${eventName} ${verb}`;
+  return hidden[1] === verb ? `${verb} (hidden)` : `${hidden[1]} (hidden) ${verb}`;
+}
+
 /** Past this many drawn ids, a cluster's older links go unlabelled (their accessible names stay). */
 const LABELLED_UP_TO = 8;
 
@@ -119,7 +127,7 @@ function linkEdge(link: Link, ends: Ends, input: GraphInput): GraphEdge {
   const highlighted = input.focus.highlightedEvent === link.eventIndex;
   const crowded = (input.layout.regionOf.get(link.to)?.shown ?? 0) > LABELLED_UP_TO;
   const data: LinkEdgeData = {
-    text: `${input.eventLabel(link.eventIndex)} ${VERB[link.kind]}`,
+    text: edgeText(input.eventLabel(link.eventIndex), VERB[link.kind]),
     labelTestId: `${graphTestId.edge(number)}.label`,
     code: undefined,
     rule: link.rule,
@@ -145,7 +153,7 @@ function failedEdge(attempt: FailedAttempt, ends: Ends, input: GraphInput): Grap
   const number = input.eventNumber(attempt.eventIndex);
   const { code, rule } = attempt.failure;
   const data: LinkEdgeData = {
-    text: `${input.eventLabel(attempt.eventIndex)} refused`,
+    text: edgeText(input.eventLabel(attempt.eventIndex), 'refused'),
     labelTestId: `${graphTestId.edge(number)}.label`,
     code,
     rule,

@@ -60,6 +60,8 @@ export interface LinkEdgeData extends Record<string, unknown> {
    * left of the line from the lower node id to the higher, so edges in opposite directions bow apart too.
    */
   readonly bend: number;
+  /** Where the label's centre sits (flow coordinates), chosen clear of ids and other labels (labelPlacement.ts). */
+  readonly labelAt?: { readonly x: number; readonly y: number };
 }
 
 export type GraphEdge = Edge<LinkEdgeData, 'link'>;

@@ -1,4 +1,4 @@
-// Feeds the projection from the store's step model: layout from the final state once, focus and changes per step.
+// Feeds the projection from the store's step model: the layout of the clusters at the step, focus and changes.
 import type { EventLabel, Resolution, ResolutionView } from '../../engine/index.ts';
 import type { PlayedScenario } from '../../scenarios/play.ts';
 import type { Selection } from '../../store/appStore.ts';
@@ -8,21 +8,27 @@ import { idKindsOf, type IdKindOf } from './idKind.ts';
 import { layoutGraph, type GraphLayout } from './layout.ts';
 import { eventNumbering, type GraphInput } from './toFlowElements.ts';
 
-/** What stays the same at every step of one resolution (until a cluster is expanded). */
+/** What the graph is drawn from at one step: the clusters as they stand then, laid out. */
 export interface GraphFrame {
   readonly layout: GraphLayout;
   readonly kindOf: IdKindOf;
   readonly eventNumber: (recordIndex: number) => number;
 }
 
+/**
+ * Laid out from the clusters at `view` (the step shown), not the final ones: a cluster's box is then drawn around
+ * exactly its members, and an id that joins later moves into the box when its link is made (#17: an unlinked id
+ * never straddles a box it does not belong to).
+ */
 export function graphFrame(
   resolution: Resolution,
   played: Pick<PlayedScenario, 'records' | 'deviceIds'>,
   expansion: ReadonlyMap<string, number>,
+  view: ResolutionView | undefined,
 ): GraphFrame {
   const final = played.records.length === 0 ? undefined : resolution.final();
   return {
-    layout: layoutGraph(final, expansion),
+    layout: layoutGraph(view, expansion),
     kindOf: final === undefined ? () => 'other' : idKindsOf(final, new Set(played.deviceIds)),
     eventNumber: eventNumbering(played.records),
   };

@@ -7,7 +7,7 @@ export const NODE_HEIGHT = 44;
 export const GROUP_PAD = { x: 14, top: 32, bottom: 14 } as const;
 const NO_PAD = { x: 0, top: 0, bottom: 0 } as const;
 /** Between two layers, where the labels of the edges joining them sit. */
-const LAYER_GAP = 124;
+const LAYER_GAP = 140;
 /** Between the columns a crowded layer wraps into. */
 const COLUMN_GAP = 28;
 const ROW_GAP = 18;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterFlowNode, IdFlowNode, SummaryFlowNode } from './flowTypes.ts';
 import { COLLAPSED_SHOWN, EXPAND_STEP } from './layout.ts';
 import { eventNumbering } from './toFlowElements.ts';
-import { absolutePosition, byTestId, graphAt, testIdOf } from './test/graphAt.ts';
+import { byTestId, graphAt, testIdOf } from './test/graphAt.ts';
 
 const ids = (elements: ReadonlyArray<{ domAttributes?: unknown }>) =>
   elements.map((element) => testIdOf(element as never));
@@ -49,14 +49,13 @@ describe('toFlowElements on new-user-signup (Simplified)', () => {
     });
   });
 
-  it('keeps every node where it was: the link re-parents D1 without moving it', () => {
+  it("moves D1 into U1's box when the link is made: before it, no box is drawn", () => {
     const before = graphAt('new-user-signup', 'simplified', 3).nodes;
     const after = graphAt('new-user-signup', 'simplified', 4).nodes;
-    for (const testId of ['graph.node.$device:D1', 'graph.node.U1']) {
-      expect(absolutePosition(after, byTestId(after, testId))).toEqual(
-        absolutePosition(before, byTestId(before, testId)),
-      );
-    }
+    expect(before.filter((node) => node.type === 'cluster')).toEqual([]);
+    const box = byTestId(after, 'graph.cluster.U1');
+    for (const testId of ['graph.node.$device:D1', 'graph.node.U1'])
+      expect(byTestId(after, testId).parentId).toBe(box.id);
   });
 });
 

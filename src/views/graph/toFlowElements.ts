@@ -8,6 +8,7 @@ import type {
   StreamRecord,
 } from '../../engine/index.ts';
 import { flowEdges } from './flowEdges.ts';
+import type { Box } from './geometry.ts';
 import {
   classNames,
   flowId,
@@ -53,6 +54,8 @@ export interface GraphInput {
 export interface Placement {
   readonly endpointOf: ReadonlyMap<string, string>;
   readonly cornerOf: ReadonlyMap<string, Point>;
+  /** What an edge label must not cover: every id and summary node, and each cluster box's title strip. */
+  readonly obstacles: readonly Box[];
 }
 
 export function toFlowElements(input: GraphInput): FlowElements {
@@ -70,7 +73,15 @@ export function toFlowElements(input: GraphInput): FlowElements {
       for (const id of entry.ids) endpointOf.set(id, flowId.summary(region.key));
     return clusterNodes(cluster, members, summaries, input, cornerOf);
   });
-  return { nodes, edges: flowEdges(view, input, { endpointOf, cornerOf }) };
+  const obstacles: Box[] = [...cornerOf.values()].map((c) => ({
+    ...c,
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+  }));
+  for (const node of nodes)
+    if (node.type === 'cluster')
+      obstacles.push({ ...node.position, width: node.width ?? 0, height: GROUP_PAD.top });
+  return { nodes, edges: flowEdges(view, input, { endpointOf, cornerOf, obstacles }) };
 }
 
 /** Numbers events as the table does: profile updates are not rows, so they take no number. */
@@ -167,7 +178,10 @@ function clusterNode(cluster: Cluster, corners: readonly Point[], input: GraphIn
     focusable: false,
     ariaRole: 'group',
     ariaLabel: `Cluster of ${size} ids, canonical id ${canonicalLabel}`,
-    domAttributes: nodeDom({ 'data-testid': graphTestId.cluster(canonicalLabel) }),
+    domAttributes: nodeDom({
+      'data-testid': graphTestId.cluster(canonicalLabel),
+      'data-cluster-box': flowId.cluster(cluster.canonical),
+    }),
   };
 }
 
@@ -208,6 +222,8 @@ function idNode(member: ClusterMember, cluster: Cluster, input: GraphInput, plac
     domAttributes: nodeDom({
       'data-testid': graphTestId.node(label),
       'aria-pressed': selected,
+      // The cluster box it is drawn in, for the overlap check on rendered boxes (e2e/graphOverlap.spec.ts).
+      ...(placed.parentId === undefined ? {} : { 'data-cluster': placed.parentId }),
     }),
   };
 }
@@ -233,6 +249,9 @@ function summaryNode(region: Region, entry: HiddenEntry, input: GraphInput, plac
     className: region.canExpand ? 'graph-summary can-expand' : 'graph-summary',
     ...STATIC,
     ariaRole: 'button',
-    domAttributes: nodeDom({ 'data-testid': graphTestId.summary(input.label(region.key)) }),
+    domAttributes: nodeDom({
+      'data-testid': graphTestId.summary(input.label(region.key)),
+      ...(placed.parentId === undefined ? {} : { 'data-cluster': placed.parentId }),
+    }),
   };
 }

@@ -29,7 +29,7 @@ export function played(scenarioId: string, mode: Mode) {
 export function graphAt(scenarioId: string, mode: Mode, cursor: number, options: GraphOptions = {}) {
   const { played: playedScenario, resolution } = played(scenarioId, mode);
   const model = stepModel(playedScenario, resolution, cursor);
-  const frame = graphFrame(resolution, playedScenario, options.expansion ?? new Map());
+  const frame = graphFrame(resolution, playedScenario, options.expansion ?? new Map(), model.view);
   const selection = options.selection ?? null;
   const rows = eventRows(model);
   const { ids } = highlightFor(model, rows, selection);

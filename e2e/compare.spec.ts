@@ -2,6 +2,7 @@
 // `idmerge compare --json` on the same file, and a funnel that moves as a shared device is reset or not.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { fixture, ImportPage } from './pages/importPage.ts';
@@ -136,4 +137,15 @@ test('the funnel keeps both users when the shared device is reset, and loses one
   expect(await pageViewToLogIn(page, 'simplified')).toEqual([1, 1]);
   // Legacy keeps the page view on the device (L-5): someone enters, nobody converts.
   expect(await pageViewToLogIn(page, 'legacy')).toEqual([1, 0]);
+});
+
+test('the Compare view passes axe in each tab', async ({ page }) => {
+  await openCompare(page, 'legacy-sally-phone', 9);
+  for (const tab of ['Events', 'Splits & merges', 'Analytics impact', 'Assumptions', 'Migration']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel').getByRole('status')).toHaveCount(0);
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="compare"]').analyze();
+    expect(violations.map((v) => `${tab}: ${v.id}`)).toEqual([]);
+  }
 });

@@ -3,6 +3,7 @@
 import type { Mode, ResolveOptions } from '../engine/index.ts';
 import { ImportClient } from '../worker/importClient.ts';
 import type { ExportKind, Requests } from '../worker/protocol.ts';
+import type { Scenario } from '../scenarios/types.ts';
 import type { AppStore } from './appStore.ts';
 
 type Answer<K extends keyof Requests> = Promise<Requests[K]['result']>;
@@ -20,6 +21,20 @@ export interface DatasetService {
   resolve(mode: Mode, options: Partial<ResolveOptions>): Promise<void>;
   ask<K extends Exclude<keyof Requests, 'load' | 'resolve'>>(name: K, args: Requests[K]['args']): Answer<K>;
   exportFile(kind: ExportKind): Promise<Blob>;
+  /** A loaded HAR again, with or without the records of its failed requests (they never reached Mixpanel). */
+  includeFailedRequests(include: boolean): Promise<void>;
+  /** The loaded HAR's events, for choosing which properties a scenario made from it may keep. */
+  logPropertyNames(): Promise<string[]>;
+  /** "Open as scenario": the scenario inferred from the loaded HAR, keeping only `keepProperties` beyond identity. */
+  logScenario(keepProperties: readonly string[]): Promise<LogScenario>;
+}
+
+/** A scenario inferred from a log, ready to download or to open by link (no token, headers or cookies in it). */
+export interface LogScenario {
+  readonly scenario: Scenario;
+  readonly json: string;
+  /** `?play=…` on this page; undefined when the scenario is too long for a link (download it instead). */
+  readonly link: string | undefined;
 }
 
 /** The name pasted text gets in the report and in downloads. */
@@ -75,6 +90,33 @@ export function createDatasetService(store: AppStore): DatasetService {
     },
     ask: (name, args) => worker().request(name, args),
     exportFile: (kind) => worker().request('export', { kind }),
+    async includeFailedRequests(include) {
+      const { dataset, mode, options } = store.getState();
+      actions().datasetWorkStarted('resolving');
+      try {
+        const summary = await worker().request('harInclude', { includeFailed: include, mode, options });
+        actions().datasetLoaded(summary, dataset.fileName ?? '');
+      } catch (error) {
+        fail(error);
+      }
+    },
+    logPropertyNames: async () => (await worker().request('harScenarioInput', {})).propertyNames,
+    async logScenario(keepProperties) {
+      // Loaded on first use: the inference and the link codec (with its validator) are not needed before.
+      const [{ scenarioFromLog }, { encodeScenarioLink, fitsInLink }] = await Promise.all([
+        import('../scenarios/fromLog.ts'),
+        import('../scenarios/link.ts'),
+      ]);
+      const { records } = await worker().request('harScenarioInput', {});
+      const title = store.getState().dataset.fileName ?? undefined;
+      const scenario = scenarioFromLog(records, {
+        keepProperties,
+        ...(title === undefined ? {} : { title }),
+      });
+      const payload = encodeScenarioLink(scenario);
+      const link = fitsInLink(payload) ? `${location.origin}${location.pathname}?play=${payload}` : undefined;
+      return { scenario, json: JSON.stringify(scenario, null, 2) + '\n', link };
+    },
   };
   return service;
 }

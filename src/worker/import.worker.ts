@@ -3,6 +3,9 @@ import { rederiveIdentity } from '../io/index.ts';
 import type { ResolveOptions } from '../engine/index.ts';
 import { carriesBothIds, CompareSession } from './compareSession.ts';
 import { buildExport } from './exports.ts';
+import { looksLikeHar } from '../io/har/index.ts';
+import { DETECTION_SAMPLE_SIZE } from '../io/index.ts';
+import { harRecordsFile, harScenarioInput, harSession, readHarSource, type HarSource } from './harLoad.ts';
 import { ImportSession, type LoadSettings } from './importSession.ts';
 import type { CancelMessage, ReplyMessage, RequestMessage, Requests, WorkProgress } from './protocol.ts';
 import {
@@ -25,6 +28,8 @@ interface Loaded {
 const PROGRESS_INTERVAL_MS = 100;
 
 let loaded: Loaded | undefined;
+/** The loaded HAR's Mixpanel payloads (nothing else of the log is kept), while a HAR is loaded. */
+let loadedHar: { source: HarSource; rederive: boolean } | undefined;
 let loadInFlight: number | undefined;
 let cancelled = false;
 /** The last filtered row set, kept while the user pages through it. */
@@ -107,7 +112,58 @@ async function* textChunks(
   if (tail !== '') yield tail;
 }
 
+async function isHar(args: Requests['load']['args']): Promise<boolean> {
+  if (args.format !== 'auto') return args.format === 'har';
+  return looksLikeHar(await args.file.slice(0, DETECTION_SAMPLE_SIZE).text());
+}
+
+/** A HAR: streamed through the HAR reader (progress by bytes, cancellable), then its records resolved. */
+async function loadHar(id: number, args: Requests['load']['args']): Promise<Requests['load']['result']> {
+  cancelled = false;
+  loadInFlight = id;
+  const report = progressPoster(id);
+  const onBytes = (bytes: number, done: boolean) =>
+    report(
+      { phase: done ? 'resolving' : 'reading', done: bytes, total: args.file.size, records: 0, problems: 0 },
+      done,
+    );
+  let source: HarSource | undefined;
+  try {
+    source = await readHarSource(textChunks(args.file, onBytes), () => !cancelled);
+  } finally {
+    loadInFlight = undefined;
+  }
+  if (source === undefined) return { cancelled: true };
+  return useHar(source, false, args.rederive, { mode: args.mode, options: args.options }, args.fileName);
+}
+
+function useHar(
+  source: HarSource,
+  includeFailed: boolean,
+  rederive: boolean,
+  spec: { mode: Requests['load']['args']['mode']; options: Requests['load']['args']['options'] },
+  fileName?: string,
+): Requests['harInclude']['result'] {
+  const session = harSession(source, includeFailed, rederive, spec);
+  const settings: LoadSettings = {
+    format: 'ndjson',
+    rederive,
+    ...(fileName === undefined ? {} : { fileName }),
+  };
+  loaded = { session, file: harRecordsFile(source, includeFailed), settings };
+  loadedHar = { source, rederive };
+  lastMatches = undefined;
+  return session.summary();
+}
+
+function needHar(): { source: HarSource; rederive: boolean } {
+  if (loadedHar === undefined) throw new Error('no network log (HAR) is loaded');
+  return loadedHar;
+}
+
 async function load(id: number, args: Requests['load']['args']): Promise<Requests['load']['result']> {
+  if (await isHar(args)) return loadHar(id, args);
+  loadedHar = undefined;
   const session = new ImportSession();
   const settings: LoadSettings = {
     format: args.format,
@@ -195,6 +251,14 @@ async function answer(message: RequestMessage): Promise<unknown> {
     case 'compareMigration': {
       const { store } = need().session;
       return compareSession(message.args.options).migration((index) => carriesBothIds(store.record(index)));
+    }
+    case 'harInclude': {
+      const { source, rederive } = needHar();
+      return useHar(source, message.args.includeFailed, rederive, message.args);
+    }
+    case 'harScenarioInput': {
+      const facts = need().session.summary().har;
+      return harScenarioInput(needHar().source, facts?.includeFailed ?? false);
     }
     case 'export': {
       const { session, file, settings } = need();

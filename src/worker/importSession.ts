@@ -17,6 +17,7 @@ import {
   type ImportReport,
 } from '../io/index.ts';
 import { EventStore } from './eventStore.ts';
+import type { HarFacts } from './harLoad.ts';
 import { ResolvedIndex } from './resolvedIndex.ts';
 
 export interface LoadSettings {
@@ -51,6 +52,8 @@ export interface SessionSummary {
   readonly records: number;
   readonly clusters: number;
   readonly findings: readonly Finding[];
+  /** What a network log (HAR) told beyond its events: requests by kind, failures, retries, SDK versions. */
+  readonly har?: HarFacts;
 }
 
 const PROBLEM_SAMPLE = 500;
@@ -100,6 +103,7 @@ export class ImportSession {
   private readonly problems: ImportProblem[] = [];
   private resolved: Resolved | undefined;
   private rederive = false;
+  private har: HarFacts | undefined;
 
   /**
    * Reads the file's text chunks. Between chunks it reports progress and asks whether to go on, so the page can
@@ -130,6 +134,25 @@ export class ImportSession {
     this.report = importer.report();
     if (pass !== undefined) this.resolved = pass.finish();
     return true;
+  }
+
+  /**
+   * Takes records another reader already produced (a HAR's, src/io/har) with that reader's report, and resolves
+   * them as `load` would: the same store, lines and linting, so the views cannot tell the difference.
+   */
+  loadRecords(
+    batch: ImportBatch,
+    report: ImportReport,
+    rederive: boolean,
+    resolveWith: ResolveSpec,
+    har?: HarFacts,
+  ): void {
+    this.rederive = rederive;
+    const pass = new ResolvePass(resolveWith, rederive);
+    this.take(batch, pass);
+    this.report = report;
+    if (har !== undefined) this.har = har;
+    this.resolved = pass.finish();
   }
 
   private take(batch: ImportBatch, pass: ResolvePass | undefined): void {
@@ -168,6 +191,7 @@ export class ImportSession {
       records: this.store.size,
       clusters: this.resolved.index.clusters.length,
       findings: this.resolved.findings,
+      ...(this.har === undefined ? {} : { har: this.har }),
     };
   }
 

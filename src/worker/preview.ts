@@ -27,7 +27,9 @@ export async function previewFile(file: Blob, name: string): Promise<FilePreview
   const detection = detectFormat(sample, name);
   const complete = whole ? sample : completeLines(sample);
   const read =
-    detection.format === 'unknown' || complete === '' ? undefined : importText(complete, detection.format);
+    detection.format === 'unknown' || detection.format === 'har' || complete === ''
+      ? undefined
+      : importText(complete, detection.format);
   const truncatedArray = !whole && detection.format.endsWith('json-array');
   return {
     file,

@@ -1,5 +1,5 @@
 // Messages between the page and the import worker: every request carries an id; the reply (or error) echoes it.
-import type { Mode, ResolveOptions } from '../engine/index.ts';
+import type { Mode, ResolveOptions, StreamRecord } from '../engine/index.ts';
 import type {
   AssumptionResult,
   CompareOverview,
@@ -77,6 +77,20 @@ export interface Requests {
   compareMigration: {
     readonly args: { readonly options: Partial<ResolveOptions> };
     readonly result: MigrationWalkthrough;
+  };
+  /** A loaded HAR again, with or without its failed requests' records (src/worker/harLoad.ts). */
+  harInclude: {
+    readonly args: {
+      readonly includeFailed: boolean;
+      readonly mode: Mode;
+      readonly options: Partial<ResolveOptions>;
+    };
+    readonly result: SessionSummary;
+  };
+  /** A loaded HAR's records, for "Open as scenario", with its event property names (most used first). */
+  harScenarioInput: {
+    readonly args: Record<string, never>;
+    readonly result: { readonly records: StreamRecord[]; readonly propertyNames: string[] };
   };
 }
 

@@ -2,6 +2,7 @@
 import { useDataset } from '../../store/hooks.ts';
 import type { SessionSummary } from '../../worker/importSession.ts';
 import { formatCount } from './format.ts';
+import { HarReport } from './HarReport.tsx';
 
 export function ReportPanel() {
   const summary = useDataset((d) => d.summary);
@@ -18,6 +19,7 @@ export function ReportPanel() {
         <Count label="Profile updates" value={formatCount(report.profileUpdates)} />
         <Count label="Lines rejected" value={formatCount(report.rejected)} testId="report.rejected" />
       </dl>
+      <HarReport />
       <Notes summary={summary} />
       {report.rejected === 0 ? (
         <p className="panel-empty">Every line was used.</p>

@@ -8,7 +8,7 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: process.env['SOURCEMAP'] === '1' },
   preview: { port: Number(process.env['PW_PORT'] ?? 4173), strictPort: true },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'e2e/support/*.unit.ts'],
     environment: 'node',
   },
 });

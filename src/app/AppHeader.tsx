@@ -1,5 +1,6 @@
 // The header: title, scenario picker (or the dataset's name), mode switch and the assumptions line on the left;
 // import, export, settings, theme and link on the right.
+import { useId, useState, type ReactNode } from 'react';
 import { useAppState } from '../store/hooks.ts';
 import { CompareButton } from '../views/compare/CompareButton.tsx';
 import { AssumptionsBadge } from '../views/header/AssumptionsBadge.tsx';
@@ -15,6 +16,31 @@ import { ScenarioPicker } from '../views/picker/ScenarioPicker.tsx';
 import { ExportMenu } from './lazyViews.tsx';
 import { sidePanelId } from './SidePanel.tsx';
 
+/**
+ * The header's right end. On a narrow screen (layout.css) it folds behind a Menu button, so the title and the mode
+ * switch stay in view at 390 px; on a wide one the button is hidden and everything shows.
+ */
+function HeaderMenu({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <>
+      <button
+        type="button"
+        className="header-button header-menu-button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
+        ☰ Menu
+      </button>
+      <div className="app-header-end" id={id} data-open={open}>
+        {children}
+      </div>
+    </>
+  );
+}
+
 export function AppHeader() {
   const source = useAppState((state) => state.dataset.source);
   const loaded = useAppState((state) => state.dataset.summary !== null);
@@ -24,14 +50,14 @@ export function AppHeader() {
         <h1>ID Merge Lab</h1>
         <DatasetTitle />
         <DatasetModeSwitch />
-        <div className="app-header-end">
+        <HeaderMenu>
           <ImportButton />
           {loaded ? <ExportMenu /> : null}
           {loaded ? <CompareButton /> : null}
           <SourceSwitch />
           <ThemeToggle />
           <CopyLinkButton />
-        </div>
+        </HeaderMenu>
       </header>
     );
   return (
@@ -39,15 +65,15 @@ export function AppHeader() {
       <h1>ID Merge Lab</h1>
       <ScenarioPicker />
       <ModeSwitch />
-      <AssumptionsBadge />
-      <div className="app-header-end">
+      <HeaderMenu>
+        <AssumptionsBadge />
         <ImportButton />
         <CompareButton />
         <SourceSwitch />
         <SettingsButton controls={sidePanelId('settings')} />
         <ThemeToggle />
         <CopyLinkButton />
-      </div>
+      </HeaderMenu>
     </header>
   );
 }

@@ -121,6 +121,33 @@ export default tseslint.config(
     },
   },
   {
+    // The page talks to the import worker only through its typed client (and the pre-load preview, which runs on the
+    // page); the worker's session, queries and protocol may be imported for their types only.
+    files: [
+      'src/store/**/*.ts',
+      'src/store/**/*.tsx',
+      'src/views/**/*.ts',
+      'src/views/**/*.tsx',
+      'src/app/**/*.ts',
+      'src/app/**/*.tsx',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)worker/(?!importClient\\.ts$|preview\\.ts$)',
+              allowTypeImports: true,
+              message:
+                'The page reaches the worker through worker/importClient.ts; other worker modules for their types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Rule 4: views do not import each other; the app shell composes them.
     files: ['src/views/**/*.tsx', 'src/views/**/*.ts'],
     rules: {

@@ -1,7 +1,7 @@
 // `idmerge rules [ID…]`: a rule in plain words with its public source, from the same catalogue the app opens.
 import { RULES, ruleById, ruleIdsIn, type Rule } from '../rules/index.ts';
 import type { CliStreams } from './io.ts';
-import { UsageError } from './options.ts';
+import { parseFlags, UsageError } from './options.ts';
 
 export const RULES_USAGE = `Usage: idmerge rules [ID…]
 
@@ -32,18 +32,22 @@ export function citedRulesFooter(text: string): string {
   return lines.length === 0 ? '' : `Rules cited (idmerge rules ID for the full text):\n${lines.join('\n')}`;
 }
 
+/** Runs `idmerge rules [ID…]`; returns the exit code. */
 export function runRules(argv: string[], streams: CliStreams): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const { values, positionals: ids } = parseFlags(argv, {
+    options: { help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) {
     streams.stdout.write(RULES_USAGE + '\n');
     return Promise.resolve(0);
   }
-  if (argv.length === 0) {
+  if (ids.length === 0) {
     streams.stdout.write(RULES.map((rule) => `${rule.id}\t${rule.title}`).join('\n') + '\n');
     return Promise.resolve(0);
   }
-  const unknown = argv.filter((id) => ruleById(id) === undefined);
+  const unknown = ids.filter((id) => ruleById(id) === undefined);
   if (unknown.length > 0) throw new UsageError(`no rule ${unknown.join(', ')} (idmerge rules lists them)`);
-  const text = argv.map((id) => formatRule(ruleById(id) as Rule)).join('\n\n---\n\n');
+  const text = ids.map((id) => formatRule(ruleById(id) as Rule)).join('\n\n---\n\n');
   streams.stdout.write(text + '\n');
   return Promise.resolve(0);
 }

@@ -1,4 +1,5 @@
 // `idmerge simulate`: plays a scenario and prints what its devices send, one Mixpanel JSON object per line.
+import { parseArgs as parseArgsStrict } from 'node:util';
 import type { StreamRecord } from '../engine/index.ts';
 import { findScenario, LIBRARY } from '../scenarios/library/index.ts';
 import { playScenario, ScenarioPlayError, type PlayOptions } from '../scenarios/play.ts';
@@ -116,53 +117,47 @@ function listLibrary(io: SimulateIo): void {
   for (const scenario of LIBRARY) io.stdout(`${scenario.id}\t${scenario.modes.join(',')}\t${scenario.title}`);
 }
 
-interface ArgState {
-  source?: string;
-  seed?: string;
-  sdkVersion?: 'current' | 'legacy';
-  list: boolean;
-  help: boolean;
-  check?: boolean;
-}
+const FLAGS = {
+  seed: { type: 'string' },
+  sdk: { type: 'string' },
+  list: { type: 'boolean', default: false },
+  check: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
 
-const VALUE_OPTIONS = new Set(['--seed', '--sdk']);
-
-/** Parses the arguments, or returns what is wrong with them. */
+/** Parses the arguments with node:util's parseArgs, or returns what is wrong with them. */
 function parseArgs(argv: readonly string[]): SimulateArgs | string {
-  const state: ArgState = { list: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [name, inline] = splitOption(argv[i] ?? '');
-    const value = VALUE_OPTIONS.has(name) ? (inline ?? argv[++i]) : undefined;
-    if (VALUE_OPTIONS.has(name) && (value === undefined || value === '')) return `${name} needs a value`;
-    const problem = applyArg(state, name, value);
-    if (problem !== undefined) return problem;
+  let parsed;
+  try {
+    parsed = parseArgsStrict({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return usageProblem(error);
   }
-  const { source, seed, sdkVersion, list, help, check } = state;
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) return `unexpected argument ${positionals[1] ?? ''}`;
+  for (const name of ['seed', 'sdk'] as const) if (values[name] === '') return `--${name} needs a value`;
+  const sdkVersion = values.sdk;
+  if (sdkVersion !== undefined && sdkVersion !== 'current' && sdkVersion !== 'legacy')
+    return `--sdk must be current or legacy; got ${sdkVersion}`;
   const options: PlayOptions = {
-    ...(seed === undefined ? {} : { seed }),
+    ...(values.seed === undefined ? {} : { seed: values.seed }),
     ...(sdkVersion === undefined ? {} : { sdkVersion }),
   };
-  return { ...(source === undefined ? {} : { source }), list, help, check: check === true, options };
+  const source = positionals[0];
+  return {
+    ...(source === undefined ? {} : { source }),
+    list: values.list,
+    help: values.help,
+    check: values.check,
+    options,
+  };
 }
 
-function applyArg(state: ArgState, name: string, value: string | undefined): string | undefined {
-  if (name === '--seed') state.seed = value ?? '';
-  else if (name === '--sdk') {
-    if (value !== 'current' && value !== 'legacy')
-      return `--sdk must be current or legacy; got ${String(value)}`;
-    state.sdkVersion = value;
-  } else if (name === '--list') state.list = true;
-  else if (name === '--check') state.check = true;
-  else if (name === '--help' || name === '-h') state.help = true;
-  else if (name.startsWith('-')) return `unknown option ${name}`;
-  else if (state.source === undefined) state.source = name;
-  else return `unexpected argument ${name}`;
-  return undefined;
-}
-
-function splitOption(arg: string): [string, string | undefined] {
-  const equals = arg.indexOf('=');
-  return arg.startsWith('--') && equals > 0
-    ? [arg.slice(0, equals), arg.slice(equals + 1)]
-    : [arg, undefined];
+/** parseArgs' own message for a bad option, in this command's words where they differ. */
+function usageProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const missing = /^Option '(?:-\w, )?(--\w+) <value>' argument missing/.exec(message);
+  if (missing?.[1] !== undefined) return `${missing[1]} needs a value`;
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  return unknown?.[1] !== undefined ? `unknown option ${unknown[1]}` : message;
 }

@@ -13,7 +13,6 @@ export type Theme = 'light' | 'dark';
 
 /** The tabs of the side area: the explanation, the devices, the profiles and the settings. */
 export type SidePanel = 'why' | 'devices' | 'profiles' | 'settings';
-export const SIDE_PANELS: readonly SidePanel[] = ['why', 'devices', 'profiles', 'settings'];
 
 export interface AppState {
   readonly scenarioId: string;

@@ -102,6 +102,11 @@ export function DatasetTable() {
           </tbody>
         </table>
         {pages.total === 0 ? <p className="panel-empty dataset-table__empty">No events match.</p> : null}
+        {pages.error === undefined ? null : (
+          <p role="alert" className="panel-empty dataset-table__empty">
+            Could not load these rows: {pages.error}
+          </p>
+        )}
       </div>
     </div>
   );

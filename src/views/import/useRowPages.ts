@@ -11,6 +11,8 @@ class PageCache {
   readonly rows = new Map<number, readonly ImportRow[]>();
   readonly asked = new Set<number>();
   total: number | undefined;
+  /** Why the last page could not be fetched; cleared when a page arrives. */
+  error: string | undefined;
 }
 
 export interface RowPages {
@@ -18,6 +20,8 @@ export interface RowPages {
   readonly total: number | undefined;
   /** The row at a position, or undefined while its page is on its way. */
   readonly rowAt: (position: number) => ImportRow | undefined;
+  /** Why a page could not be fetched (the worker failed or went away); the page is asked again on scroll. */
+  readonly error: string | undefined;
   /** Asks for the pages covering positions `first` … `last` that are not here or on their way. */
   readonly ensure: (first: number, last: number) => void;
 }
@@ -34,11 +38,20 @@ export function useRowPages(filter: RowFilter): RowPages {
     (page: number) => {
       if (cache.asked.has(page)) return;
       cache.asked.add(page);
-      void service.ask('rows', { ...filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((answer) => {
-        cache.rows.set(page, answer.rows);
-        cache.total = answer.total;
-        setArrivals((n) => n + 1);
-      });
+      service.ask('rows', { ...filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+        (answer) => {
+          cache.rows.set(page, answer.rows);
+          cache.total = answer.total;
+          cache.error = undefined;
+          setArrivals((n) => n + 1);
+        },
+        (error: unknown) => {
+          // Forget the request so that scrolling (or the next render) asks again, and say what went wrong.
+          cache.asked.delete(page);
+          cache.error = error instanceof Error ? error.message : String(error);
+          setArrivals((n) => n + 1);
+        },
+      );
     },
     [service, filter, cache],
   );
@@ -53,5 +66,5 @@ export function useRowPages(filter: RowFilter): RowPages {
   );
   const rowAt = (position: number) =>
     cache.rows.get(Math.floor(position / PAGE_SIZE))?.[position % PAGE_SIZE];
-  return { total: cache.total, rowAt, ensure };
+  return { total: cache.total, error: cache.error, rowAt, ensure };
 }

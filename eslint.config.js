@@ -121,8 +121,8 @@ export default tseslint.config(
     },
   },
   {
-    // The page talks to the import worker only through its typed client (and the pre-load preview, which runs on the
-    // page); the worker's session, queries and protocol may be imported for their types only.
+    // The page talks to the import worker only through its typed client (and the modules that also run on the page:
+    // the pre-load preview, the compare session for scenarios); the worker's session, queries and protocol may be imported for their types only.
     files: [
       'src/store/**/*.ts',
       'src/store/**/*.tsx',
@@ -137,7 +137,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)worker/(?!importClient\\.ts$|preview\\.ts$)',
+              regex: '(^|/)worker/(?!importClient\\.ts$|preview\\.ts$|compareSession\\.ts$)',
               allowTypeImports: true,
               message:
                 'The page reaches the worker through worker/importClient.ts; other worker modules for their types only.',

@@ -14,6 +14,7 @@ import { ImportButton } from '../views/import/ImportButton.tsx';
 import { SourceSwitch } from '../views/import/SourceSwitch.tsx';
 import { ScenarioPicker } from '../views/picker/ScenarioPicker.tsx';
 import { ExportMenu } from './lazyViews.tsx';
+import { EditCopyButton } from '../views/editor/EditCopyButton.tsx';
 import { sidePanelId } from './SidePanel.tsx';
 
 /**
@@ -64,6 +65,7 @@ export function AppHeader() {
     <header className="app-header">
       <h1>ID Merge Lab</h1>
       <ScenarioPicker />
+      <EditCopyButton />
       <ModeSwitch />
       <HeaderMenu>
         <AssumptionsBadge />

@@ -14,12 +14,23 @@ import './layout.css';
 
 /** The Compare view is its own chunk: most visits never open it (issue #13, and the initial-bundle budget of #14). */
 const CompareView = lazy(() => import('../views/compare/CompareView.tsx'));
+/** The editor and its language support load only when opened (they are most of zod and CodeMirror). */
+const ScenarioEditor = lazy(() => import('../views/editor/ScenarioEditor.tsx'));
 
 export function AppShell() {
   useAppEffects();
   const source = useAppState((state) => state.dataset.source);
   const resetKey = useAppState((state) => `${state.scenarioId}|${state.mode}|${state.cursor}|${source}`);
   const comparing = useAppState((state) => state.compareOpen);
+  const embed = useAppState((state) => state.embed);
+  const editorOpen = useAppState((state) => state.editorOpen);
+  if (embed)
+    return (
+      <div className="app app-embed" data-source="scenarios">
+        <Notices />
+        <ScenarioMain resetKey={resetKey} embed />
+      </div>
+    );
   return (
     <div className="app" data-source={source}>
       <AppHeader />
@@ -34,6 +45,19 @@ export function AppShell() {
         <ViewBoundary name="The imported file's workspace" resetKey={resetKey}>
           <DatasetWorkspace />
         </ViewBoundary>
+      ) : editorOpen ? (
+        <div className="app-editing">
+          <section className="app-editor" aria-label="Scenario editor">
+            <ViewBoundary name="The scenario editor" resetKey="editor">
+              <Suspense fallback={<p role="status">Loading the editor…</p>}>
+                <ScenarioEditor />
+              </Suspense>
+            </ViewBoundary>
+          </section>
+          <div className="app-editing-body">
+            <ScenarioMain resetKey={resetKey} />
+          </div>
+        </div>
       ) : (
         <ScenarioMain resetKey={resetKey} />
       )}
@@ -44,7 +68,7 @@ export function AppShell() {
 }
 
 /** Each region has its own boundary: a failing graph leaves the table, timeline and panels working. */
-function ScenarioMain({ resetKey }: { resetKey: string }) {
+function ScenarioMain({ resetKey, embed = false }: { resetKey: string; embed?: boolean }) {
   return (
     <>
       <Timeline />
@@ -59,11 +83,13 @@ function ScenarioMain({ resetKey }: { resetKey: string }) {
             <IdentityGraph />
           </ViewBoundary>
         </section>
-        <aside className="app-side" aria-label="Details">
-          <ViewBoundary name="The details panel" resetKey={resetKey}>
-            <SidePanel />
-          </ViewBoundary>
-        </aside>
+        {embed ? null : (
+          <aside className="app-side" aria-label="Details">
+            <ViewBoundary name="The details panel" resetKey={resetKey}>
+              <SidePanel />
+            </ViewBoundary>
+          </aside>
+        )}
       </main>
     </>
   );

@@ -5,12 +5,21 @@ import { locate, locationOf } from '../store/locate.ts';
 import type { AppState } from '../store/appStore.ts';
 import { writeLocation } from '../store/urlState.ts';
 import { readCompare, readSource, withSource } from '../store/viewParam.ts';
+import { readPlay, withEmbed, writePlaySearch } from '../store/custom.ts';
+import { customFromPayload } from './openLink.ts';
 import { historyMethodFor } from './historyPolicy.ts';
 import { createUrlWriter, type HistoryMethod } from './urlWriter.ts';
 
-/** The query string for a state: scenario, mode and step, and `view=import` while the dataset is on show. */
+/**
+ * The query string for a state: scenario (or the whole custom scenario as `play`), mode and step, `view=import`
+ * while the dataset is on show, and `embed=1` in an embed.
+ */
 function searchOf(state: AppState): string {
-  return withSource(writeLocation(locationOf(state)), state.dataset.source, state.compareOpen);
+  const location =
+    state.custom === null
+      ? writeLocation(locationOf(state))
+      : writePlaySearch(state.custom.payload, state.mode, state.cursor);
+  return withEmbed(withSource(location, state.dataset.source, state.compareOpen), state.embed);
 }
 
 function writeHistory(search: string, method: HistoryMethod): void {
@@ -36,16 +45,20 @@ export function useUrlSync(): void {
     // While back/forward reopens a view, a repaired URL replaces the entry instead of adding one.
     let restoring = false;
     const unsubscribe = store.subscribe((state, previous) => {
-      const method =
+      let method =
         state.dataset.source !== previous.dataset.source || state.compareOpen !== previous.compareOpen
           ? 'push'
           : historyMethodFor(state, previous);
+      // Edits replace the entry (the editor already debounces them): back does not walk through keystrokes.
+      if (method === 'none' && state.custom !== previous.custom) method = 'replace';
       if (method === 'none') return;
       if (restoring) writeHistory(searchOf(store.getState()), 'replace');
       else writer.request(method);
     });
     const onPopState = () => {
       writer.discard();
+      const play = readPlay(window.location.search);
+      if (play !== null) return void reopenPlay(play);
       const { location, stepCount, notices } = locate(window.location.search, store.getState().sdkVersion);
       restoring = true;
       actions.openLocation(location, stepCount);
@@ -53,6 +66,16 @@ export function useUrlSync(): void {
       actions.setCompareOpen(readCompare(window.location.search));
       restoring = false;
       for (const notice of notices) actions.addNotice(notice);
+    };
+    /** Back or forward onto a `play` link: the current custom scenario, or the link decoded again. */
+    const reopenPlay = async (play: string) => {
+      const current = store.getState().custom;
+      const custom = current?.payload === play ? current : await customFromPayload(play);
+      const params = new URLSearchParams(window.location.search);
+      if (custom === null) return;
+      restoring = true;
+      actions.showCustom(custom, Number(params.get('step') ?? custom.scenario.steps.length) || 0);
+      restoring = false;
     };
     window.addEventListener('popstate', onPopState);
     return () => {

@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Mode, ResolveOptions } from '../engine/index.ts';
 import type { SdkVersion } from '../simulator/index.ts';
 import { createDatasetActions, INITIAL_DATASET, type DatasetActions, type DatasetState } from './dataset.ts';
+import type { CustomScenario } from './custom.ts';
 import type { ViewLocation } from './urlState.ts';
 
 /** What the explanation panel is about: an event (by record index) or an id (a graph node). */
@@ -40,6 +41,12 @@ export interface AppState {
   readonly dataset: DatasetState;
   /** The Compare view (every mode side by side, issue #13) replaces the main area, for a scenario or the dataset. */
   readonly compareOpen: boolean;
+  /** A scenario that is not in the library (edited, or opened from a link); shown instead of `scenarioId`'s. */
+  readonly custom: CustomScenario | null;
+  /** Whether the scenario editor is open. */
+  readonly editorOpen: boolean;
+  /** `&embed=1`: only the timeline, table and graph. */
+  readonly embed: boolean;
 }
 
 export interface AppActions extends DatasetActions {
@@ -65,6 +72,9 @@ export interface AppActions extends DatasetActions {
   readonly dismissNotice: (index: number) => void;
   readonly showSidePanel: (panel: SidePanel) => void;
   readonly setCompareOpen: (open: boolean) => void;
+  /** Shows a custom scenario, keeping mode and (clamped) step so the table keeps its place while editing. */
+  readonly showCustom: (custom: CustomScenario, cursor?: number) => void;
+  readonly setEditorOpen: (open: boolean) => void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -86,6 +96,9 @@ export const INITIAL_STATE: AppState = {
   sidePanel: 'why',
   dataset: INITIAL_DATASET,
   compareOpen: false,
+  custom: null,
+  editorOpen: false,
+  embed: false,
 };
 
 const clamp = (value: number, max: number) => Math.min(Math.max(value, 0), max);
@@ -97,6 +110,7 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     ...initial,
     openLocation: (location, stepCount) =>
       set({
+        custom: location.scenarioId === get().custom?.scenario.id ? get().custom : null,
         ...location,
         stepCount,
         cursor: clamp(location.cursor, stepCount),
@@ -105,6 +119,8 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
       }),
     selectScenario: (scenarioId, stepCount, mode) =>
       set({
+        custom: null,
+        editorOpen: false,
         scenarioId,
         stepCount,
         cursor: 0,
@@ -141,6 +157,23 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     dismissNotice: (index) => set(({ notices }) => ({ notices: notices.filter((_, i) => i !== index) })),
     showSidePanel: (sidePanel) => set({ sidePanel }),
     setCompareOpen: (compareOpen) => set({ compareOpen, playing: false }),
+    showCustom: (custom, at) =>
+      set((state) => {
+        const stepCount = custom.scenario.steps.length;
+        const same = state.scenarioId === custom.scenario.id;
+        // At the end before an edit, at the end after it: an added step shows its effect at once.
+        const atEnd = same && state.cursor === state.stepCount;
+        const cursor = at ?? (same && !atEnd ? state.cursor : stepCount);
+        return {
+          custom,
+          scenarioId: custom.scenario.id,
+          stepCount,
+          cursor: clamp(cursor, stepCount),
+          selection: null,
+          playing: false,
+        };
+      }),
+    setEditorOpen: (editorOpen) => set({ editorOpen }),
     ...createDatasetActions((change) => set(({ dataset }) => ({ dataset: change(dataset) }))),
   }));
 }

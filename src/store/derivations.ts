@@ -43,7 +43,7 @@ export function createDerivations(): Derivations {
   const resolution = memoizeLast(resolvePlayed);
   const model = memoizeLast(stepModel);
   const rows = memoizeLast(eventRows);
-  const scenario = (state: AppState) => scenarioOf(state.scenarioId);
+  const scenario = (state: AppState) => state.custom?.scenario ?? scenarioOf(state.scenarioId);
   const modelOf = (state: AppState) => {
     const playedScenario = played(scenario(state), state.sdkVersion);
     return model(playedScenario, resolution(playedScenario, state.mode, state.options), state.cursor);

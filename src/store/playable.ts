@@ -3,14 +3,20 @@ import { ScenarioPlayError } from '../scenarios/play.ts';
 import type { SdkVersion } from '../simulator/index.ts';
 import { playScenarioMemo } from './derive.ts';
 import { scenarioOf } from './derivations.ts';
+import type { Scenario } from '../scenarios/types.ts';
 
 /** Undefined when the scenario plays; otherwise what went wrong, in words. Plays are memoised, so this is cheap. */
 export function playProblem(scenarioId: string, sdkVersion: SdkVersion | undefined): string | undefined {
+  return playProblemOf(scenarioOf(scenarioId), sdkVersion);
+}
+
+/** The same for a scenario in hand (a custom one). */
+export function playProblemOf(scenario: Scenario, sdkVersion: SdkVersion | undefined): string | undefined {
   try {
-    playScenarioMemo(scenarioOf(scenarioId), sdkVersion);
+    playScenarioMemo(scenario, sdkVersion);
     return undefined;
   } catch (error) {
     if (!(error instanceof ScenarioPlayError)) throw error;
-    return `Scenario "${scenarioId}" could not be played: ${error.message}`;
+    return `Scenario "${scenario.id}" could not be played: ${error.message}`;
   }
 }

@@ -62,7 +62,25 @@ export class LineWriter {
     if (this.buffer === '' || this.closed) return;
     const chunk = this.buffer;
     this.buffer = '';
-    if (!this.out.write(chunk)) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+    if (!this.out.write(chunk)) await this.drained();
+  }
+
+  /**
+   * Waits for 'drain' or 'close', then removes the listener that did not fire: leaving one behind per flush is
+   * what made `idmerge resolve FILE | cat` print MaxListenersExceededWarning.
+   */
+  private async drained(): Promise<void> {
+    const stop = new AbortController();
+    const options = { signal: stop.signal };
+    try {
+      await Promise.race([once(this.out, 'drain', options), once(this.out, 'close', options)]);
+    } catch (error) {
+      // An error while waiting (EPIPE) is the pipe closing; the 'error' listener above has marked it.
+      if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+      this.closed = true;
+    } finally {
+      stop.abort();
+    }
   }
 }
 

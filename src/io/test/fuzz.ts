@@ -151,7 +151,7 @@ export function asJsonArray(events: readonly MixpanelEvent[]): string {
 
 export function asCsv(events: readonly MixpanelEvent[]): string {
   const cell = (value: unknown) => {
-    const text = value === undefined ? '' : String(value);
+    const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
     return /[",\r\n]/.test(text) || text.trim() !== text ? `"${text.replaceAll('"', '""')}"` : text;
   };
   const rows = events.map((event) => {

@@ -16,8 +16,9 @@ export async function forEachByteLine(
   path: string,
   visit: LineVisitor,
   afterChunk: () => Promise<boolean>,
+  isSkipped: (line: number) => boolean = () => false,
 ): Promise<void> {
-  const lines = new ByteLines(visit);
+  const lines = new ByteLines(visit, isSkipped);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     lines.push(chunk);
     if (!(await afterChunk())) return;
@@ -26,13 +27,21 @@ export async function forEachByteLine(
 }
 
 class ByteLines {
-  private pending: Buffer | undefined;
+  /** The pieces of a line that straddles chunks, joined once when it ends (a huge line costs linear time). */
+  private pending: Buffer[] | undefined;
   private line = 0;
   /** The previous chunk ended in `\r`: a `\n` starting this one is its pair, not another line. */
   private afterReturn = false;
   private started = false;
 
-  constructor(private readonly visit: LineVisitor) {}
+  /**
+   * `isSkipped(line)`: pass 1 refused that line (too long, unreadable), so its bytes are never needed and a
+   * straddling one is not kept: memory stays bounded by the line limit, not by the longest line.
+   */
+  constructor(
+    private readonly visit: LineVisitor,
+    private readonly isSkipped: (line: number) => boolean,
+  ) {}
 
   push(chunk: Buffer): void {
     let start = this.dropBom(chunk);
@@ -49,8 +58,8 @@ class ByteLines {
       if (ret !== -1 && ret < start) ret = chunk.indexOf(RETURN, start);
     }
     if (start < chunk.length) {
-      const rest = chunk.subarray(start);
-      this.pending = this.pending === undefined ? Buffer.from(rest) : Buffer.concat([this.pending, rest]);
+      this.pending ??= [];
+      if (!this.isSkipped(this.line + 1)) this.pending.push(Buffer.from(chunk.subarray(start)));
     }
   }
 
@@ -63,7 +72,7 @@ class ByteLines {
     this.line++;
     if (this.pending === undefined) this.visit(chunk, start, end, this.line);
     else {
-      const joined = Buffer.concat([this.pending, chunk.subarray(start, end)]);
+      const joined = Buffer.concat([...this.pending, chunk.subarray(start, end)]);
       this.pending = undefined;
       this.visit(joined, 0, joined.length, this.line);
     }

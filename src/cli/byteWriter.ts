@@ -1,7 +1,7 @@
 // Output as bytes: lines are assembled in a large buffer and handed to the destination a buffer at a time, with its
 // backpressure respected and a closed pipe (`| head -1`) ending the run quietly.
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { drainedOrClosed } from './io.ts';
 
 const SIZE = 1 << 20;
 
@@ -44,7 +44,9 @@ export class ByteWriter {
   /** Hands the filled part to the destination and starts a new buffer at least `room` bytes long. */
   private handOver(room: number): void {
     if (this.used > 0 && !this.closed && !this.out.write(this.buffer.subarray(0, this.used)))
-      this.waiting ??= Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+      this.waiting ??= drainedOrClosed(this.out).then((closed) => {
+        if (closed) this.closed = true;
+      });
     this.buffer = Buffer.allocUnsafe(Math.max(SIZE, room));
     this.used = 0;
   }

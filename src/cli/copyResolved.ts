@@ -53,6 +53,7 @@ export async function copyResolved(source: CopySource, out: ByteWriter): Promise
       await out.flush();
       return !out.isClosed;
     },
+    (line) => skipped[nextSkipped] === line,
   );
 }
 

@@ -27,7 +27,9 @@ export class HarReader implements RecordReader {
 
   async *batches(): AsyncGenerator<ReadBatch<ReadItem>> {
     const reading = await this.read();
-    const problems = this.firstPass ? reading.problems.map(({ line, reason }) => ({ line, reason })) : [];
+    const problems = this.firstPass
+      ? reading.problems.map(({ line, code, reason }) => ({ line, code, reason }))
+      : [];
     this.firstPass = false;
     const items = resolvableRecords(reading, this.includeFailed).map(({ line, record }) => ({
       line,
@@ -37,6 +39,11 @@ export class HarReader implements RecordReader {
   }
 
   private firstPass = true;
+
+  /** A HAR's lines are not its records (one entry spans many lines): its accounting is by entry, in its own report. */
+  account(): undefined {
+    return undefined;
+  }
 
   render(item: ReadItem, outcome: ResolvedOutput): string {
     const { record } = item;

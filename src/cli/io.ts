@@ -36,6 +36,25 @@ export async function rereadableSource(
   return { path, name: undefined, release: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * Waits for 'drain' or 'close' on `out`, then removes the listener that did not fire: leaving one behind per
+ * flush is what made `idmerge resolve FILE | cat` print MaxListenersExceededWarning. True when the pipe closed
+ * (EPIPE while waiting).
+ */
+export async function drainedOrClosed(out: Writable): Promise<boolean> {
+  const stop = new AbortController();
+  const options = { signal: stop.signal };
+  try {
+    await Promise.race([once(out, 'drain', options), once(out, 'close', options)]);
+    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+    return true;
+  } finally {
+    stop.abort();
+  }
+}
+
 /** Batches output lines and respects the destination's backpressure; a closed pipe (EPIPE) ends quietly. */
 export class LineWriter {
   private buffer = '';
@@ -62,7 +81,11 @@ export class LineWriter {
     if (this.buffer === '' || this.closed) return;
     const chunk = this.buffer;
     this.buffer = '';
-    if (!this.out.write(chunk)) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+    if (!this.out.write(chunk)) await this.drained();
+  }
+
+  private async drained(): Promise<void> {
+    if (await drainedOrClosed(this.out)) this.closed = true;
   }
 }
 

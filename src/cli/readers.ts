@@ -1,15 +1,22 @@
 // Readers turn a file into batches of stream records (with their line numbers) and write each one back resolved.
 import type { Channel, MixpanelEvent, Mode, ResolvedOutput, StreamRecord } from '../engine/index.ts';
 import {
+  checkEventFields,
   createImporter,
   createLineSplitter,
+  DEFAULT_MAX_LINE_LENGTH,
+  describeBadChannel,
   detectFormat,
   DETECTION_SAMPLE_SIZE,
   failureProperties,
+  INVALID_UTF8_NOTE,
+  isBlankLine,
+  LineAccounting,
   normaliseMixpanel,
   toResolvedEvent,
+  tooLongReason,
 } from '../io/index.ts';
-import type { ImportFormat } from '../io/index.ts';
+import type { ImportBatch, ImportFormat, LineAccount, NumberedLine, ProblemCode } from '../io/index.ts';
 import { rewriteEventJson, scanEvent, serializeExtra, type ScannedEvent } from '../io/scan/index.ts';
 import { HarReader } from './harReader.ts';
 import { readSample, readTextChunks } from './io.ts';
@@ -17,6 +24,7 @@ import { UsageError } from './options.ts';
 
 export interface LineProblem {
   readonly line: number;
+  readonly code: ProblemCode;
   readonly reason: string;
 }
 
@@ -28,11 +36,15 @@ export interface ReadItem {
 export interface ReadBatch<Item extends ReadItem> {
   readonly items: Item[];
   readonly problems: LineProblem[];
+  /** Lines that loaded but deserve a word (invalid UTF-8), printed on standard error on the first pass. */
+  readonly notes?: ReadonlyArray<{ readonly line: number; readonly message: string }>;
 }
 
 /** Reads one file; `batches()` can be called again for a second pass and yields the same items. */
 export interface RecordReader<Item extends ReadItem = ReadItem> {
   batches(): AsyncGenerator<ReadBatch<Item>>;
+  /** Where every line of the last complete pass went (undefined before one, or when the reader cannot say). */
+  account(): LineAccount | undefined;
   /** The output line for an item: its event resolved as `outcome` says, or a profile update as it came. */
   render(item: Item, outcome: ResolvedOutput): string;
 }
@@ -49,25 +61,50 @@ export interface ScannedItem extends ReadItem {
 export class NdjsonReader implements RecordReader<ScannedItem> {
   /** Event names as the engine keeps them: one string per distinct name, not a slice of each chunk read. */
   private readonly names = new EventNames();
+  private accounting = new LineAccounting();
+  private lines = 0;
+  private blank = 0;
+  private lastAccount: LineAccount | undefined;
 
   constructor(
     readonly path: string,
     private readonly mode: Mode,
+    private readonly maxLineLength = DEFAULT_MAX_LINE_LENGTH,
   ) {}
 
   async *batches(): AsyncGenerator<ReadBatch<ScannedItem>> {
-    const splitter = createLineSplitter();
+    this.accounting = new LineAccounting();
+    this.lines = 0;
+    this.blank = 0;
+    const splitter = createLineSplitter({ maxLineLength: this.maxLineLength });
     for await (const chunk of readTextChunks(this.path)) yield this.read(splitter.push(chunk));
     yield this.read(splitter.end());
+    this.lastAccount = this.accounting.build(this.lines, this.blank);
   }
 
-  private read(lines: ReadonlyArray<{ line: number; text: string }>): ReadBatch<ScannedItem> {
-    const batch: ReadBatch<ScannedItem> = { items: [], problems: [] };
-    for (const { line, text } of lines) {
-      if (text.trim() === '') continue;
-      const item = readLine(line, text, this.names);
-      if ('reason' in item) batch.problems.push(item);
-      else batch.items.push(item);
+  account(): LineAccount | undefined {
+    return this.lastAccount;
+  }
+
+  private read(lines: readonly NumberedLine[]): ReadBatch<ScannedItem> {
+    const batch = { items: [] as ScannedItem[], problems: [] as LineProblem[], notes: [] as ReadNote[] };
+    for (const { line, text, tooLong } of lines) {
+      this.lines = line;
+      if (text.includes('\uFFFD')) batch.notes.push({ line, message: INVALID_UTF8_NOTE });
+      const item =
+        tooLong === undefined
+          ? isBlankLine(text)
+            ? undefined
+            : readLine(line, text, this.names)
+          : problem(line, 'line-too-long', tooLongReason(tooLong, this.maxLineLength));
+      if (item === undefined) this.blank++;
+      else if ('reason' in item) {
+        batch.problems.push(item);
+        this.accounting.addProblem(line, item.code);
+      } else {
+        batch.items.push(item);
+        this.accounting.addLoaded(line);
+      }
     }
     return batch;
   }
@@ -100,20 +137,32 @@ class EventNames {
   }
 }
 
+/** The scanner words its refusals; its syntax errors all start "not valid JSON", the rest are about shape. */
+function scanProblemCode(reason: string): ProblemCode {
+  if (reason.startsWith('not valid JSON')) return 'bad-json';
+  return reason.startsWith('not a JSON object') ? 'not-an-object' : 'properties-not-object';
+}
+
+function problem(line: number, code: ProblemCode, reason: string): LineProblem {
+  return { line, code, reason };
+}
+
+/** One NDJSON line, judged as the importer judges it (same codes, same field checks), without parsing it whole. */
 function readLine(line: number, text: string, names: EventNames): ScannedItem | LineProblem {
   const scan = scanEvent(text);
-  if (!scan.ok) return { line, reason: `${scan.reason}` };
+  if (!scan.ok) return problem(line, scanProblemCode(scan.reason), scan.reason);
   if (scan.event === undefined && scan.hasProfileDistinctId) return readProfileLine(line, text);
-  if (scan.event === undefined || scan.event === '') return { line, reason: 'missing event name' };
-  if (scan.channel !== undefined && !isChannel(scan.channel)) {
-    return { line, reason: `channel must be "track" or "import", not ${JSON.stringify(scan.channel)}` };
-  }
+  if (scan.event === undefined || scan.event === '')
+    return problem(line, 'missing-event-name', 'missing event name');
   const channel = scan.channel;
-  const name = names.own(scan.event);
+  if (scan.channelJson !== undefined && (channel === undefined || !isChannel(channel)))
+    return problem(line, 'bad-channel', describeBadChannel(JSON.parse(scan.channelJson)));
+  const fields = checkEventFields(scan.identity);
+  if (fields !== undefined) return problem(line, fields.code, fields.reason);
   const event: MixpanelEvent =
-    channel === undefined
-      ? { event: name, properties: scan.identity }
-      : { event: name, properties: scan.identity, channel };
+    channel === undefined || !isChannel(channel)
+      ? { event: names.own(scan.event), properties: scan.identity }
+      : { event: names.own(scan.event), properties: scan.identity, channel };
   return { line, text, scan, record: { kind: 'event', event } };
 }
 
@@ -125,8 +174,8 @@ function isChannel(value: string): value is Channel {
 function readProfileLine(line: number, text: string): ScannedItem | LineProblem {
   const normalised = normaliseMixpanel(JSON.parse(text));
   const record = normalised.ok ? normalised.records[0] : undefined;
-  if (!normalised.ok || record === undefined)
-    return { line, reason: normalised.ok ? 'empty record' : normalised.reason };
+  if (!normalised.ok) return problem(line, normalised.code, normalised.reason);
+  if (record === undefined) return problem(line, 'bad-profile-update', 'empty record');
   return { line, text, scan: undefined, record };
 }
 
@@ -142,20 +191,26 @@ export function outputProperties(outcome: ResolvedOutput, mode: Mode): string {
 
 /** Every other format (JSON arrays, CSV, Segment) goes through the importer and is written back with JSON.stringify. */
 export class ImporterReader implements RecordReader {
+  private lastAccount: LineAccount | undefined;
+
   constructor(
     private readonly path: string,
     private readonly format: ImportFormat,
     private readonly mode: Mode,
     private readonly fileName: string | undefined,
+    private readonly maxLineLength = DEFAULT_MAX_LINE_LENGTH,
   ) {}
 
   async *batches(): AsyncGenerator<ReadBatch<ReadItem>> {
-    const importer = createImporter(
-      this.format,
-      this.fileName === undefined ? {} : { fileName: this.fileName },
-    );
+    const name = this.fileName === undefined ? {} : { fileName: this.fileName };
+    const importer = createImporter(this.format, { ...name, maxLineLength: this.maxLineLength });
     for await (const chunk of readTextChunks(this.path)) yield toBatch(importer.push(chunk));
     yield toBatch(importer.end());
+    this.lastAccount = importer.report().accounting;
+  }
+
+  account(): LineAccount | undefined {
+    return this.lastAccount;
   }
 
   render(item: ReadItem, outcome: ResolvedOutput): string {
@@ -165,9 +220,14 @@ export class ImporterReader implements RecordReader {
   }
 }
 
-function toBatch(batch: { records: ReadItem[]; problems: LineProblem[] }): ReadBatch<ReadItem> {
-  return { items: batch.records, problems: batch.problems };
+function toBatch(batch: ImportBatch): ReadBatch<ReadItem> {
+  const notes = batch.notes.flatMap(({ line, code, message }) =>
+    code === 'invalid-utf8' && line !== undefined ? [{ line, message }] : [],
+  );
+  return { items: batch.records, problems: batch.problems, notes };
 }
+
+type ReadNote = { readonly line: number; readonly message: string };
 
 /** The values `--format` accepts. */
 export const INPUT_FORMATS: readonly string[] = [
@@ -190,9 +250,8 @@ export async function chooseFormat(
     throw new UsageError(`--format (or --in) must be one of ${INPUT_FORMATS.join(', ')}`);
   if (requested !== 'auto') return requested as ImportFormat;
   const detection = detectFormat(await readSample(path, DETECTION_SAMPLE_SIZE), name);
-  if (detection.format === 'unknown')
-    throw new UsageError(`cannot tell the input format: ${detection.reason}`);
-  return detection.format;
+  // Only an empty file is 'unknown': read it as NDJSON, which reads nothing and says so.
+  return detection.format === 'unknown' ? 'ndjson' : detection.format;
 }
 
 /** NDJSON takes the scanner's fast path; a HAR its own reader; every other format goes through the importer. */
@@ -201,9 +260,26 @@ export function readerFor(
   format: ImportFormat,
   mode: Mode,
   name: string | undefined,
+  maxLineLength = DEFAULT_MAX_LINE_LENGTH,
 ): RecordReader {
   if (format === 'har') return new HarReader(path, mode);
-  return format === 'ndjson' ? new NdjsonReader(path, mode) : new ImporterReader(path, format, mode, name);
+  if (format === 'ndjson') return new NdjsonReader(path, mode, maxLineLength);
+  return new ImporterReader(path, format, mode, name, maxLineLength);
+}
+
+/** `--max-line-bytes N`: the per-line limit (lines, JSON values and CSV records), default 64 MB. */
+export const MAX_LINE_FLAG = { 'max-line-bytes': { type: 'string' } } as const;
+
+export const MAX_LINE_HELP = `  --max-line-bytes N                  longest line (JSON value, CSV record) read, in characters; longer ones are
+                                      reported and skipped, never held in memory (default 67108864, 64 MB)`;
+
+/** The limit `--max-line-bytes` asks for. */
+export function maxLineLength(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_LINE_LENGTH;
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new UsageError(`--max-line-bytes must be a whole number of at least 1; got "${text}"`);
+  return limit;
 }
 
 /** `--in FORMAT` is `--format FORMAT` by another name (issue #16 spells `--in har`); `--in` wins if both are given. */

@@ -17,12 +17,18 @@ import {
   IN_FLAG,
   NdjsonReader,
   outputProperties,
+  MAX_LINE_FLAG,
+  MAX_LINE_HELP,
+  maxLineLength,
   readerFor,
   type LineProblem,
+  type ReadBatch,
   type ReadItem,
   type RecordReader,
 } from './readers.ts';
 import { SpliceColumns } from './splice.ts';
+import { ProblemTally, reportJson, summaryLine } from './accounting.ts';
+import type { ImportFormat } from '../io/index.ts';
 
 export const RESOLVE_USAGE = `Usage: idmerge resolve [options] [FILE|-]
 
@@ -38,6 +44,9 @@ ${ENGINE_FLAGS_HELP}
                                       --in is the same flag (--in har reads a browser network log)
   --engine lab|duckdb                 lab (default): the engine in memory; duckdb: the generated SQL run in
                                       embedded DuckDB (idmerge sql), same output (Simplified and Legacy)
+${MAX_LINE_HELP}
+  --report text|json                  the account of every line on standard error: text (default; printed when
+                                      a line was not loaded) or json (always printed)
   -h, --help                          show this help`;
 
 const FLAGS = {
@@ -46,6 +55,8 @@ const FLAGS = {
   format: { type: 'string', default: 'auto' },
   ...IN_FLAG,
   engine: { type: 'string', default: 'lab' },
+  ...MAX_LINE_FLAG,
+  report: { type: 'string', default: 'text' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -58,13 +69,16 @@ export async function runResolve(argv: string[], streams: CliStreams): Promise<n
   }
   if (positionals.length > 1) throw new UsageError(`expected one FILE, got ${positionals.length}`);
   const { mode, options } = engineOptions(values);
+  const limit = maxLineLength(values['max-line-bytes']);
+  if (values.report !== 'text' && values.report !== 'json')
+    throw new UsageError(`--report must be text or json; got "${values.report}"`);
   const source = await rereadableSource(positionals[0], streams.stdin);
   try {
     const format = await chooseFormat(source.path, source.name, values.in ?? values.format);
-    const reader = readerFor(source.path, format, mode, source.name);
+    const reader = readerFor(source.path, format, mode, source.name, limit);
     if (values.engine !== 'lab')
       return await resolveElsewhere(values.engine, reader, mode, options, streams, values.mappings);
-    const run = new ResolveRun(reader, mode, options, streams);
+    const run = new ResolveRun(reader, mode, options, streams, { format, json: values.report === 'json' });
     return values.mappings ? await run.mappings() : await run.events();
   } finally {
     await source.release();
@@ -83,13 +97,14 @@ async function resolveElsewhere(
 class ResolveRun {
   private readonly resolver: Resolver;
   private readonly out: LineWriter;
-  private problems = 0;
+  private readonly tally = new ProblemTally();
 
   constructor(
     private readonly reader: RecordReader,
     private readonly mode: Mode,
     options: ResolveOptions,
     private readonly streams: CliStreams,
+    private readonly reportAs: { readonly format: ImportFormat; readonly json: boolean },
   ) {
     this.resolver = new Resolver(mode, options, { retainRecords: false });
     this.out = new LineWriter(streams.stdout);
@@ -118,7 +133,7 @@ class ResolveRun {
 
   private async buildState(): Promise<void> {
     for await (const batch of this.reader.batches()) {
-      this.report(batch.problems);
+      this.report(batch.problems, batch.notes);
       for (const item of batch.items) this.resolver.ingest(item.record);
     }
   }
@@ -132,7 +147,7 @@ class ResolveRun {
     const columns = new SpliceColumns();
     const receipts = new IngestReceipts();
     for await (const batch of reader.batches()) {
-      this.report(batch.problems);
+      this.report(batch.problems, batch.notes);
       for (const item of batch.items) {
         this.resolver.ingest(item.record, receipts);
         columns.record(item.line, item.text, item.scan);
@@ -171,13 +186,14 @@ class ResolveRun {
     const view = this.view();
     const receipts = new IngestReceipts();
     for await (const batch of this.reader.batches()) {
-      this.report(batch.problems);
+      this.report(batch.problems, batch.notes);
       receipts.clear();
       for (const item of batch.items) {
         this.resolver.ingest(item.record, receipts);
         this.write(item, view.outputOf(receipts, receipts.count - 1));
       }
       await this.out.flush();
+      if (this.out.isClosed) return;
     }
   }
 
@@ -186,16 +202,26 @@ class ResolveRun {
     this.out.line(this.reader.render(item, outcome));
   }
 
-  private report(problems: readonly LineProblem[]): void {
-    for (const problem of problems)
+  private report(problems: readonly LineProblem[], notes: ReadBatch<ReadItem>['notes'] = []): void {
+    for (const note of notes)
+      this.streams.stderr.write(`idmerge: line ${note.line}: note: ${note.message}\n`);
+    for (const problem of problems) {
       this.streams.stderr.write(`idmerge: line ${problem.line}: ${problem.reason}\n`);
-    this.problems += problems.length;
+      this.tally.add(problem);
+    }
   }
 
+  /** Every line accounted for: the summary (text when a line was not loaded, or JSON always), then the exit code. */
   private async finish(): Promise<number> {
     await this.out.flush();
-    if (this.problems === 0) return 0;
-    const lines = this.problems === 1 ? '1 line was' : `${this.problems} lines were`;
+    const account = this.reader.account();
+    const problems = this.tally.total;
+    if (account !== undefined && this.reportAs.json)
+      this.streams.stderr.write(reportJson(this.reportAs.format, account, this.tally) + '\n');
+    else if (account !== undefined && problems > 0)
+      this.streams.stderr.write(summaryLine(account, this.tally) + '\n');
+    if (problems === 0) return 0;
+    const lines = problems === 1 ? '1 line was' : `${problems} lines were`;
     this.streams.stderr.write(`idmerge: ${lines} not read (see above); every other line was processed\n`);
     return 1;
   }

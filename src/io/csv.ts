@@ -37,7 +37,7 @@ export interface CsvOptions {
   readonly maxRecordLength?: number;
 }
 
-const [QUOTE, COMMA, NEWLINE, RETURN] = [34, 44, 10, 13];
+const [QUOTE, COMMA, NEWLINE, RETURN, SPACE, TAB] = [34, 44, 10, 13, 32, 9];
 /** Field scanners return an index ≥ 0 (where the next field or record starts) or one of these. */
 const INCOMPLETE = -1;
 /** What ended a field besides a comma or a newline. */
@@ -193,8 +193,9 @@ class RecordCursor {
   scanRecord(start: number): number {
     this.cells = [];
     this.fault = undefined;
-    this.isBlank = this.isBlankLineAt(start);
-    if (this.isBlank) return afterBreak(this.text, start);
+    const blankEnd = this.blankLineEnd(start);
+    this.isBlank = blankEnd !== -1;
+    if (this.isBlank) return blankEnd;
     for (let at = start; ;) {
       if (at === this.text.length) return this.final ? this.finishWithEmptyField(at) : INCOMPLETE;
       const next = this.text.charCodeAt(at) === QUOTE ? this.quoted(at) : this.unquoted(at);
@@ -209,9 +210,13 @@ class RecordCursor {
     return at;
   }
 
-  private isBlankLineAt(at: number): boolean {
-    const code = this.text.charCodeAt(at);
-    return code === NEWLINE || code === RETURN;
+  /** Where a blank line (spaces and tabs only, as the line tally counts blanks) starting at `at` ends, or -1. */
+  private blankLineEnd(at: number): number {
+    let pos = at;
+    while (this.text.charCodeAt(pos) === SPACE || this.text.charCodeAt(pos) === TAB) pos++;
+    if (pos === this.text.length) return this.final && pos > at ? pos : -1;
+    const code = this.text.charCodeAt(pos);
+    return code === NEWLINE || code === RETURN ? afterBreak(this.text, pos) : -1;
   }
 
   private unquoted(start: number): number {

@@ -1,4 +1,5 @@
 // Writing events back out: NDJSON lines and RFC 4180 CSV that this module's own importer reads back unchanged.
+import { isBlankLine } from './text.ts';
 import type { MixpanelEvent, ProfileUpdate, StreamRecord } from '../engine/index.ts';
 import { csvColumnForProperty } from './csvEvents.ts';
 
@@ -55,7 +56,9 @@ const NEEDS_QUOTES = /[",\r\n]/;
 /** A cell's text: empty for null/undefined, JSON for objects and lists, quoted when it must be. */
 export function formatCsvCell(value: unknown): string {
   const text = cellText(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // A cell of only spaces and tabs is quoted too: unquoted, a one-cell row of it would read back as a blank line.
+  const quote = NEEDS_QUOTES.test(text) || (text !== '' && isBlankLine(text));
+  return quote ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function cellText(value: unknown): string {

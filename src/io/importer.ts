@@ -64,6 +64,7 @@ class IncrementalImporter implements Importer {
   private readonly builder = new ImportReportBuilder();
   private readonly lines = new LineTally();
   private readonly exports = new ExportWatch();
+  private lastReplacementLine = 0;
 
   constructor(
     requested: ImportFormat | 'auto',
@@ -78,6 +79,7 @@ class IncrementalImporter implements Importer {
 
   push(chunk: string): ImportBatch {
     const out = emptyBatch();
+    this.noteReplacements(chunk, out);
     this.lines.add(chunk);
     if (this.source === undefined) this.holdForDetection(chunk, out);
     else this.source.push(chunk, out);
@@ -89,6 +91,19 @@ class IncrementalImporter implements Importer {
     if (this.source === undefined) this.detectAndReplay(out);
     this.source?.end(out);
     return this.finish(out, true);
+  }
+
+  /**
+   * Invalid UTF-8 reaches us already decoded as U+FFFD (TextDecoder and Node both replace it): each line holding
+   * one is noted once, since an id on it may no longer match the same id elsewhere. The line still loads.
+   */
+  private noteReplacements(chunk: string, out: ImportBatch): void {
+    for (let at = chunk.indexOf(REPLACEMENT); at !== -1; at = chunk.indexOf(REPLACEMENT, at + 1)) {
+      const line = this.lines.lineAt(chunk, at);
+      if (line === this.lastReplacementLine) continue;
+      this.lastReplacementLine = line;
+      out.notes.push({ line, code: 'invalid-utf8', message: INVALID_UTF8_NOTE });
+    }
   }
 
   report(): ImportReport {
@@ -126,6 +141,12 @@ class IncrementalImporter implements Importer {
     return out;
   }
 }
+
+const REPLACEMENT = '\uFFFD';
+
+/** The note for a line with invalid UTF-8 (shared with the CLI, which prints it). */
+export const INVALID_UTF8_NOTE =
+  'invalid UTF-8 (or a U+FFFD character): the bad bytes read as U+FFFD, so an id on this line may not match the same id elsewhere';
 
 /** G-6: notes the first exported-looking event, and at the end whether the merges can be replayed at all. */
 class ExportWatch {

@@ -28,11 +28,11 @@ export {
   type JsonValueScanner,
   type JsonValueText,
 } from './jsonValues.ts';
-export { normaliseMixpanel, PROFILE_OPERATIONS } from './mixpanel.ts';
+export { describeBadChannel, normaliseMixpanel, PROFILE_OPERATIONS } from './mixpanel.ts';
 export { checkEventFields, type FieldProblem } from './fields.ts';
 export { problemKind, LineAccounting, type LineAccount } from './report.ts';
 export { DEFAULT_MAX_LINE_LENGTH, LineTally } from './lines.ts';
-export { MAX_JSON_DEPTH, nestsDeeperThan, tooLongReason } from './text.ts';
+export { isBlankLine, MAX_JSON_DEPTH, nestsDeeperThan, tooLongReason } from './text.ts';
 export {
   isSegmentType,
   NAMELESS_SCREEN_EVENT,
@@ -43,7 +43,13 @@ export {
 } from './segment.ts';
 export { parseEventTime, parseIsoTime } from './time.ts';
 export { exportSignOf, hasRawIdentity, rederiveIdentity, type ExportSign } from './mixpanelExport.ts';
-export { createImporter, importText, type Importer, type ImporterOptions } from './importer.ts';
+export {
+  createImporter,
+  importText,
+  INVALID_UTF8_NOTE,
+  type Importer,
+  type ImporterOptions,
+} from './importer.ts';
 export {
   ImportReportBuilder,
   PROBLEM_LABELS,

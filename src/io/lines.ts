@@ -136,6 +136,17 @@ export class LineTally {
     if (from < chunk.length) this.note(chunk, from, chunk.length);
   }
 
+  /** The 1-based line that `chunk[index]` falls on, were `chunk` added next (call before `add`). */
+  lineAt(chunk: string, index: number): number {
+    const skip = this.afterReturn && chunk.charCodeAt(0) === NEWLINE ? 1 : 0;
+    let line = this.complete + 1;
+    for (let at = nextLineBreak(chunk, skip); at !== -1 && at < index; at = nextLineBreak(chunk, at + 1)) {
+      line++;
+      if (chunk.charCodeAt(at) === RETURN && chunk.charCodeAt(at + 1) === NEWLINE) at++;
+    }
+    return line;
+  }
+
   /** Lines so far, counting an unterminated last line. */
   get lines(): number {
     return this.complete + (this.open ? 1 : 0);

@@ -208,7 +208,10 @@ export class ImportReportBuilder {
       rejected: rejectedByReason.reduce((sum, group) => sum + group.count, 0),
       rejectedByReason,
       accounting: this.accounting.build(linesRead, blankLines),
-      notes: [...this.notes].map(([code, group]) => ({ code, message: group.first, ...countsOf(group) })),
+      // In file order (then by code), so the report does not depend on how the text was cut into chunks.
+      notes: [...this.notes]
+        .map(([code, group]) => ({ code, message: group.first, ...countsOf(group) }))
+        .sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || a.code.localeCompare(b.code)),
       looksLikeMixpanelExport: this.looksLikeExport,
     };
   }

@@ -11,7 +11,14 @@ import {
 } from './lines.ts';
 import { normaliseMixpanel } from './mixpanel.ts';
 import { normaliseSegment } from './segment.ts';
-import { excerptOf, MAX_JSON_DEPTH, nestsDeeperThan, parseJsonText, tooLongReason } from './text.ts';
+import {
+  excerptOf,
+  isBlankLine,
+  MAX_JSON_DEPTH,
+  nestsDeeperThan,
+  parseJsonText,
+  tooLongReason,
+} from './text.ts';
 import { rejected, type ImportBatch, type ImportFormat, type Normalised } from './types.ts';
 
 /** Writes what a chunk yields into `out`; `end` flushes what the last chunk left open. */
@@ -120,7 +127,7 @@ class LineSource implements RecordSource {
       if (tooLong !== undefined) {
         const reason = tooLongReason(tooLong, this.limit);
         out.problems.push({ line, code: 'line-too-long', reason, excerpt: '' });
-      } else if (text.trim() !== '') addNormalised(out, line, text, normaliseJson(text, this.normalise));
+      } else if (!isBlankLine(text)) addNormalised(out, line, text, normaliseJson(text, this.normalise));
     }
   }
 }
@@ -147,11 +154,15 @@ class JsonDocumentSource implements RecordSource {
     this.addScan(this.scanner.end(), out);
   }
 
+  /** Values and structural issues come out in line order, whatever the chunking. */
   private addScan(scan: JsonScan, out: ImportBatch): void {
+    const first = out.problems.length;
     for (const { line, column, text } of scan.values)
       addNormalised(out, line, text, withPosition(normaliseJson(text, this.normalise), text, line, column));
     for (const { code, ...issue } of scan.issues)
       out.problems.push({ ...issue, code: code ?? 'json-structure' });
+    const added = out.problems.splice(first).sort((a, b) => a.line - b.line);
+    out.problems.push(...added);
   }
 }
 

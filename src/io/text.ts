@@ -37,6 +37,18 @@ export function countLineBreaks(text: string, from = 0, to = text.length): numbe
   return count;
 }
 
+/**
+ * A blank line holds only spaces and tabs. Narrower than String.prototype.trim on purpose: a line of U+FEFF or
+ * U+00A0 is not blank, it is unreadable, and must be counted and named like any other.
+ */
+export function isBlankLine(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
+}
+
 export function endsWithNewline(text: string): boolean {
   return text.charCodeAt(text.length - 1) === NEWLINE;
 }

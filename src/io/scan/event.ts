@@ -128,7 +128,10 @@ function scanTopMember(text: string, pos: number, end: number, scan: Scan): numb
       if (valueEnd < 0) return FAILED;
       const value = stringValue(text, valueStart, valueEnd, escapeCount() === valueEscapes);
       if (key === EVENT) scan.event = value;
-      else scan.channel = value;
+      else {
+        scan.channel = value;
+        scan.channelJson = text.slice(valueStart, valueEnd);
+      }
       return valueEnd;
     }
     case PROPERTIES:
@@ -155,6 +158,7 @@ function newScan(start: number, end: number): Scan {
     ok: true,
     event: undefined,
     channel: undefined,
+    channelJson: undefined,
     hasProfileDistinctId: false,
     identity: NO_IDENTITY,
     propertiesOpen: -1,

@@ -22,6 +22,8 @@ export interface ScannedEvent {
   readonly event: string | undefined;
   /** Top-level "channel" value when it is a string. */
   readonly channel: string | undefined;
+  /** The raw JSON text of a top-level "channel" of any type (so `7` or `null` can be refused, not ignored). */
+  readonly channelJson: string | undefined;
   /** Top-level "$distinct_id" present (a profile update, not an event). */
   readonly hasProfileDistinctId: boolean;
   /**

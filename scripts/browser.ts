@@ -22,7 +22,11 @@ export async function startPreview(port: number): Promise<Preview> {
   });
   const url = `http://localhost:${port}`;
   const stop = () => {
-    if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+    try {
+      if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // Already gone (it exits at once when its port is taken).
+    }
   };
   try {
     await waitForServer(url, 30_000);

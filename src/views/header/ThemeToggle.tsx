@@ -1,4 +1,4 @@
-// Light or dark: a toggle button that says which theme it turns on.
+// Light or dark: a toggle button that says which theme it turns on, and whether that theme is on.
 import { useActions, useAppState } from '../../store/hooks.ts';
 
 export function ThemeToggle() {
@@ -13,7 +13,8 @@ export function ThemeToggle() {
       data-testid="header.theme"
       onClick={() => setTheme(dark ? 'light' : 'dark')}
     >
-      <span aria-hidden="true">{dark ? '☾' : '☀'}</span> Dark<span className="visually-hidden"> theme</span>
+      {/* Says what the button means in visible words (#17): the theme it turns on, and whether it is on. */}
+      <span aria-hidden="true">☾</span> Dark theme: {dark ? 'on' : 'off'}
     </button>
   );
 }

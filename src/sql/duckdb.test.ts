@@ -1,0 +1,12 @@
+// Agreement on DuckDB, embedded (@duckdb/node-api).
+import { afterAll, beforeAll } from 'vitest';
+import { DuckDbWarehouse } from './run/duckdb.ts';
+import { describeAgreement } from './test/describeAgreement.ts';
+
+let warehouse: DuckDbWarehouse;
+beforeAll(async () => {
+  warehouse = await DuckDbWarehouse.open();
+});
+afterAll(() => warehouse.close());
+
+describeAgreement('duckdb', () => warehouse);

@@ -14,12 +14,15 @@ export const PROPERTY_RUNS = Number(process.env['SQL_PROPERTY_RUNS'] ?? 40);
 export const AGREEMENT_CASES: ReadonlyArray<readonly [Mode, Partial<ResolveOptions>]> = [
   ['simplified', {}],
   ['simplified', { linkOrder: 'event-time', devicePrefix: 'strip', blockedIdMatch: 'case-insensitive' }],
+  ['legacy', {}],
+  ['legacy', { blockedIdMatch: 'case-insensitive' }],
 ];
 
 export function describeAgreement(
   dialect: DialectName,
   warehouse: () => Warehouse,
   cases: ReadonlyArray<readonly [Mode, Partial<ResolveOptions>]> = AGREEMENT_CASES,
+  runs = PROPERTY_RUNS,
 ): void {
   describe.each(cases)(`${dialect} agrees with the engine: %s %o`, (mode, engine) => {
     it('on every event and on the mappings table, for random streams with every identity edge case', async () => {
@@ -28,7 +31,7 @@ export function describeAgreement(
           const answers = await bothAnswers(warehouse(), records, sqlOptions(mode, dialect, engine));
           expect(answers.sql).toEqual(answers.engine);
         }),
-        { numRuns: PROPERTY_RUNS },
+        { numRuns: runs },
       );
     }, 180_000);
   });

@@ -50,6 +50,15 @@ const identityEvents = fc.oneof(
     .map(({ a, b, ch }) => event('$merge', { $distinct_ids: [a, b] }, ch)),
 );
 
+/** A few ids that alias one another often, so Legacy chains and loops (and Original merges) are common. */
+const chainId = fc.constantFrom('u1', 'u2', 'x', 'y', 'anonymous');
+const chains = fc.oneof(
+  fc
+    .record({ a: chainId, t: chainId })
+    .map(({ a, t }) => event('$create_alias', { alias: a, distinct_id: t })),
+  fc.record({ id: chainId, t: time }).map(({ id, t }) => event('view', { distinct_id: id, time: t })),
+);
+
 const profile = anyId.map((id): StreamRecord => ({
   kind: 'profile',
   update: { $distinct_id: id, $set: { v: 1 } },
@@ -60,6 +69,7 @@ export const identityStream = fc.array(
   fc.oneof(
     { weight: 10, arbitrary: ordinary },
     { weight: 4, arbitrary: identityEvents },
+    { weight: 4, arbitrary: chains },
     { weight: 1, arbitrary: profile },
   ),
   { maxLength: 30 },

@@ -10,6 +10,9 @@ Usage:
   idmerge resolve [options] [FILE|-]     resolve an event stream; NDJSON out (--help for options)
   idmerge resolve --mappings [FILE|-]    the identity mappings table (distinct_id → resolved_distinct_id)
   idmerge simulate SCENARIO [--seed S]   the events a scenario's simulated devices send, as NDJSON
+  idmerge sql --mode M --dialect D       SQL that resolves an events table in a warehouse (or --dbt models)
+  idmerge load FILE --duckdb PATH|--postgres URL|--clickhouse URL   events, mappings and resolved events there
+  idmerge reconcile --mappings FILE EVENTS   where Mixpanel's exported mappings disagree with the lab, and why
   idmerge lint [options] [FILE|-]        identity pitfalls in a stream, as text or --json (exit 1 on errors)
   idmerge import --as-scenario FILE      the scenario (SDK calls) that sent a recorded stream, e.g. a HAR
   idmerge rules [ID…]                    a rule (S-9, Q-5 …) in plain words, with its public source
@@ -24,6 +27,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rules: async () => (await import('./rulesCommand.ts')).runRules,
   import: async () => (await import('./importCommand.ts')).runImport,
   compare: async () => (await import('./compareCommand.ts')).runCompare,
+  sql: async () => (await import('./sqlCommand.ts')).runSql,
+  load: async () => (await import('./loadCommand.ts')).runLoad,
+  reconcile: async () => (await import('./reconcileCommand.ts')).runReconcile,
   simulate: async () => {
     const { runSimulate } = await import('./simulate.ts');
     return (argv, streams) =>

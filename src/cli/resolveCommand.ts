@@ -9,6 +9,7 @@ import {
 } from '../engine/index.ts';
 import { ByteWriter } from './byteWriter.ts';
 import { copyResolved } from './copyResolved.ts';
+import type { resolveOnDuckDb } from './duckdbResolve.ts';
 import { LineWriter, rereadableSource, type CliStreams } from './io.ts';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
 import {
@@ -35,6 +36,8 @@ ${ENGINE_FLAGS_HELP}
   --mappings                          print the identity mappings table (distinct_id → resolved_distinct_id)
   --format auto|ndjson|json-array|csv|segment-ndjson|segment-json-array|har   input format (default auto);
                                       --in is the same flag (--in har reads a browser network log)
+  --engine lab|duckdb                 lab (default): the engine in memory; duckdb: the generated SQL run in
+                                      embedded DuckDB (idmerge sql), same output (Simplified and Legacy)
   -h, --help                          show this help`;
 
 const FLAGS = {
@@ -42,6 +45,7 @@ const FLAGS = {
   mappings: { type: 'boolean', default: false },
   format: { type: 'string', default: 'auto' },
   ...IN_FLAG,
+  engine: { type: 'string', default: 'lab' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -58,11 +62,22 @@ export async function runResolve(argv: string[], streams: CliStreams): Promise<n
   try {
     const format = await chooseFormat(source.path, source.name, values.in ?? values.format);
     const reader = readerFor(source.path, format, mode, source.name);
+    if (values.engine !== 'lab')
+      return await resolveElsewhere(values.engine, reader, mode, options, streams, values.mappings);
     const run = new ResolveRun(reader, mode, options, streams);
     return values.mappings ? await run.mappings() : await run.events();
   } finally {
     await source.release();
   }
+}
+
+/** `--engine duckdb`: the same answer from the generated SQL (src/sql), loaded lazily with its native module. */
+async function resolveElsewhere(
+  engine: string,
+  ...args: Parameters<typeof resolveOnDuckDb>
+): Promise<number> {
+  if (engine !== 'duckdb') throw new UsageError(`--engine must be lab or duckdb; got "${engine}"`);
+  return (await import('./duckdbResolve.ts')).resolveOnDuckDb(...args);
 }
 
 class ResolveRun {

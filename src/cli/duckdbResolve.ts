@@ -7,6 +7,8 @@ import { outputTables } from '../sql/names.ts';
 import type { SqlOptions } from '../sql/types.ts';
 import { eventRowBatches, ProblemReport } from './eventRows.ts';
 import { LineWriter, type CliStreams } from './io.ts';
+import { UsageError } from './options.ts';
+import { unsupportedRules } from '../sql/generate.ts';
 import type { RecordReader } from './readers.ts';
 
 /** Loads the file into an in-memory DuckDB, runs the script, and writes events (or mappings) as `resolve` does. */
@@ -18,6 +20,8 @@ export async function resolveOnDuckDb(
   mappingsOnly: boolean,
 ): Promise<number> {
   const options: SqlOptions = { mode, dialect: 'duckdb', events: 'events', prefix: '', engine };
+  if (mode === 'original')
+    throw new UsageError(`--engine duckdb runs Simplified and Legacy only. ${unsupported()}`);
   const report = new ProblemReport(streams.stderr);
   const out = new LineWriter(streams.stdout);
   const warehouse = await DuckDbWarehouse.open();
@@ -95,4 +99,8 @@ function failureOf(row: SqlResolvedRow, mode: Mode): Failure | undefined {
     description: row.failure_description ?? '',
     rule: mode === 'simplified' ? 'S-9' : 'O-16',
   };
+}
+
+function unsupported(): string {
+  return `SQL cannot express Original's order-dependent rules:\n  ${unsupportedRules('original').join('\n  ')}`;
 }

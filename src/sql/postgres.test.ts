@@ -1,5 +1,6 @@
 // Agreement on a real PostgreSQL server (Debian's postgresql package), started for this file and removed after.
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, tempFile } from '../cli/test/runCli.ts';
 import { PostgresWarehouse } from './run/postgres.ts';
 import { describeAgreement } from './test/describeAgreement.ts';
 import { findPostgresBin, startPostgres, type PostgresServer } from './test/postgresServer.ts';
@@ -22,4 +23,35 @@ if (bin === undefined) {
     server?.stop();
   });
   describeAgreement('postgres', () => warehouse);
+
+  it('idmerge load --postgres URL writes the events, the mappings and the resolved events there', async () => {
+    const file = tempFile(
+      'e.ndjson',
+      [
+        '{"event":"view","properties":{"$device_id":"D1"}}',
+        '{"event":"login","properties":{"$device_id":"D1","$user_id":"U1"}}',
+        '{"event":"view","properties":{"distinct_id":"anon"}}',
+      ].join('\n'),
+    );
+    const url = server?.url ?? '';
+    const run = await cli([
+      'load',
+      file,
+      '--postgres',
+      url,
+      '--events',
+      'public.raw_events',
+      '--out-prefix',
+      'lab_',
+    ]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).not.toContain(url);
+    expect(await warehouse.query('SELECT * FROM lab_identity_mappings')).toEqual([
+      { distinct_id: '$device:D1', resolved_distinct_id: 'U1' },
+    ]);
+    const rows = await warehouse.query(
+      'SELECT resolved_distinct_id FROM lab_resolved_events ORDER BY ingestion_order',
+    );
+    expect(rows.map((row) => row['resolved_distinct_id'])).toEqual(['U1', 'U1', null]);
+  });
 }

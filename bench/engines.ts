@@ -2,6 +2,7 @@
 // stream (the warehouse work adds its embedded SQL engines here). Each row is one engine under one mode.
 import { join } from 'node:path';
 import { MODES, type Mode } from '../src/engine/index.ts';
+import { SQL_BENCH_ENGINES } from './sql.ts';
 
 /** One measured run: wall time and the peak resident memory of the process (or server) that did the work. */
 export interface Measured {
@@ -50,4 +51,5 @@ const compareBin = process.env['BENCH_COMPARE_BIN'];
 export const BENCH_ENGINES: BenchEngine[] = [
   idmergeResolve,
   ...(compareBin === undefined ? [] : [compared(compareBin)]),
+  ...SQL_BENCH_ENGINES,
 ];

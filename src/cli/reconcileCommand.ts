@@ -87,7 +87,9 @@ async function write(
     out.line(
       disagreements.length === 0
         ? `All ${rows} mappings rows agree with the lab.`
-        : `${disagreements.length} id${disagreements.length === 1 ? '' : 's'} disagree.`,
+        : disagreements.length === 1
+          ? '1 id disagrees.'
+          : `${disagreements.length} ids disagree.`,
     );
   await out.flush();
 }

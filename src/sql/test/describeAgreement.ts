@@ -8,7 +8,7 @@ import { identityStream } from './streams.ts';
 import { bothAnswers, sqlOptions } from './runAgreement.ts';
 
 /** Modest by default for CI on 2 cores; SQL_PROPERTY_RUNS=500 for a deeper search. */
-export const PROPERTY_RUNS = Number(process.env['SQL_PROPERTY_RUNS'] ?? 40);
+export const PROPERTY_RUNS = Number(process.env['SQL_PROPERTY_RUNS'] ?? 30);
 
 /** The modes and engine options each dialect is checked under. */
 export const AGREEMENT_CASES: ReadonlyArray<readonly [Mode, Partial<ResolveOptions>]> = [

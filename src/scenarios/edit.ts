@@ -110,7 +110,11 @@ export function defaultArgs(call: SdkCall | ServerCall, kind: DeviceKind): unkno
 }
 
 /** A call step on `device` with the call's default arguments. */
-export function newCallStep(scenario: Scenario, device: string, call: SdkCall | ServerCall): PlainCallStep {
+export function newCallStep(
+  scenario: Pick<Scenario, 'devices'>,
+  device: string,
+  call: SdkCall | ServerCall,
+): PlainCallStep {
   const kind = scenario.devices.find((d) => d.id === device)?.kind ?? 'web';
   const args = defaultArgs(call, kind);
   return args.length === 0 ? { device, call } : { device, call, args };

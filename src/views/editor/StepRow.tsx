@@ -1,8 +1,8 @@
 // One step of the form: its device, its call (or a raw record and its channel), arguments, note, and the buttons
 // that move, duplicate and delete it. Every control has a name that says which step it belongs to.
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { newCallStep } from '../../scenarios/edit.ts';
-import type { Scenario, ScenarioStep } from '../../scenarios/types.ts';
+import type { ScenarioDevice, ScenarioStep } from '../../scenarios/types.ts';
 import { SDK_CALLS, SERVER_CALLS, type SdkCall, type ServerCall } from '../../simulator/index.ts';
 import { JsonField } from './JsonField.tsx';
 
@@ -16,7 +16,9 @@ export interface StepActions {
 }
 
 interface StepRowProps {
-  readonly scenario: Scenario;
+  /** The devices and the step count only: a row re-renders when its own step changes, not on every edit. */
+  readonly devices: readonly ScenarioDevice[];
+  readonly stepCount: number;
   readonly step: ScenarioStep;
   readonly index: number;
   readonly focus: boolean;
@@ -27,7 +29,16 @@ interface StepRowProps {
 const isList = (value: unknown) => Array.isArray(value);
 const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function StepRow({ scenario, step, index, focus, actions, marks }: StepRowProps) {
+/** One step's row; memoised, so an edit re-renders only the rows it touches (a 500-step story stays live). */
+export const StepRow = memo(function StepRow({
+  devices,
+  stepCount,
+  step,
+  index,
+  focus,
+  actions,
+  marks,
+}: StepRowProps) {
   const n = index + 1;
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => {
@@ -38,8 +49,8 @@ export function StepRow({ scenario, step, index, focus, actions, marks }: StepRo
   const body = () => {
     if ('repeat' in step)
       return <span className="editor-repeat">Repeat ×{step.repeat} (edit it in Source)</span>;
-    const device = 'device' in step ? step.device : (scenario.devices[0]?.id ?? 'A');
-    const kind = scenario.devices.find((d) => d.id === device)?.kind ?? 'web';
+    const device = 'device' in step ? step.device : (devices[0]?.id ?? 'A');
+    const kind = devices.find((d) => d.id === device)?.kind ?? 'web';
     const calls: readonly string[] = kind === 'server' ? SERVER_CALLS : SDK_CALLS;
     const call = 'call' in step ? step.call : RAW;
     const setCall = (next: string) => {
@@ -52,7 +63,7 @@ export function StepRow({ scenario, step, index, focus, actions, marks }: StepRo
         });
       else
         actions.update(index, {
-          ...newCallStep(scenario, device, next as SdkCall | ServerCall),
+          ...newCallStep({ devices }, device, next as SdkCall | ServerCall),
           ...common,
           ...expect,
         });
@@ -67,7 +78,7 @@ export function StepRow({ scenario, step, index, focus, actions, marks }: StepRo
           onChange={(event) => actions.update(index, { ...step, device: event.target.value })}
         >
           {'device' in step ? null : <option value="">(no device)</option>}
-          {scenario.devices.map((d) => (
+          {devices.map((d) => (
             <option key={d.id} value={d.id}>
               {d.id} · {d.label}
             </option>
@@ -151,7 +162,7 @@ export function StepRow({ scenario, step, index, focus, actions, marks }: StepRo
         <button
           type="button"
           aria-label={`Move step ${n} down`}
-          disabled={index === scenario.steps.length - 1}
+          disabled={index === stepCount - 1}
           onClick={() => actions.move(index, index + 1)}
         >
           ↓
@@ -162,7 +173,7 @@ export function StepRow({ scenario, step, index, focus, actions, marks }: StepRo
         <button
           type="button"
           aria-label={`Delete step ${n}`}
-          disabled={scenario.steps.length <= 1}
+          disabled={stepCount <= 1}
           onClick={() => actions.remove(index)}
         >
           ✕
@@ -170,4 +181,4 @@ export function StepRow({ scenario, step, index, focus, actions, marks }: StepRo
       </span>
     </li>
   );
-}
+});

@@ -13,6 +13,8 @@ import { playScenarioMemo } from '../../store/derive.ts';
 import { expectationMarks } from './expectationMarks.ts';
 import { StepRow, type StepActions } from './StepRow.tsx';
 
+const NO_MARKS: readonly never[] = [];
+
 interface StepsFormProps {
   readonly scenario: Scenario;
   readonly edit: (change: (scenario: Scenario) => Scenario) => void;
@@ -37,15 +39,18 @@ function marksOf(scenario: Scenario) {
 export function StepsForm({ scenario, edit }: StepsFormProps) {
   const [focus, setFocus] = useState<number | undefined>();
   const marks = useMemo(() => marksOf(scenario), [scenario]);
-  const actions: StepActions = {
-    update: (index, step) => edit((s) => updateStep(s, index, step)),
-    move: (from, to) => {
-      edit((s) => moveStep(s, from, to));
-      setFocus(undefined);
-    },
-    duplicate: (index) => edit((s) => duplicateStep(s, index)),
-    remove: (index) => edit((s) => deleteStep(s, index)),
-  };
+  const actions: StepActions = useMemo(
+    () => ({
+      update: (index, step) => edit((s) => updateStep(s, index, step)),
+      move: (from, to) => {
+        edit((s) => moveStep(s, from, to));
+        setFocus(undefined);
+      },
+      duplicate: (index) => edit((s) => duplicateStep(s, index)),
+      remove: (index) => edit((s) => deleteStep(s, index)),
+    }),
+    [edit],
+  );
   return (
     <fieldset className="editor-steps">
       <legend>Steps</legend>
@@ -54,12 +59,13 @@ export function StepsForm({ scenario, edit }: StepsFormProps) {
           <StepRow
             // Rows are positions: a step has no identity of its own beyond its place in the story.
             key={index}
-            scenario={scenario}
+            devices={scenario.devices}
+            stepCount={scenario.steps.length}
             step={step}
             index={index}
             focus={focus === index}
             actions={actions}
-            marks={marks[index] ?? []}
+            marks={marks[index] ?? NO_MARKS}
           />
         ))}
       </ol>

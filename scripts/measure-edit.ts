@@ -1,0 +1,78 @@
+// Times an edit in the scenario editor to the updated table, on a 500-step scenario (#12, aim < 100 ms): the page
+// clicks "Add step" and waits, inside the page, for the timeline to say the new step count and the table to show
+// the new event. Run after a build: node --import tsx scripts/measure-edit.ts   (PW_PORT picks the preview port)
+import { encodeScenarioLink } from '../src/scenarios/link.ts';
+import type { Scenario, ScenarioStep } from '../src/scenarios/types.ts';
+import { launchChromium, startPreview } from './browser.ts';
+
+const PORT = Number(process.env['PW_PORT'] ?? 4177);
+const STEPS = 500;
+const EDITS = 15;
+
+/** 500 steps on three devices: page views, logins, logouts, so every mode has links to follow. */
+function bigScenario(): Scenario {
+  const steps: ScenarioStep[] = [];
+  for (let i = 0; i < STEPS; i++) {
+    const device = ['A', 'B', 'C'][i % 3] ?? 'A';
+    const call = i % 10 === 3 ? 'identify' : i % 10 === 7 ? 'reset' : 'track';
+    const args = call === 'identify' ? [`user-${i % 40}`] : call === 'track' ? ['Page View'] : [];
+    steps.push(args.length === 0 ? { device, call } : { device, call, args });
+  }
+  return {
+    id: 'five-hundred-steps',
+    title: 'Five hundred steps',
+    modes: ['simplified', 'original', 'legacy'],
+    devices: [
+      { id: 'A', label: 'Laptop', kind: 'web' },
+      { id: 'B', label: 'Phone', kind: 'ios' },
+      { id: 'C', label: 'Tablet', kind: 'android' },
+    ],
+    steps,
+  };
+}
+
+/** In the page: click Add step, resolve when the position reads the new count; returns milliseconds. */
+const TIME_ONE_EDIT = `(async (expected) => {
+  const position = document.querySelector('[data-testid="timeline.position"]');
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Add step');
+  const start = performance.now();
+  button.click();
+  await new Promise((resolve) => {
+    const check = () => (position.textContent.includes('of ' + expected) ? resolve() : requestAnimationFrame(check));
+    check();
+  });
+  await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  return performance.now() - start;
+})`;
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+
+async function main(): Promise<void> {
+  const preview = await startPreview(PORT);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const scenario = bigScenario();
+    const payload = encodeScenarioLink(scenario);
+    // The user's own draft (as after a reload): the link opens straight into the editor.
+    const entry = JSON.stringify([{ key: 'bench', title: scenario.title, payload, savedAt: 0 }]);
+    await page.addInitScript(`localStorage.setItem('idmerge.myScenarios.v1', ${JSON.stringify(entry)})`);
+    await page.goto(`http://localhost:${PORT}/?play=${payload}&mode=simplified&step=${STEPS}`);
+    await page.getByRole('button', { name: 'Add step', exact: true }).waitFor();
+    const samples: number[] = [];
+    for (let i = 1; i <= EDITS; i++) {
+      samples.push((await page.evaluate(`${TIME_ONE_EDIT}(${STEPS + i})`)) as number);
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    console.log(`payload: ${payload.length} characters for ${STEPS} steps`);
+    console.log(
+      `edit → updated table (Add step, ${STEPS}→${STEPS + EDITS} steps, ${EDITS} edits): median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`,
+    );
+  } finally {
+    await browser.close();
+    preview.stop();
+  }
+}
+
+await main();

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Add step', exact: true }).waitFor();
     const samples: number[] = [];
     for (let i = 1; i <= EDITS; i++) {
-      samples.push((await page.evaluate(`${TIME_ONE_EDIT}(${STEPS + i})`)) as number);
+      samples.push(await page.evaluate<number>(`${TIME_ONE_EDIT}(${STEPS + i})`));
     }
     const sorted = [...samples].sort((a, b) => a - b);
     console.log(`payload: ${payload.length} characters for ${STEPS} steps`);

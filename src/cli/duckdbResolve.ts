@@ -35,7 +35,7 @@ export async function resolveOnDuckDb(
   } finally {
     await warehouse.close();
   }
-  return report.finish();
+  return report.finish(reader);
 }
 
 /** The second pass: each batch's rows are fetched by their ingestion-order range and rendered by the reader. */

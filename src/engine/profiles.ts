@@ -93,8 +93,12 @@ export function profileDistinctId(update: ProfileUpdate): string | undefined {
 
 function applyOperations(before: Profile | undefined, update: ProfileUpdate, key: string, index: number) {
   if (update.$delete !== undefined) return undefined;
-  const props: Record<string, unknown> = { ...before?.properties };
-  Object.assign(props, update.$set);
+  // A prototype-free object: property names come from input, so `__proto__` and `constructor` must be ordinary names.
+  const props = Object.assign(
+    Object.create(null) as Record<string, unknown>,
+    before?.properties,
+    update.$set,
+  );
   for (const [name, value] of Object.entries(update.$set_once ?? {}))
     if (!(name in props)) props[name] = value;
   for (const name of update.$unset ?? []) delete props[name];

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { withDefaults } from './options.ts';
 import { resolve } from './resolve.ts';
+import type { ProfileUpdate } from './types.ts';
 import { DEV, ev, finalIds, G1, G2 } from './test/helpers.ts';
 
 describe('profiles', () => {
@@ -59,6 +60,20 @@ describe('profiles', () => {
         properties: { plan: 'pro', first: 1, logins: 2 },
       }),
     ]);
+  });
+
+  it('property names from input are ordinary names: __proto__ and constructor are set like any other', () => {
+    const update = JSON.parse(
+      '{"$distinct_id":"U1","$set":{"__proto__":{"polluted":true}}}',
+    ) as ProfileUpdate;
+    const view = resolve(
+      [update, { $distinct_id: 'U1', $set_once: { constructor: 'kiosk' } }],
+      'simplified',
+    ).final();
+    const properties = view.profiles()[0]?.properties ?? {};
+    expect(Object.keys(properties).sort()).toEqual(['__proto__', 'constructor']);
+    expect(properties['constructor']).toBe('kiosk');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it('profiles at a step show the state before later updates', () => {

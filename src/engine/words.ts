@@ -46,3 +46,8 @@ export function refusalReason(failure: Failure): string {
     : `no Mixpanel code; the engine says ${failure.code}`;
   return `${failure.rule}: ${failure.description} (${official}). Nothing is merged, and the ids keep their own events (O-16).`;
 }
+
+/** G-7, O-16: the properties Original and Legacy add to a failed identity event: the code and its description. */
+export function failureReasonAndDescription(failure: Failure): Record<string, string> {
+  return { $failure_reason: failure.code, $failure_description: failure.description };
+}

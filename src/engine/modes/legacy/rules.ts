@@ -1,6 +1,6 @@
 // Legacy alias rules (L-*): an alias table read at ingestion; nothing is ever re-attributed.
 import type { ModeRules } from '../modeRules.ts';
-import { linkReason, refusalReason } from '../../words.ts';
+import { failureReasonAndDescription, linkReason, refusalReason } from '../../words.ts';
 import { LegacyKernel } from './kernel.ts';
 
 /** Legacy (ID Merge disabled, L-1 … L-5): `$create_alias` maps an alias to an id, applied as data arrives. */
@@ -17,11 +17,7 @@ export const LEGACY: ModeRules<'legacy'> = {
   strandsLinkedDeviceProfiles: false,
   // O-1 / L-1: only distinct_id counts.
   readsDeviceAndUserIds: false,
-  // G-7, O-16: the code and Mixpanel's description.
-  failureProperties: (failure) => ({
-    $failure_reason: failure.code,
-    $failure_description: failure.description,
-  }),
+  failureProperties: failureReasonAndDescription,
   linksSupersede: false,
   words: {
     distinctId: (id) => `L-1: the event was sent with distinct_id ${id}.`,

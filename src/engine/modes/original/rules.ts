@@ -1,6 +1,6 @@
 // Original ID Merge's rules (O-*): identity events merge clusters, retroactively, under checks and a cap.
 import type { ModeRules } from '../modeRules.ts';
-import { linkReason, refusalReason } from '../../words.ts';
+import { failureReasonAndDescription, linkReason, refusalReason } from '../../words.ts';
 import { CANONICAL_STRATEGY_TEXT } from './canonical.ts';
 import { OriginalKernel } from './kernel.ts';
 
@@ -19,11 +19,7 @@ export const ORIGINAL: ModeRules<'original'> = {
   strandsLinkedDeviceProfiles: false,
   // O-1 / L-1: only distinct_id counts.
   readsDeviceAndUserIds: false,
-  // G-7, O-16: the code and Mixpanel's description.
-  failureProperties: (failure) => ({
-    $failure_reason: failure.code,
-    $failure_description: failure.description,
-  }),
+  failureProperties: failureReasonAndDescription,
   linksSupersede: false,
   words: {
     distinctId: (id) =>

@@ -9,6 +9,9 @@ const VIEWS = [
   { scenario: 'original-anon-already-identified', mode: 'original', step: 4 },
   { scenario: 'original-profile-conflict', mode: 'original', step: 3 },
 ] as const;
+// axe measures colours as they settle: a graph node pulsing after a step is mid-animation, so motion is reduced here.
+test.use({ reducedMotion: 'reduce' });
+
 const TABS: readonly SideTab[] = ['Why', 'Devices', 'Profiles', 'Settings'];
 
 async function seriousViolations(page: AppPage['page']): Promise<string[]> {

@@ -1,5 +1,5 @@
 // RFC 4180 CSV, streamed: any chunking of the input yields the same records with the same starting lines.
-import { nextLineBreak } from './lines.ts';
+import { LineBreaks } from './lines.ts';
 import { countLineBreaks, excerptOf, startsWithBom } from './text.ts';
 import type { ProblemCode } from './types.ts';
 
@@ -103,7 +103,7 @@ class Parser implements CsvParser {
       let next = cursor.scanRecord(start);
       if (next === INCOMPLETE) {
         // While recovering, a record running past its first line is already known not to fit.
-        const lineEnd = endOfLine(text, start);
+        const lineEnd = cursor.endOfLine(start);
         if (this.resyncFrom !== undefined && lineEnd < text.length) next = lineEnd;
         // A quote left open would otherwise hold the rest of the file: past the limit, it is unterminated.
         else if (text.length - start <= this.maxLength) break;
@@ -122,7 +122,7 @@ class Parser implements CsvParser {
 
   /** Adds the record or fault that starts at `start`; returns where the next one starts. */
   private collect(out: CsvChunk, cursor: RecordCursor, start: number, next: number): number {
-    const firstLineEnd = endOfLine(cursor.text, start);
+    const firstLineEnd = cursor.endOfLine(start);
     if (this.resyncFrom !== undefined && !cursor.isBlank && !this.fits(cursor, next, firstLineEnd)) {
       const reason = `inside the quote left open on line ${this.resyncFrom}: not a record of ${this.width ?? 0} fields`;
       this.fault(out, cursor, start, firstLineEnd, { code: 'csv-unterminated-quote', reason });
@@ -159,12 +159,6 @@ class Parser implements CsvParser {
   }
 }
 
-/** Where the physical line starting at `start` ends (after its `\n`, `\r\n` or lone `\r`), or the end of the text. */
-function endOfLine(text: string, start: number): number {
-  const at = nextLineBreak(text, start);
-  return at === -1 ? text.length : afterBreak(text, at);
-}
-
 /** The index after the line break at `at` (two characters for `\r\n`). */
 function afterBreak(text: string, at: number): number {
   return text.charCodeAt(at) === RETURN && text.charCodeAt(at + 1) === NEWLINE ? at + 2 : at + 1;
@@ -180,11 +174,21 @@ class RecordCursor {
   private separator = END_OF_TEXT;
   private commaAt = -1;
   private newlineAt = -1;
+  /** Line breaks of this text only: a per-line search for `\r` would be quadratic in a chunk's lines (#14). */
+  private readonly breaks: LineBreaks;
 
   constructor(
     readonly text: string,
     private readonly final: boolean,
-  ) {}
+  ) {
+    this.breaks = new LineBreaks(text);
+  }
+
+  /** Where the physical line starting at `start` ends (after its `\n`, `\r\n` or lone `\r`), or the end of the text. */
+  endOfLine(start: number): number {
+    const at = this.breaks.next(start);
+    return at === -1 ? this.text.length : afterBreak(this.text, at);
+  }
 
   /** Where the record starting at `start` ends (after its newline), or INCOMPLETE; fills `cells` or `fault`. */
   /** The last record scanned was a blank line. */
@@ -259,7 +263,7 @@ class RecordCursor {
 
   /** After text following a closing quote, resume at the next line; the rest of this one cannot be trusted. */
   private skipFaultyLine(at: number): number {
-    const lineBreak = nextLineBreak(this.text, at);
+    const lineBreak = this.breaks.next(at);
     if (lineBreak === -1 && !this.final) return INCOMPLETE;
     const fault: FaultDraft = { code: 'csv-bad-quote', reason: 'unexpected text after a closing quote' };
     return this.faultAt(lineBreak === -1 ? this.text.length : afterBreak(this.text, lineBreak), fault);
@@ -279,7 +283,7 @@ class RecordCursor {
   /** The next `\n` or `\r` (a record end in every form), cached like the next comma. */
   private nextNewline(from: number): number {
     if (this.newlineAt < from) {
-      const at = nextLineBreak(this.text, from);
+      const at = this.breaks.next(from);
       this.newlineAt = at === -1 ? this.text.length : at;
     }
     return this.newlineAt;

@@ -1,5 +1,5 @@
 // Streaming JSON splitter: finds each element of a top-level array (or of a wrapper's events array) in one pass.
-import { DEFAULT_MAX_LINE_LENGTH, nextLineBreak } from './lines.ts';
+import { DEFAULT_MAX_LINE_LENGTH, LineBreaks } from './lines.ts';
 import { excerptOf, startsWithBom, tooLongReason } from './text.ts';
 
 /** The text of one JSON value and the line where it starts; JSON.parse is left to the caller. */
@@ -96,6 +96,8 @@ class Scanner implements JsonValueScanner {
   private rootLine = 0;
   /** The next newline at or after the last position asked about, cached so counting stays linear. */
   private newlineAt = -1;
+  /** This chunk's line breaks: a per-line search for `\r` would be quadratic in a chunk's lines (#14). */
+  private breaks = new LineBreaks('');
   private out: JsonScan = { values: [], issues: [] };
 
   constructor(private readonly maxValueLength: number) {}
@@ -103,6 +105,7 @@ class Scanner implements JsonValueScanner {
   push(chunk: string): JsonScan {
     this.out = { values: [], issues: [] };
     this.newlineAt = -1;
+    this.breaks = new LineBreaks(chunk);
     for (let i = this.firstIndex(chunk); i < chunk.length; i++) {
       if (this.inString) {
         i = this.skipString(chunk, i);
@@ -232,7 +235,7 @@ class Scanner implements JsonValueScanner {
 
   /** The next line break at or after `from`, cached so long strings stay linear. */
   private nextBreak(chunk: string, from: number): number {
-    if (this.newlineAt !== -2 && this.newlineAt < from) this.newlineAt = nextLineBreak(chunk, from);
+    if (this.newlineAt !== -2 && this.newlineAt < from) this.newlineAt = this.breaks.next(from);
     if (this.newlineAt === -1) this.newlineAt = -2;
     return this.newlineAt === -2 ? -1 : this.newlineAt;
   }

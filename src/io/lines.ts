@@ -50,14 +50,15 @@ export function nextLineBreak(text: string, from: number): number {
 /**
  * nextLineBreak over one text, remembering where the next `\r` is: most files have none, and searching for it again
  * from every line would scan the rest of the chunk once per line (quadratic in a chunk's lines; issue #14 measured
- * it at a quarter of `idmerge resolve`).
+ * it at a quarter of `idmerge resolve`). Make one per text (a chunk), never share it across texts.
  */
-class LineBreaks {
+export class LineBreaks {
   private returnFrom = 0;
   private returnAt = -2;
 
   constructor(private readonly text: string) {}
 
+  /** Index of the next `\n` or `\r` at or after `from`, or -1 (as {@link nextLineBreak}). */
   next(from: number): number {
     if (this.returnAt === -2 || from < this.returnFrom || (this.returnAt !== -1 && from > this.returnAt)) {
       this.returnFrom = from;

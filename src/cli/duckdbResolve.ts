@@ -1,8 +1,21 @@
 // `idmerge resolve --engine duckdb`: the generated SQL run inside embedded DuckDB, printed exactly as `resolve` prints.
-import type { Failure, Mode, ResolveOptions, ResolvedOutput } from '../engine/index.ts';
+import {
+  MODES,
+  modeRules,
+  type Failure,
+  type Mode,
+  type ResolveOptions,
+  type ResolvedOutput,
+} from '../engine/index.ts';
 import { DuckDbWarehouse } from '../sql/run/duckdb.ts';
 import { readMappingsInStreamOrder } from '../sql/mappingOrder.ts';
-import { loadEvents, runResolution, type SqlResolvedRow, type Warehouse } from '../sql/run/warehouse.ts';
+import {
+  failureColumns,
+  loadEvents,
+  runResolution,
+  type SqlResolvedRow,
+  type Warehouse,
+} from '../sql/run/warehouse.ts';
 import { outputTables } from '../sql/names.ts';
 import type { SqlOptions } from '../sql/types.ts';
 import { eventRowBatches, ProblemReport } from './eventRows.ts';
@@ -20,8 +33,7 @@ export async function resolveOnDuckDb(
   mappingsOnly: boolean,
 ): Promise<number> {
   const options: SqlOptions = { mode, dialect: 'duckdb', events: 'events', prefix: '', engine };
-  if (mode === 'original')
-    throw new UsageError(`--engine duckdb runs Simplified and Legacy only. ${unsupported()}`);
+  if (unsupportedRules(mode).length > 0) throw new UsageError(unsupported(mode));
   const report = new ProblemReport(streams.stderr);
   const out = new LineWriter(streams.stdout);
   const warehouse = await DuckDbWarehouse.open();
@@ -46,14 +58,12 @@ async function writeEvents(
   out: LineWriter,
 ): Promise<void> {
   const table = outputTables(options.prefix).resolvedEvents;
-  const failure =
-    options.mode === 'simplified' ? 'identity_failure_reason' : 'failure_reason, failure_description';
   let order = 0;
   for await (const batch of reader.batches()) {
     const first = order;
     order += batch.items.length;
     const rows = await warehouse.query(
-      `SELECT ingestion_order, resolved_distinct_id, distinct_id_before_identity, ${failure}
+      `SELECT ingestion_order, resolved_distinct_id, distinct_id_before_identity, ${failureColumns(options.mode).join(', ')}
 FROM ${table} WHERE ingestion_order >= ${first} AND ingestion_order < ${order}`,
     );
     const byOrder = new Map(
@@ -91,16 +101,21 @@ function toOutput(row: SqlResolvedRow, mode: Mode): ResolvedOutput {
 
 /** The SQL writes only the failures Mixpanel reports (official), as the CLI does. */
 function failureOf(row: SqlResolvedRow, mode: Mode): Failure | undefined {
-  const code = mode === 'simplified' ? row.identity_failure_reason : row.failure_reason;
+  const code = (row as unknown as Record<string, string | null | undefined>)[failureColumns(mode)[0]!];
   if (code === null || code === undefined) return undefined;
   return {
     code: code as Failure['code'],
     official: true,
     description: row.failure_description ?? '',
-    rule: mode === 'simplified' ? 'S-9' : 'O-16',
+    rule: modeRules(mode).words.officialFailureRule,
   };
 }
 
-function unsupported(): string {
-  return `SQL cannot express Original's order-dependent rules:\n  ${unsupportedRules('original').join('\n  ')}`;
+/** "--engine duckdb runs Simplified and Legacy only. SQL cannot express Original's …" (the modes with limits). */
+function unsupported(mode: Mode): string {
+  const runs = MODES.filter((each) => unsupportedRules(each).length === 0).map(
+    (each) => modeRules(each).label,
+  );
+  const { label } = modeRules(mode);
+  return `--engine duckdb runs ${runs.join(' and ')} only. SQL cannot express ${label}'s order-dependent rules:\n  ${unsupportedRules(mode).join('\n  ')}`;
 }

@@ -1,6 +1,6 @@
 // Command-line flags → engine options, with messages that name the flag when a value is wrong.
 import { parseArgs } from 'node:util';
-import { MODES, withDefaults, type Mode, type ResolveOptions } from '../engine/index.ts';
+import { MODES, OPTION_FLAGS, withDefaults, type Mode, type ResolveOptions } from '../engine/index.ts';
 
 /** A mistake in how the CLI was called: reported with the usage text and exit code 2. */
 export class UsageError extends Error {}
@@ -54,16 +54,10 @@ export function engineOptions(values: Partial<Parsed>): { mode: Mode; options: R
     return { mode: mode as Mode, options: withDefaults(partial) };
   } catch (error) {
     throw new UsageError(
-      (error as Error).message.replace(/^option (\w+)/, (_m, name: string) => `--${FLAG_OF[name] ?? name}`),
+      (error as Error).message.replace(
+        /^option (\w+)/,
+        (_m, name: string) => `--${(OPTION_FLAGS as Record<string, string>)[name] ?? name}`,
+      ),
     );
   }
 }
-
-const FLAG_OF: Record<string, string> = {
-  clusterLimit: 'cluster-limit',
-  canonical: 'canonical',
-  linkOrder: 'link-order',
-  guidCheck: 'guid-check',
-  devicePrefix: 'device-prefix',
-  blockedIdMatch: 'blocked-match',
-};

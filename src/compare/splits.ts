@@ -1,5 +1,5 @@
 // Splits and merges: identities that one variant counts as one user and another as several, with the rules why.
-import type { Mode } from '../engine/index.ts';
+import { modeRules } from '../engine/index.ts';
 import { clusterIndexOf, isUserId, type ClusterIndex } from './clusterIndex.ts';
 import type { ComparisonData } from './data.ts';
 import type { Split } from './types.ts';
@@ -11,7 +11,6 @@ const SAMPLE_SIZE = 5;
  * Why a mode keeps ids apart when no refusal says so: Simplified gives `$identify`/`$create_alias`/`$merge` no
  * effect (S-8), Original reads only distinct_id (O-1), Legacy never re-attributes what came before (L-3).
  */
-const KEEPS_APART: Readonly<Record<Mode, string>> = { simplified: 'S-8', original: 'O-1', legacy: 'L-3' };
 
 /** Every split, for every ordered pair of variants; linear in the stream per pair. */
 export function findSplits(data: ComparisonData): Split[] {
@@ -118,14 +117,11 @@ function splitRules(
  * two user ids never merge (S-10), and identity events do nothing (S-8).
  */
 function keepsApart(data: ComparisonData, rules: RuleIndex, split: number, into: readonly string[]): string {
-  const mode = data.variants[split]!.mode;
-  const identified = into.filter((piece) => isUserId(piece, data.ids) || rules.hasUserId(piece));
-  if (mode === 'legacy') {
-    if (into.every((piece) => rules.linkRules(piece).length === 0)) return 'L-5';
-    return identified.length < into.length ? 'L-4' : 'L-3';
-  }
-  if (mode === 'simplified' && identified.length >= 2) return 'S-10';
-  return KEEPS_APART[mode];
+  const pieces = into.map((piece) => ({
+    linked: rules.linkRules(piece).length > 0,
+    identified: isUserId(piece, data.ids) || rules.hasUserId(piece),
+  }));
+  return modeRules(data.variants[split]!.mode).words.keptApart(pieces);
 }
 
 /** A resolution's links and refusals, by the canonical id of the cluster they concern. */

@@ -23,10 +23,11 @@ export {
   modeRules,
   type CanonicalState,
   type ExplainContext,
+  type KeptApartPiece,
   type ModeRules,
   type ModeWords,
 } from './modes/index.ts';
-export { DEFAULT_OPTIONS, describeAssumptions, withDefaults } from './options.ts';
+export { DEFAULT_OPTIONS, describeAssumptions, OPTION_FLAGS, withDefaults } from './options.ts';
 export {
   BLOCKED_IDS,
   DEVICE_PREFIX,

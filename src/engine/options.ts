@@ -11,6 +11,16 @@ export const DEFAULT_OPTIONS: ResolveOptions = {
   blockedIdMatch: 'exact',
 };
 
+/** Each option's name as the CLI's flags, the SQL script's header and error messages spell it. */
+export const OPTION_FLAGS: Readonly<Record<keyof ResolveOptions, string>> = {
+  clusterLimit: 'cluster-limit',
+  canonical: 'canonical',
+  linkOrder: 'link-order',
+  guidCheck: 'guid-check',
+  devicePrefix: 'device-prefix',
+  blockedIdMatch: 'blocked-match',
+};
+
 const CHOICES: { readonly [K in keyof ResolveOptions]?: readonly string[] } = {
   linkOrder: ['ingestion', 'event-time'],
   guidCheck: ['php', 'strict-v4', 'off'],

@@ -48,6 +48,9 @@ export function refusalReason(failure: Failure): string {
 }
 
 /** G-7, O-16: the properties Original and Legacy add to a failed identity event: the code and its description. */
+/** G-7: the failure properties Original and Legacy write, the code's first. */
+export const REASON_AND_DESCRIPTION: readonly string[] = ['$failure_reason', '$failure_description'];
+
 export function failureReasonAndDescription(failure: Failure): Record<string, string> {
   return { $failure_reason: failure.code, $failure_description: failure.description };
 }

@@ -1,5 +1,5 @@
 // `idmerge sql`: one logical plan per mode, written out in the chosen dialect as a runnable script.
-import type { Mode } from '../engine/index.ts';
+import { modeRules, OPTION_FLAGS, type Mode } from '../engine/index.ts';
 import { DIALECT, type Dialect } from './dialects/index.ts';
 import { EVENT_COLUMNS } from './eventsTable.ts';
 import { checkPrefix, checkTableName, outputTables } from './names.ts';
@@ -14,6 +14,13 @@ const PLANS: Record<Mode, (options: SqlOptions, dialect: Dialect) => Statement[]
   original: originalPlan,
 };
 
+/** What each mode's plan cannot express (Original's order-dependent rules; the others none). */
+const LIMITS: Record<Mode, readonly string[]> = {
+  simplified: [],
+  legacy: [],
+  original: ORIGINAL_LIMITS,
+};
+
 /** The statements of the script, in order; each runner executes them one by one. */
 export function generateStatements(options: SqlOptions): Statement[] {
   checkTableName(options.events);
@@ -25,7 +32,7 @@ export function generateStatements(options: SqlOptions): Statement[] {
 
 /** Rules a mode/dialect pair cannot express in SQL: printed in the script, `--help` and docs/warehouse.md. */
 export function unsupportedRules(mode: Mode): readonly string[] {
-  return mode === 'original' ? ORIGINAL_LIMITS : [];
+  return LIMITS[mode];
 }
 
 /** The whole script as text, with a header naming the mode, the tables and what it cannot express. */
@@ -44,11 +51,9 @@ export function generateScript(options: SqlOptions): string {
   return `${header.join('\n')}\n\n${body.join('\n\n')}\n`;
 }
 
+/** The options the mode reads (Q-1 … Q-12), as `--flag value`s without the dashes. */
 function describeEngineOptions({ mode, engine }: SqlOptions): string {
-  const common = `blocked-match ${engine.blockedIdMatch}`;
-  if (mode === 'simplified')
-    return `link-order ${engine.linkOrder}, device-prefix ${engine.devicePrefix}, ${common}`;
-  if (mode === 'original')
-    return `cluster-limit ${engine.clusterLimit}, guid-check ${engine.guidCheck}, canonical ${engine.canonical}, ${common}`;
-  return common;
+  return modeRules(mode)
+    .options.map((option) => `${OPTION_FLAGS[option]} ${engine[option]}`)
+    .join(', ');
 }

@@ -9,19 +9,23 @@ import type { SqlOptions } from './types.ts';
  * the engine reads an event's ids (Simplified: device key, user id, a lone distinct_id; Legacy: distinct_id, alias).
  */
 function mentions(mode: Mode, derived: string): string {
-  if (mode === 'simplified') {
-    return `SELECT device_key AS id, ingestion_order * 3 AS mention FROM ${derived} WHERE device_key IS NOT NULL
+  const sql = MENTIONS[mode];
+  if (sql === undefined) throw new RangeError(`mapping order is not defined for ${mode}`);
+  return sql(derived);
+}
+
+const MENTIONS: Record<Mode, ((derived: string) => string) | undefined> = {
+  simplified: (derived) =>
+    `SELECT device_key AS id, ingestion_order * 3 AS mention FROM ${derived} WHERE device_key IS NOT NULL
 UNION ALL SELECT user_key AS id, ingestion_order * 3 + 1 AS mention FROM ${derived} WHERE user_key IS NOT NULL
 UNION ALL SELECT derived_id AS id, ingestion_order * 3 + 2 AS mention FROM ${derived}
-  WHERE user_key IS NULL AND device_key IS NULL AND derived_id IS NOT NULL`;
-  }
-  if (mode === 'legacy') {
-    return `SELECT derived_id AS id, ingestion_order * 2 AS mention FROM ${derived} WHERE derived_id IS NOT NULL
+  WHERE user_key IS NULL AND device_key IS NULL AND derived_id IS NOT NULL`,
+  legacy: (derived) =>
+    `SELECT derived_id AS id, ingestion_order * 2 AS mention FROM ${derived} WHERE derived_id IS NOT NULL
 UNION ALL SELECT alias_id AS id, ingestion_order * 2 + 1 AS mention FROM ${derived}
-  WHERE kind = 'event' AND event = '$create_alias' AND alias_id IS NOT NULL`;
-  }
-  throw new RangeError(`mapping order is not defined for ${mode}`);
-}
+  WHERE kind = 'event' AND event = '$create_alias' AND alias_id IS NOT NULL`,
+  original: undefined,
+};
 
 /** The mappings table in the engine's order (needs the script's working tables, so run before they are dropped). */
 export async function readMappingsInStreamOrder(

@@ -1,12 +1,6 @@
 // Compares a mappings table exported from Mixpanel with the lab's resolution of the same events, id by id, and
 // names the rule behind the lab's answer: why a warehouse count differs from Mixpanel's.
-import {
-  isDeviceKey,
-  type FailedAttempt,
-  type Link,
-  type Mode,
-  type ResolutionView,
-} from '../engine/index.ts';
+import { modeRules, type FailedAttempt, type Link, type ResolutionView } from '../engine/index.ts';
 
 export interface MappingPair {
   readonly distinct_id: string;
@@ -70,7 +64,7 @@ class Explainer {
       };
     if (lab !== id)
       return {
-        rule: canonicalRule(this.view.mode),
+        rule: modeRules(this.view.mode).words.canonicalRule,
         why: `${id} is in the cluster whose canonical id is ${lab}`,
         eventIndex: undefined,
       };
@@ -83,11 +77,8 @@ class Explainer {
         eventIndex: refusal.eventIndex,
       };
     }
-    return {
-      rule: unlinkedRule(this.view.mode, id),
-      why: unlinkedWhy(this.view.mode, id),
-      eventIndex: undefined,
-    };
+    const unlinked = modeRules(this.view.mode).words.unlinked(id);
+    return { rule: unlinked.rule, why: unlinked.text, eventIndex: undefined };
   }
 }
 
@@ -100,23 +91,4 @@ function describeLink(link: Link): string {
     'legacy-alias': '$create_alias made an alias of',
   }[link.kind];
   return `${what} ${link.from} → ${link.to}`;
-}
-
-function canonicalRule(mode: Mode): string {
-  return mode === 'original' ? 'Q-5' : mode === 'simplified' ? 'S-11' : 'L-1';
-}
-
-function unlinkedRule(mode: Mode, id: string): string {
-  if (mode === 'simplified') return isDeviceKey(id) ? 'S-6' : 'S-10';
-  return mode === 'original' ? 'O-1' : 'L-1';
-}
-
-function unlinkedWhy(mode: Mode, id: string): string {
-  if (mode === 'simplified') {
-    return isDeviceKey(id)
-      ? 'no ordinary event carried this $device_id together with a $user_id, so it was never linked'
-      : 'a user id is canonical: it is never merged into another id';
-  }
-  if (mode === 'original') return 'no $identify, $create_alias or $merge joined this id to another';
-  return 'no $create_alias made this id an alias (and Legacy never merges otherwise)';
 }

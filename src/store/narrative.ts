@@ -2,6 +2,7 @@
 // sentences generated from what the engine did at that step in that mode, each carrying the facts it states.
 import {
   linkNote,
+  modeRules,
   type EventLabel,
   type EventOutcome,
   type FailureCode,
@@ -76,11 +77,7 @@ function resolvedWord(resolvedId: string | null, label: IdLabel): string {
 
 /** Why an ordinary event resolves where it does, by mode. */
 function resolveRule(outcome: EventOutcome, mode: Mode): string {
-  if (mode === 'legacy') return outcome.resolvedId === outcome.derivedId ? 'G-1' : 'L-1';
-  if (mode === 'original') return outcome.resolvedId === outcome.derivedId ? 'O-2' : 'O-2, O-3';
-  if (outcome.resolvedId === outcome.derivedId)
-    return outcome.derivation.startsWith('distinct-id') ? 'S-3' : 'S-2';
-  return 'S-13';
+  return modeRules(mode).words.resolvedRule(outcome.derivation, outcome.resolvedId !== outcome.derivedId);
 }
 
 /** The sentence for one record the step sent. */

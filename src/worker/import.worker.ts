@@ -1,6 +1,6 @@
 // The import worker: parsing, resolving and querying a big file off the UI thread (issue #5).
 import { rederiveIdentity } from '../io/index.ts';
-import type { ResolveOptions } from '../engine/index.ts';
+import { modeRules, type ResolveOptions } from '../engine/index.ts';
 import { carriesBothIds, CompareSession } from './compareSession.ts';
 import { buildExport } from './exports.ts';
 import { looksLikeHar } from '../io/har/index.ts';
@@ -50,7 +50,7 @@ function compareSession(options: Partial<ResolveOptions>): CompareSession {
       ...(rederive
         ? {
             adapt: (record, variant) =>
-              variant.mode === 'simplified' && record.kind === 'event'
+              modeRules(variant.mode).readsDeviceAndUserIds && record.kind === 'event'
                 ? { ...record, event: rederiveIdentity(record.event) }
                 : record,
           }

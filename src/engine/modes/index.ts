@@ -21,4 +21,4 @@ export function modeRules(mode: Mode): ModeRules<Mode> {
   return rules;
 }
 
-export type { CanonicalState, ExplainContext, ModeRules, ModeWords } from './modeRules.ts';
+export type { CanonicalState, ExplainContext, KeptApartPiece, ModeRules, ModeWords } from './modeRules.ts';

@@ -13,7 +13,7 @@
 // system needs a derivation, link kind or failure code the others lack, add it to `kernel.ts` / `types.ts` first.
 import type { RecordFacts } from '../receipts.ts';
 import type { IdTable } from '../idTable.ts';
-import type { IdentityKernel, KernelListener } from '../kernel.ts';
+import type { Derivation, IdentityKernel, KernelListener } from '../kernel.ts';
 import type { StoredRecord } from '../ledger.ts';
 import type { Failure, ResolveOptions } from '../types.ts';
 import type { EventOutcome, ResolutionView } from '../view.ts';
@@ -62,6 +62,13 @@ export interface ModeRules<Name extends string = string> {
   readonly readsDeviceAndUserIds: boolean;
   /** G-7: the properties Mixpanel adds to an event whose identity request failed, in this mode's names. */
   failureProperties(failure: Failure): Record<string, string>;
+  /** G-7: the names `failureProperties` writes, the failure code's first (warehouse columns drop the `$`). */
+  readonly failurePropertyNames: readonly string[];
+  /**
+   * The engine options (DECISIONS.md) this mode reads, in the order the SQL header and help list them: Simplified
+   * Q-1 link order, Q-8 device prefix; Original Q-2 cluster limit, Q-3 GUID check, Q-5 canonical; every mode Q-12.
+   */
+  readonly options: readonly (keyof ResolveOptions)[];
   /** Q-1: can a later link of the same id replace an earlier one, so that only the latest is in force? */
   readonly linksSupersede: boolean;
   /**
@@ -87,4 +94,25 @@ export interface ModeWords {
   identity(outcome: EventOutcome, record: StoredRecord, context: ExplainContext): string[];
   /** "What does the canonical id mean here?": why the event resolves where it does. */
   resolution(outcome: EventOutcome, context: ExplainContext): string;
+  /** The rule that says what a cluster's canonical id is (S-11, Q-5, L-1). */
+  readonly canonicalRule: string;
+  /** The rule behind a failure Mixpanel reports in this mode's failure properties (S-9, O-16). */
+  readonly officialFailureRule: string;
+  /** The rule(s) for where an ordinary event resolves: `moved` when that is not the id it was sent as. */
+  resolvedRule(derivation: Derivation, moved: boolean): string;
+  /** Why an id was never linked to another: the rule and its words (reconcile's "no link" answer). */
+  unlinked(id: string): { readonly rule: string; readonly text: string };
+  /**
+   * The rule that keeps the pieces of one user apart when no refusal did (comparing modes): each piece says
+   * whether any link joined it and whether it holds a user id.
+   */
+  keptApart(pieces: readonly KeptApartPiece[]): string;
+}
+
+/** One piece of a user another mode joined, as `ModeWords.keptApart` sees it. */
+export interface KeptApartPiece {
+  /** A link joined something into this piece. */
+  readonly linked: boolean;
+  /** The piece holds a user id (or is one). */
+  readonly identified: boolean;
 }

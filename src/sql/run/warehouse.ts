@@ -1,4 +1,5 @@
 // What every database the lab runs SQL on offers: load the events table, run statements, read rows back.
+import { modeRules, type Mode } from '../../engine/index.ts';
 import { DIALECT } from '../dialects/index.ts';
 import { eventsTableDdl, type EventRow } from '../eventsTable.ts';
 import { generateStatements } from '../generate.ts';
@@ -56,13 +57,16 @@ export async function runResolution(warehouse: Warehouse, options: SqlOptions): 
 
 /** The resolved events, by ingestion order. */
 export async function readResolved(warehouse: Warehouse, options: SqlOptions): Promise<SqlResolvedRow[]> {
-  const failure =
-    options.mode === 'simplified' ? 'identity_failure_reason' : 'failure_reason, failure_description';
   const rows = await warehouse.query(
-    `SELECT ingestion_order, resolved_distinct_id, distinct_id_before_identity, ${failure}
+    `SELECT ingestion_order, resolved_distinct_id, distinct_id_before_identity, ${failureColumns(options.mode).join(', ')}
 FROM ${outputTables(options.prefix).resolvedEvents} ORDER BY ingestion_order`,
   );
   return rows.map((row) => ({ ...row, ingestion_order: Number(row['ingestion_order']) }) as SqlResolvedRow);
+}
+
+/** G-7: the columns holding the mode's failure properties (their names without `$`), the code's first. */
+export function failureColumns(mode: Mode): string[] {
+  return modeRules(mode).failurePropertyNames.map((name) => name.slice(1));
 }
 
 /** The mappings table, sorted by distinct_id so two tables compare row by row. */

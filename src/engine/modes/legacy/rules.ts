@@ -1,6 +1,11 @@
 // Legacy alias rules (L-*): an alias table read at ingestion; nothing is ever re-attributed.
 import type { ModeRules } from '../modeRules.ts';
-import { failureReasonAndDescription, linkReason, refusalReason } from '../../words.ts';
+import {
+  failureReasonAndDescription,
+  linkReason,
+  REASON_AND_DESCRIPTION,
+  refusalReason,
+} from '../../words.ts';
 import { LegacyKernel } from './kernel.ts';
 
 /** Legacy (ID Merge disabled, L-1 … L-5): `$create_alias` maps an alias to an id, applied as data arrives. */
@@ -18,6 +23,9 @@ export const LEGACY: ModeRules<'legacy'> = {
   // O-1 / L-1: only distinct_id counts.
   readsDeviceAndUserIds: false,
   failureProperties: failureReasonAndDescription,
+  failurePropertyNames: REASON_AND_DESCRIPTION,
+  // Q-12 placeholder matching: no other option reaches the alias table.
+  options: ['blockedIdMatch'],
   linksSupersede: false,
   words: {
     distinctId: (id) => `L-1: the event was sent with distinct_id ${id}.`,
@@ -25,6 +33,21 @@ export const LEGACY: ModeRules<'legacy'> = {
       'LIM-2, LIM-3: no distinct_id (O-1: only distinct_id counts here), so the event belongs to no user.',
     noEffectRule: 'L-5',
     retroactiveRule: 'L-3',
+    canonicalRule: 'L-1',
+    // Legacy writes Original's failure properties (G-7); its own refusals (L-2) are not codes Mixpanel reports.
+    officialFailureRule: 'O-16',
+    // G-1: stored as sent; L-1: an alias is stored as the id it points at.
+    resolvedRule: (_derivation, moved) => (moved ? 'L-1' : 'G-1'),
+    unlinked: () => ({
+      rule: 'L-1',
+      text: 'no $create_alias made this id an alias (and Legacy never merges otherwise)',
+    }),
+    // L-5: nothing aliased them (identify is client-only); L-4: one piece stayed an orphaned anonymous history;
+    // L-3: the alias came too late for the events already stored.
+    keptApart(pieces) {
+      if (pieces.every((piece) => !piece.linked)) return 'L-5';
+      return pieces.some((piece) => !piece.identified) ? 'L-4' : 'L-3';
+    },
     identity(o, record, { label }) {
       const lines: string[] = [];
       if (record.isIdentityEvent && record.name !== '$create_alias') {

@@ -1,6 +1,11 @@
 // Original ID Merge's rules (O-*): identity events merge clusters, retroactively, under checks and a cap.
 import type { ModeRules } from '../modeRules.ts';
-import { failureReasonAndDescription, linkReason, refusalReason } from '../../words.ts';
+import {
+  failureReasonAndDescription,
+  linkReason,
+  REASON_AND_DESCRIPTION,
+  refusalReason,
+} from '../../words.ts';
 import { CANONICAL_STRATEGY_TEXT } from './canonical.ts';
 import { OriginalKernel } from './kernel.ts';
 
@@ -20,6 +25,9 @@ export const ORIGINAL: ModeRules<'original'> = {
   // O-1 / L-1: only distinct_id counts.
   readsDeviceAndUserIds: false,
   failureProperties: failureReasonAndDescription,
+  failurePropertyNames: REASON_AND_DESCRIPTION,
+  // Q-2 cluster limit, Q-3 GUID check, Q-5 canonical strategy, Q-12 placeholder matching.
+  options: ['clusterLimit', 'guidCheck', 'canonical', 'blockedIdMatch'],
   linksSupersede: false,
   words: {
     distinctId: (id) =>
@@ -28,6 +36,16 @@ export const ORIGINAL: ModeRules<'original'> = {
       'LIM-2, LIM-3: no distinct_id (O-1: only distinct_id counts here), so the event belongs to no user.',
     noEffectRule: 'O-6',
     retroactiveRule: 'O-5',
+    canonicalRule: 'Q-5',
+    officialFailureRule: 'O-16',
+    // O-2: an id in no cluster resolves to itself; O-3: a cluster's events resolve to its canonical id.
+    resolvedRule: (_derivation, moved) => (moved ? 'O-2, O-3' : 'O-2'),
+    unlinked: () => ({
+      rule: 'O-1',
+      text: 'no $identify, $create_alias or $merge joined this id to another',
+    }),
+    // O-1: only identity events join ids, and none joined these.
+    keptApart: () => 'O-1',
     identity(o, _record, { label }) {
       const lines: string[] = [];
       if (o.link) lines.push(linkReason(o.link, label));

@@ -1,5 +1,6 @@
 // Simplified ID Merge's rules (S-*): a device links to the first user it is seen with; identity events do nothing.
 import { NO_ID } from '../../idTable.ts';
+import { isDeviceKey } from '../../ids.ts';
 import type { ModeRules } from '../modeRules.ts';
 import { linkReason, rawDevice } from '../../words.ts';
 import { SimplifiedKernel } from './kernel.ts';
@@ -20,6 +21,9 @@ export const SIMPLIFIED: ModeRules<'simplified'> = {
   readsDeviceAndUserIds: true,
   // G-7: Simplified names only the code.
   failureProperties: (failure) => ({ $identity_failure_reason: failure.code }),
+  failurePropertyNames: ['$identity_failure_reason'],
+  // Q-1 link order, Q-8 a $device_id already prefixed, Q-12 placeholder matching.
+  options: ['linkOrder', 'devicePrefix', 'blockedIdMatch'],
   // under event-time order an earlier-timed pair ingested later takes a device's link over.
   linksSupersede: true,
   // S-9: the user the event's device is linked to, when that is not the event's own user.
@@ -36,6 +40,20 @@ export const SIMPLIFIED: ModeRules<'simplified'> = {
       'LIM-2, LIM-3: no $user_id, $device_id or distinct_id, so the event belongs to no user (resolved distinct_id "").',
     noEffectRule: 'S-8',
     retroactiveRule: 'S-12',
+    canonicalRule: 'S-11',
+    officialFailureRule: 'S-9',
+    // S-13: moved to the device's user; S-3 / S-2: kept the id it was sent as (distinct_id alone, or the ids).
+    resolvedRule: (derivation, moved) =>
+      moved ? 'S-13' : derivation.startsWith('distinct-id') ? 'S-3' : 'S-2',
+    unlinked: (id) =>
+      isDeviceKey(id)
+        ? {
+            rule: 'S-6',
+            text: 'no ordinary event carried this $device_id together with a $user_id, so it was never linked',
+          }
+        : { rule: 'S-10', text: 'a user id is canonical: it is never merged into another id' },
+    // S-10: two user ids never merge; otherwise S-8: the identity events that might have joined them do nothing.
+    keptApart: (pieces) => (pieces.filter((piece) => piece.identified).length >= 2 ? 'S-10' : 'S-8'),
     identity(o, record, { view, label, byEvent }) {
       if (record.isIdentityEvent) {
         return [

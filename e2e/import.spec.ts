@@ -83,7 +83,7 @@ test('a finding names its events; clicking one jumps to its row in the table', a
   await expect(placeholder).toContainText('error');
   await expect(placeholder.getByTestId('finding.count')).toHaveText('2 events');
   await expect(placeholder.getByTestId('rule-badge').first()).toHaveText('LIM-1');
-  await placeholder.getByRole('button', { name: 'line 8' }).click();
+  await placeholder.getByRole('button', { name: '#8 (line 8)' }).click();
   await expect(app.row(7)).toHaveAttribute('aria-selected', 'true');
   await expect(app.row(7)).toBeInViewport();
   await expect(app.row(7).getByTestId('dataset.resolved')).toHaveText('rejected');

@@ -63,7 +63,7 @@ describe('idmerge lint', () => {
     expect(run.out).toContain(
       '[warning] A device seen with two user ids: reset() not called (device-two-users)',
     );
-    expect(run.out).toContain('events: line 3 (event #3)');
+    expect(run.out).toContain('events: event #3 (line 3)');
     expect(run.out).toContain('3 records checked.');
   });
 

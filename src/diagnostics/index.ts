@@ -9,5 +9,5 @@ export {
   type PerMode,
 } from './catalogue.ts';
 export { createLinter, lintStream, type Linter } from './linter.ts';
-export { describeEventRef, formatFindingsText, type TextOptions } from './text.ts';
+export { describeEventRef, eventNumber, formatFindingsText, type TextOptions } from './text.ts';
 export { looksLikeEmail, looksLikePhone, looksLikePlaceholder } from './idShapes.ts';

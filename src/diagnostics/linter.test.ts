@@ -141,7 +141,7 @@ describe('the text report', () => {
   });
 
   it('numbers events from 1 and names the line when it is known', () => {
-    expect(describeEventRef({ index: 4, line: 9 })).toBe('line 9 (event #5)');
+    expect(describeEventRef({ index: 4, line: 9 })).toBe('event #5 (line 9)');
     expect(formatFindingsText([], { mode: 'legacy' })).toBe('No findings (mode: legacy).');
   });
 });

@@ -14,10 +14,18 @@ export interface TextOptions {
   readonly idsShown?: number;
 }
 
-/** "line 12 (event #11)", or "event #11" when the line is unknown; events are numbered from 1, like the app. */
+/**
+ * An event's number: its 1-based position among the file's records, the number the app's table shows in its "#"
+ * column and its "Go to event" box takes. One numbering for the app, the CLI and the tests.
+ */
+export function eventNumber(index: number): string {
+  return `#${index + 1}`;
+}
+
+/** "event #11 (line 12)", or "event #11" when the line is unknown: the number first, the file's line after. */
 export function describeEventRef(ref: EventRef): string {
-  const event = `event #${ref.index + 1}`;
-  return ref.line === undefined ? event : `line ${ref.line} (${event})`;
+  const event = `event ${eventNumber(ref.index)}`;
+  return ref.line === undefined ? event : `${event} (line ${ref.line})`;
 }
 
 /** The whole report: a summary line, then each severity's findings. */

@@ -1,5 +1,6 @@
 // One imported event as a table row: click, Enter or Space selects it; ↑ and ↓ move to the next row.
 import type { KeyboardEvent } from 'react';
+import { eventNumber } from '../../diagnostics/text.ts';
 import { useActions } from '../../store/hooks.ts';
 import type { ImportRow } from '../../worker/queries.ts';
 import { formatEventTime } from './format.ts';
@@ -46,9 +47,13 @@ export function DatasetRow({ row, position, selected, tabbable }: Props) {
       tabIndex={tabbable ? 0 : -1}
       data-testid={`dataset.row.${row.index}`}
       data-line={row.line}
+      data-number={row.index + 1}
       onClick={select}
       onKeyDown={onKeyDown}
     >
+      <td className="num event-number" data-testid="dataset.number">
+        {eventNumber(row.index)}
+      </td>
       <td className="num">{row.line}</td>
       <td>{formatEventTime(row.time)}</td>
       <td>{row.name}</td>

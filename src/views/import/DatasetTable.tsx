@@ -17,6 +17,7 @@ export const ROW_HEIGHT = 28;
 export const WINDOW_ROWS = 50_000;
 
 const COLUMNS = [
+  '#',
   'Line',
   'Time (UTC)',
   'Event',
@@ -51,11 +52,22 @@ export function DatasetTable() {
   useEffect(() => {
     if (count > 0) ensure(start + first, start + last);
   }, [ensure, start, first, last, count]);
+  // The row a jump asked for, inside its window. A jump that cleared the filter lands before the unfiltered
+  // rows are counted, so the scroll waits until the table holds that row.
+  const [target, setTarget] = useState<{ readonly at: number } | null>(null);
   useJumpTarget(filter, (position) => {
     const windowFor = Math.floor(position / WINDOW_ROWS) * WINDOW_ROWS;
     setWindowStart(windowFor);
-    requestAnimationFrame(() => virtualizer.scrollToIndex(position - windowFor, { align: 'center' }));
+    setTarget({ at: position - windowFor });
   });
+  useEffect(() => {
+    if (target === null || target.at >= count) return;
+    const frame = requestAnimationFrame(() => {
+      virtualizer.scrollToIndex(target.at, { align: 'center' });
+      setTarget(null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [target, count, virtualizer]);
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   return (
@@ -74,7 +86,7 @@ export function DatasetTable() {
           <thead>
             <tr aria-rowindex={1}>
               {COLUMNS.map((name) => (
-                <th key={name} scope="col">
+                <th key={name} scope="col" title={name === '#' ? 'Event number' : undefined}>
                   {name}
                 </th>
               ))}

@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useActions, useDataset } from '../../store/hooks.ts';
 import { formatCount } from './format.ts';
+import { GoToEvent } from './GoToEvent.tsx';
 
 interface Props {
   readonly total: number | undefined;
@@ -56,6 +57,7 @@ export function DatasetTableToolbar({ total, windowStart, windowRows, onWindow }
       {filter.finding === undefined ? null : (
         <FilterChip label={`Finding: ${filter.finding}`} onRemove={() => drop('finding')} />
       )}
+      <GoToEvent />
       <span className="dataset-toolbar__count" data-testid="dataset.rowCount">
         {total === undefined ? 'Counting…' : `${formatCount(total)} rows`}
       </span>

@@ -1,5 +1,5 @@
 // One finding: severity, title, count, rule badges, the plain explanation, and the events and ids behind it.
-import type { Finding } from '../../diagnostics/index.ts';
+import { eventNumber, type Finding } from '../../diagnostics/index.ts';
 import { useActions } from '../../store/hooks.ts';
 import { RuleBadge } from '../shared/RuleBadge.tsx';
 import { RuleText } from '../shared/RuleText.tsx';
@@ -47,7 +47,8 @@ export function FindingItem({ finding }: { readonly finding: Finding }) {
               data-testid="finding.event"
               onClick={() => jump(ref.index)}
             >
-              line {ref.line ?? ref.index + 1}
+              {eventNumber(ref.index)}
+              {ref.line === undefined ? null : <span className="muted"> (line {ref.line})</span>}
             </button>
           ))}
           {finding.count > LISTED ? (

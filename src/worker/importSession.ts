@@ -59,6 +59,19 @@ export interface SessionSummary {
 const PROBLEM_SAMPLE = 500;
 /** How often a re-resolve reports progress, in records. */
 const RESOLVE_PROGRESS_EVERY = 50_000;
+/**
+ * Resolutions kept per loaded file: the three modes under the options in use, so a switch back costs nothing. Each
+ * holds about 20 MB per 100,000 records (measured, Node heap, issue #14), so memory stays bounded at three.
+ */
+const KEPT_RESOLUTIONS = 3;
+/** Records a background pass ingests between looks at the clock. */
+const SLICE_RECORDS = 4_096;
+
+/** One key per mode and options: the same options in any property order give the same key. */
+export function specKey(spec: ResolveSpec): string {
+  const options = Object.entries(spec.options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([spec.mode, options]);
+}
 
 /** One pass of the engine and the linter side by side, fed record by record. */
 class ResolvePass {
@@ -102,6 +115,10 @@ export class ImportSession {
   private report: ImportReport | undefined;
   private readonly problems: ImportProblem[] = [];
   private resolved: Resolved | undefined;
+  /** Finished resolutions by specKey, oldest first (a Map keeps insertion order). */
+  private readonly kept = new Map<string, Resolved>();
+  /** Passes started in the background and not finished yet, with the next record each will read. */
+  private readonly pending = new Map<string, { pass: ResolvePass; next: number }>();
   private rederive = false;
   private har: HarFacts | undefined;
 
@@ -132,7 +149,7 @@ export class ImportSession {
     }
     this.take(importer.end(), pass);
     this.report = importer.report();
-    if (pass !== undefined) this.resolved = pass.finish();
+    if (pass !== undefined) this.keep(pass.finish());
     return true;
   }
 
@@ -152,7 +169,7 @@ export class ImportSession {
     this.take(batch, pass);
     this.report = report;
     if (har !== undefined) this.har = har;
-    this.resolved = pass.finish();
+    this.keep(pass.finish());
   }
 
   private take(batch: ImportBatch, pass: ResolvePass | undefined): void {
@@ -164,20 +181,84 @@ export class ImportSession {
       if (this.problems.length < PROBLEM_SAMPLE) this.problems.push(problem);
   }
 
-  /** Resolves the loaded stream under `mode` and lints it alongside; linear in the number of records. */
+  /**
+   * Resolves the loaded stream under `mode` and lints it alongside; linear in the number of records, and free when
+   * this mode and options were resolved before or prepared in the background (a background pass already begun is
+   * finished from where it stopped).
+   */
   resolveAs(
     mode: Mode,
     options: Partial<ResolveOptions>,
     onProgress?: (records: number, total: number) => void,
   ): SessionSummary {
-    const pass = new ResolvePass({ mode, options }, this.rederive);
+    const spec = { mode, options };
+    const key = specKey(spec);
+    const kept = this.kept.get(key);
+    if (kept !== undefined) {
+      this.resolved = kept;
+      return this.summary();
+    }
+    const started = this.pending.get(key) ?? { pass: new ResolvePass(spec, this.rederive), next: 0 };
+    this.pending.delete(key);
     const total = this.store.size;
-    for (let index = 0; index < total; index++) {
-      pass.observe(this.store.record(index), index, this.store.lineOf(index));
+    for (let index = started.next; index < total; index++) {
+      started.pass.observe(this.store.record(index), index, this.store.lineOf(index));
       if (onProgress !== undefined && index % RESOLVE_PROGRESS_EVERY === 0) onProgress(index, total);
     }
-    this.resolved = pass.finish();
+    this.keep(started.pass.finish());
     return this.summary();
+  }
+
+  /** Whether `spec`'s resolution is at hand (a switch to it is free). */
+  isPrepared(spec: ResolveSpec): boolean {
+    return this.kept.has(specKey(spec));
+  }
+
+  /**
+   * Advances a background resolution of `spec` for about `budgetMs`, so a later switch to it is free; returns true
+   * once it is kept. Called between messages by the worker, which is how a mode switch on a million records can
+   * answer at once (issue #14) without blocking queries meanwhile.
+   */
+  prepare(spec: ResolveSpec, budgetMs: number): boolean {
+    const key = specKey(spec);
+    if (this.kept.has(key)) return true;
+    let started = this.pending.get(key);
+    if (started === undefined) {
+      // A pass begun under other options will not be asked for again: the user changed them.
+      for (const [other, { pass }] of this.pending)
+        if (specKey({ ...pass.spec, mode: spec.mode }) !== specKey(spec)) this.pending.delete(other);
+      started = { pass: new ResolvePass(spec, this.rederive), next: 0 };
+      this.pending.set(key, started);
+    }
+    const deadline = performance.now() + budgetMs;
+    const total = this.store.size;
+    while (started.next < total) {
+      const end = Math.min(total, started.next + SLICE_RECORDS);
+      for (let index = started.next; index < end; index++)
+        started.pass.observe(this.store.record(index), index, this.store.lineOf(index));
+      started.next = end;
+      if (performance.now() > deadline) return false;
+    }
+    this.pending.delete(key);
+    this.kept.set(key, started.pass.finish());
+    this.trimKept();
+    return true;
+  }
+
+  /** Makes `resolved` current and keeps it, dropping the oldest kept beyond KEPT_RESOLUTIONS. */
+  private keep(resolved: Resolved): void {
+    this.resolved = resolved;
+    const key = specKey(resolved.spec);
+    this.kept.delete(key);
+    this.kept.set(key, resolved);
+    this.trimKept();
+  }
+
+  private trimKept(): void {
+    for (const key of this.kept.keys()) {
+      if (this.kept.size <= KEPT_RESOLUTIONS) return;
+      if (this.kept.get(key) !== this.resolved) this.kept.delete(key);
+    }
   }
 
   summary(): SessionSummary {

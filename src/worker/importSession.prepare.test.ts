@@ -1,0 +1,64 @@
+// Background preparation of other modes (issue #14): a prepared or earlier resolution answers a switch unchanged.
+import { describe, expect, it } from 'vitest';
+import { ImportSession, specKey } from './importSession.ts';
+
+const line = (event: string, properties: Record<string, unknown>) => JSON.stringify({ event, properties });
+/** S-6 links D1 ⇒ U1 in Simplified; in Original the same stream has no $identify, so D1 and U1 stay apart (O-1). */
+const FILE = [
+  line('e1', { $device_id: 'D1', distinct_id: '$device:D1' }),
+  line('e2', { $device_id: 'D1', $user_id: 'U1', distinct_id: 'U1' }),
+  line('e3', { $device_id: 'D2', distinct_id: '$device:D2' }),
+  line('$identify', { distinct_id: 'U2', $anon_distinct_id: 'D3', $identified_id: 'U2' }),
+  line('e4', { distinct_id: 'D3' }),
+].join('\n');
+
+async function* once(text: string): AsyncGenerator<string> {
+  yield await Promise.resolve(text);
+}
+
+async function loaded(): Promise<ImportSession> {
+  const session = new ImportSession();
+  await session.load(
+    once(FILE),
+    { format: 'auto', rederive: false },
+    () => {},
+    () => false,
+    { mode: 'simplified', options: {} },
+  );
+  return session;
+}
+
+/** Every record's resolved distinct_id under the session's current resolution. */
+const resolvedIds = (session: ImportSession) =>
+  Array.from({ length: session.store.size }, (_, i) => session.current.final().output(i)?.resolvedId);
+
+describe('ImportSession background preparation', () => {
+  it('a mode prepared in slices resolves exactly as a switch computed on demand', async () => {
+    const fresh = await loaded();
+    const prepared = await loaded();
+    for (const mode of ['original', 'legacy'] as const) {
+      // A zero budget advances one slice per call, as the worker does between messages.
+      while (!prepared.prepare({ mode, options: {} }, 0));
+      expect(prepared.isPrepared({ mode, options: {} })).toBe(true);
+      expect(prepared.resolveAs(mode, {})).toEqual(fresh.resolveAs(mode, {}));
+      expect(resolvedIds(prepared)).toEqual(resolvedIds(fresh));
+    }
+  });
+
+  it('switching back reuses the kept resolution, and new options are resolved anew', async () => {
+    const session = await loaded();
+    const first = session.current;
+    session.resolveAs('legacy', {});
+    session.resolveAs('simplified', {});
+    expect(session.current).toBe(first);
+    session.resolveAs('simplified', { devicePrefix: 'strip' });
+    expect(session.current).not.toBe(first);
+  });
+
+  it('keys options by content, not by property order', () => {
+    const a = specKey({ mode: 'original', options: { devicePrefix: 'strip', clusterLimit: 3 } });
+    const b = specKey({ mode: 'original', options: { clusterLimit: 3, devicePrefix: 'strip' } });
+    expect(a).toBe(b);
+    expect(specKey({ mode: 'legacy', options: {} })).not.toBe(specKey({ mode: 'original', options: {} }));
+  });
+});

@@ -51,6 +51,7 @@ export { IngestReceipts, NO_LINK, NOT_AN_EVENT, REJECTED_ID, type RecordKind } f
 export type { Profile } from './profiles.ts';
 export type { EventOutcome, ProfileView, ResolutionView, ResolvedOutput } from './view.ts';
 export { linkNote, type EventLabel, type IdLabel, type Note, type NoteKind } from './explain.ts';
+export { reasonLine, type Reason, type ReasonKind } from './reasons.ts';
 export {
   resolve,
   Resolution,

@@ -2,6 +2,7 @@
 import type { EventLabel, IdLabel } from './explain.ts';
 import { IdentityLedger } from './ledger.ts';
 import { withDefaults } from './options.ts';
+import { reasonLine, type Reason } from './reasons.ts';
 import type { IngestReceipts } from './receipts.ts';
 import type {
   Failure,
@@ -170,8 +171,13 @@ export class Resolution {
       .map((note) => note.text);
   }
 
-  /** The reasons behind the record at `index`, naming their rules. */
+  /** The reasons behind the record at `index` as "RULE: text" lines; `reasons` has them structured. */
   explain(index: number, step = this.ledger.size - 1, label?: IdLabel, eventLabel?: EventLabel): string[] {
+    return this.reasons(index, step, label, eventLabel).map(reasonLine);
+  }
+
+  /** The reasons behind the record at `index` after `step`: kind, rules, the ids and event they name, words. */
+  reasons(index: number, step = this.ledger.size - 1, label?: IdLabel, eventLabel?: EventLabel): Reason[] {
     return this.at(step).explain(index, label, eventLabel);
   }
 

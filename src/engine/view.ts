@@ -2,6 +2,7 @@
 import { groupClusters } from './clusters.ts';
 import { explainOutcome, notesFor, type EventLabel, type IdLabel } from './explain.ts';
 import type { Note } from './notes.ts';
+import type { Reason } from './reasons.ts';
 import { isDeviceKey } from './ids.ts';
 import { NO_ID } from './idTable.ts';
 import type { StoredRecord } from './ledger.ts';
@@ -51,8 +52,8 @@ export class ResolutionView extends StepState {
     return notesFor(outcome, this.stored(index), this, label);
   }
 
-  /** The reasons behind the retained record at `index` at this step, naming their rules. */
-  explain(index: number, label?: IdLabel, eventLabel?: EventLabel): string[] {
+  /** The reasons behind the retained record at `index` at this step, each with its kind, rules, ids and words. */
+  explain(index: number, label?: IdLabel, eventLabel?: EventLabel): Reason[] {
     return explainOutcome(
       this.outcome(index),
       this.stored(index),

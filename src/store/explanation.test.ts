@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './appStore.ts';
 import { createDerivations } from './derivations.ts';
-import { parseReason } from './explanation.ts';
-
-describe('parseReason', () => {
-  it('splits one or more leading rule ids from the text', () => {
-    expect(parseReason('S-12: linked to U1')).toEqual({ rules: ['S-12'], text: 'linked to U1' });
-    expect(parseReason('O-2, O-3: in a cluster')).toEqual({ rules: ['O-2', 'O-3'], text: 'in a cluster' });
-    expect(parseReason('SDK-8: reset sends nothing')).toEqual({
-      rules: ['SDK-8'],
-      text: 'reset sends nothing',
-    });
-  });
-  it('leaves a line without a rule prefix whole', () => {
-    expect(parseReason('Nothing to say: really')).toEqual({ rules: [], text: 'Nothing to say: really' });
-  });
-});
 
 function derivedAt(scenarioId: string, mode: 'simplified' | 'original', cursor: number) {
   const store = createAppStore({ scenarioId, mode, cursor, stepCount: 99 });
@@ -23,6 +8,24 @@ function derivedAt(scenarioId: string, mode: 'simplified' | 'original', cursor: 
 }
 
 describe('explainSelection', () => {
+  it("gives an event's reasons as the engine structured them: kind, rules, the ids and the event they name", () => {
+    // S-9: the second user on a linked device is refused, pointing at the event that made the link (S-6).
+    const { store, derive } = derivedAt('first-link-wins', 'simplified', 99);
+    const rows = derive.rows(store.getState());
+    const refused = rows.find((row) => row.outcome.failure?.rule === 'S-9');
+    store.getState().select({ kind: 'event', recordIndex: refused?.recordIndex ?? -1 });
+    const explanation = derive.explanation(store.getState());
+    if (explanation?.kind !== 'event')
+      throw new Error(`expected an event explanation, got ${explanation?.kind}`);
+    expect(explanation.reasons.map((r) => r.kind)).toEqual(['derivation', 'refusal', 'resolution']);
+    const refusal = explanation.reasons[1]!;
+    expect(refusal.rules).toEqual(['S-9']);
+    expect(refusal.text).not.toMatch(/^S-9/);
+    const linking = rows.find((row) => row.outcome.link?.kind === 'device-link');
+    expect(refusal.eventIndex).toBe(linking?.recordIndex);
+    expect(refusal.ids).toContain(linking?.outcome.link?.from);
+  });
+
   it('explains the failed $identify with errAnonDistinctIdAssignedAlready under O-7', () => {
     const { store, derive } = derivedAt('original-anon-already-identified', 'original', 4);
     const row = derive.rows(store.getState()).find((r) => r.number === 3);

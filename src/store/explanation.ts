@@ -1,13 +1,9 @@
 // What the explanation panel says about the selection: an event's reasons with their rule ids, or an id's cluster.
-import type { EventLabel, ProfileView } from '../engine/index.ts';
+import type { EventLabel, ProfileView, Reason } from '../engine/index.ts';
 import type { Selection } from './appStore.ts';
 import type { EventRow, StepModel } from './derive.ts';
 
-/** One reason, split into the rule ids it cites ("O-2, O-3") and its words. */
-export interface Reason {
-  readonly rules: readonly string[];
-  readonly text: string;
-}
+export type { Reason } from '../engine/index.ts';
 
 export interface EventExplanation {
   readonly kind: 'event';
@@ -41,15 +37,6 @@ export interface NotYet {
 
 export type Explanation = EventExplanation | IdExplanation | NotYet;
 
-const RULE_PREFIX = /^((?:[A-Z]{1,4}-\d+[a-z]?)(?:\s*,\s*[A-Z]{1,4}-\d+[a-z]?)*):\s*/;
-
-/** Splits "O-2, O-3: text" into its rule ids and text; a line without a prefix has no rules. */
-export function parseReason(line: string): Reason {
-  const match = RULE_PREFIX.exec(line);
-  if (match?.[1] === undefined) return { rules: [], text: line };
-  return { rules: match[1].split(/\s*,\s*/), text: line.slice(match[0].length) };
-}
-
 /** The explanation of `selection` at the model's step; null when nothing is selected. */
 export function explainSelection(
   model: StepModel,
@@ -64,8 +51,13 @@ export function explainSelection(
 function explainEvent(model: StepModel, rows: readonly EventRow[], recordIndex: number): Explanation {
   const row = rows.find((candidate) => candidate.recordIndex === recordIndex);
   if (row === undefined) return { kind: 'not-yet', what: 'This event has not been sent yet at this step.' };
-  const lines = model.resolution.explain(recordIndex, model.recordEnd - 1, model.label, eventLabelFor(rows));
-  return { kind: 'event', row, reasons: lines.map(parseReason) };
+  const reasons = model.resolution.reasons(
+    recordIndex,
+    model.recordEnd - 1,
+    model.label,
+    eventLabelFor(rows),
+  );
+  return { kind: 'event', row, reasons };
 }
 
 function explainId(model: StepModel, rows: readonly EventRow[], id: string): Explanation {

@@ -13,6 +13,7 @@
 // system needs a derivation, link kind or failure code the others lack, add it to `kernel.ts` / `types.ts` first.
 import type { RecordFacts } from '../receipts.ts';
 import type { IdTable } from '../idTable.ts';
+import type { Reason } from '../reasons.ts';
 import type { Derivation, IdentityKernel, KernelListener } from '../kernel.ts';
 import type { StoredRecord } from '../ledger.ts';
 import type { Failure, ResolveOptions } from '../types.ts';
@@ -82,18 +83,18 @@ export interface ModeRules<Name extends string = string> {
 
 /** A mode's explanations: the parts of "why" that differ between identity systems. */
 export interface ModeWords {
-  /** The reason for an id read from distinct_id alone (the `distinct-id` derivation). */
-  distinctId(id: string): string;
+  /** The reason for an id read from distinct_id alone (the `distinct-id` derivation); `id` is already labelled. */
+  distinctId(id: string): Reason;
   /** The reason when nothing usable was sent (LIM-2, LIM-3). */
-  readonly noIdentity: string;
+  readonly noIdentity: Reason;
   /** The rule that makes an identity event do nothing here (S-8, L-5), for its note. */
   readonly noEffectRule: string;
   /** The rule that re-attributes earlier events (S-12, O-5), for the "Retroactively updated" note. */
   readonly retroactiveRule: string;
   /** Reasons about the event's own identity effect: its link, its refusal, an identity event doing nothing. */
-  identity(outcome: EventOutcome, record: StoredRecord, context: ExplainContext): string[];
+  identity(outcome: EventOutcome, record: StoredRecord, context: ExplainContext): Reason[];
   /** "What does the canonical id mean here?": why the event resolves where it does. */
-  resolution(outcome: EventOutcome, context: ExplainContext): string;
+  resolution(outcome: EventOutcome, context: ExplainContext): Reason;
   /** The rule that says what a cluster's canonical id is (S-11, Q-5, L-1). */
   readonly canonicalRule: string;
   /** The rule behind a failure Mixpanel reports in this mode's failure properties (S-9, O-16). */

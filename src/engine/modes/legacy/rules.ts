@@ -1,5 +1,6 @@
 // Legacy alias rules (L-*): an alias table read at ingestion; nothing is ever re-attributed.
 import type { ModeRules } from '../modeRules.ts';
+import { reason, type Reason } from '../../reasons.ts';
 import {
   failureReasonAndDescription,
   linkReason,
@@ -28,9 +29,12 @@ export const LEGACY: ModeRules<'legacy'> = {
   options: ['blockedIdMatch'],
   linksSupersede: false,
   words: {
-    distinctId: (id) => `L-1: the event was sent with distinct_id ${id}.`,
-    noIdentity:
-      'LIM-2, LIM-3: no distinct_id (O-1: only distinct_id counts here), so the event belongs to no user.',
+    distinctId: (id) => reason('derivation', 'L-1', `the event was sent with distinct_id ${id}.`),
+    noIdentity: reason(
+      'derivation',
+      ['LIM-2', 'LIM-3'],
+      'no distinct_id (O-1: only distinct_id counts here), so the event belongs to no user.',
+    ),
     noEffectRule: 'L-5',
     retroactiveRule: 'L-3',
     canonicalRule: 'L-1',
@@ -49,10 +53,14 @@ export const LEGACY: ModeRules<'legacy'> = {
       return pieces.some((piece) => !piece.identified) ? 'L-4' : 'L-3';
     },
     identity(o, record, { label }) {
-      const lines: string[] = [];
+      const lines: Reason[] = [];
       if (record.isIdentityEvent && record.name !== '$create_alias') {
         lines.push(
-          `L-5: ${record.name} does nothing server-side when ID Merge is disabled; identify only changes the id a device sends.`,
+          reason(
+            'no-effect',
+            'L-5',
+            `${record.name} does nothing server-side when ID Merge is disabled; identify only changes the id a device sends.`,
+          ),
         );
       }
       if (o.link) lines.push(linkReason(o.link, label));
@@ -61,9 +69,20 @@ export const LEGACY: ModeRules<'legacy'> = {
     },
     resolution(o, { label }) {
       const resolved = label(o.resolvedId ?? '');
+      const ids = [o.derivedId, o.resolvedId ?? ''];
       return o.resolvedId === o.derivedId
-        ? `L-3: no alias applied when it was ingested, so it is stored as ${resolved} for good.`
-        : `L-1, L-3: ${label(o.derivedId)} was an alias when the event arrived, so it is stored as ${resolved}, frozen at ingestion.`;
+        ? reason(
+            'resolution',
+            'L-3',
+            `no alias applied when it was ingested, so it is stored as ${resolved} for good.`,
+            { ids },
+          )
+        : reason(
+            'resolution',
+            ['L-1', 'L-3'],
+            `${label(o.derivedId)} was an alias when the event arrived, so it is stored as ${resolved}, frozen at ingestion.`,
+            { ids },
+          );
     },
   },
 };

@@ -1,5 +1,6 @@
 // Original ID Merge's rules (O-*): identity events merge clusters, retroactively, under checks and a cap.
 import type { ModeRules } from '../modeRules.ts';
+import { reason, type Reason } from '../../reasons.ts';
 import {
   failureReasonAndDescription,
   linkReason,
@@ -31,9 +32,16 @@ export const ORIGINAL: ModeRules<'original'> = {
   linksSupersede: false,
   words: {
     distinctId: (id) =>
-      `O-1: identity comes only from distinct_id (${id}); $device_id and $user_id are ignored on Original.`,
-    noIdentity:
-      'LIM-2, LIM-3: no distinct_id (O-1: only distinct_id counts here), so the event belongs to no user.',
+      reason(
+        'derivation',
+        'O-1',
+        `identity comes only from distinct_id (${id}); $device_id and $user_id are ignored on Original.`,
+      ),
+    noIdentity: reason(
+      'derivation',
+      ['LIM-2', 'LIM-3'],
+      'no distinct_id (O-1: only distinct_id counts here), so the event belongs to no user.',
+    ),
     noEffectRule: 'O-6',
     retroactiveRule: 'O-5',
     canonicalRule: 'Q-5',
@@ -47,7 +55,7 @@ export const ORIGINAL: ModeRules<'original'> = {
     // O-1: only identity events join ids, and none joined these.
     keptApart: () => 'O-1',
     identity(o, _record, { label }) {
-      const lines: string[] = [];
+      const lines: Reason[] = [];
       if (o.link) lines.push(linkReason(o.link, label));
       if (o.failure) lines.push(refusalReason(o.failure));
       return lines;
@@ -57,9 +65,15 @@ export const ORIGINAL: ModeRules<'original'> = {
       const resolved = label(o.resolvedId ?? '');
       const cluster = view.clusters().find((c) => c.canonical === o.resolvedId);
       const size = cluster?.members.length ?? 1;
+      const ids = [o.derivedId, o.resolvedId ?? ''];
       return size === 1
-        ? `O-2: ${resolved} belongs to no cluster, so it resolves to itself.`
-        : `O-2, O-3: ${label(o.derivedId)} is in a cluster of ${size} ids whose canonical id is ${resolved} (Q-5: ${CANONICAL_STRATEGY_TEXT[options.canonical]}).`;
+        ? reason('resolution', 'O-2', `${resolved} belongs to no cluster, so it resolves to itself.`, { ids })
+        : reason(
+            'resolution',
+            ['O-2', 'O-3'],
+            `${label(o.derivedId)} is in a cluster of ${size} ids whose canonical id is ${resolved} (Q-5: ${CANONICAL_STRATEGY_TEXT[options.canonical]}).`,
+            { ids },
+          );
     },
   },
 };

@@ -2,6 +2,7 @@
 import { NO_ID } from '../../idTable.ts';
 import { isDeviceKey } from '../../ids.ts';
 import type { ModeRules } from '../modeRules.ts';
+import { reason } from '../../reasons.ts';
 import { linkReason, rawDevice } from '../../words.ts';
 import { SimplifiedKernel } from './kernel.ts';
 
@@ -35,9 +36,16 @@ export const SIMPLIFIED: ModeRules<'simplified'> = {
   },
   words: {
     distinctId: (id) =>
-      `O-1: identity comes only from distinct_id (${id}); $device_id and $user_id are ignored on Original.`,
-    noIdentity:
-      'LIM-2, LIM-3: no $user_id, $device_id or distinct_id, so the event belongs to no user (resolved distinct_id "").',
+      reason(
+        'derivation',
+        'O-1',
+        `identity comes only from distinct_id (${id}); $device_id and $user_id are ignored on Original.`,
+      ),
+    noIdentity: reason(
+      'derivation',
+      ['LIM-2', 'LIM-3'],
+      'no $user_id, $device_id or distinct_id, so the event belongs to no user (resolved distinct_id "").',
+    ),
     noEffectRule: 'S-8',
     retroactiveRule: 'S-12',
     canonicalRule: 'S-11',
@@ -57,31 +65,57 @@ export const SIMPLIFIED: ModeRules<'simplified'> = {
     identity(o, record, { view, label, byEvent }) {
       if (record.isIdentityEvent) {
         return [
-          `S-8: ${record.name} has no special meaning on Simplified; it links nothing, even when it carries both ids (S-7).`,
+          reason(
+            'no-effect',
+            'S-8',
+            `${record.name} has no special meaning on Simplified; it links nothing, even when it carries both ids (S-7).`,
+          ),
         ];
       }
       if (o.link) return [linkReason(o.link, label)];
       if (o.failure && o.deviceKey !== undefined) {
-        const linkedTo = label(view.canonicalOf(o.deviceKey));
+        const linkedTo = view.canonicalOf(o.deviceKey);
         return [
-          `S-9: ${label(o.deviceKey)} is already linked to ${linkedTo}${byEvent(o.linkedBy)}; this event stays with ${label(o.derivedId)} and links nothing ($identity_failure_reason = errAnonDistinctIdAssignedAlready).`,
+          reason(
+            'refusal',
+            'S-9',
+            `${label(o.deviceKey)} is already linked to ${label(linkedTo)}${byEvent(o.linkedBy)}; this event stays with ${label(o.derivedId)} and links nothing ($identity_failure_reason = errAnonDistinctIdAssignedAlready).`,
+            { ids: [o.deviceKey, linkedTo, o.derivedId], eventIndex: o.linkedBy },
+          ),
         ];
       }
       if (o.derivation === 'user-id' && o.deviceKey !== undefined) {
         return [
-          `S-6: ${rawDevice(o.deviceKey, label)} is already linked to ${label(o.derivedId)}${byEvent(o.linkedBy)}; repeating the pair changes nothing.`,
+          reason(
+            'no-effect',
+            'S-6',
+            `${rawDevice(o.deviceKey, label)} is already linked to ${label(o.derivedId)}${byEvent(o.linkedBy)}; repeating the pair changes nothing.`,
+            { ids: [o.deviceKey, o.derivedId], eventIndex: o.linkedBy },
+          ),
         ];
       }
-      if (o.derivation === 'user-id') return ['S-14: an event with only $user_id links nothing.'];
+      if (o.derivation === 'user-id')
+        return [reason('no-effect', 'S-14', 'an event with only $user_id links nothing.')];
       return [];
     },
     resolution(o, { label, byEvent }) {
       const resolved = label(o.resolvedId ?? '');
+      const ids = [o.derivedId, o.resolvedId ?? ''];
       if (o.derivation !== 'device-id' && o.derivation !== 'distinct-id-device')
-        return `S-11: the canonical id is the user id, ${resolved}.`;
+        return reason('resolution', 'S-11', `the canonical id is the user id, ${resolved}.`, { ids });
       return o.resolvedId === o.derivedId
-        ? `S-12: ${label(o.derivedId)} is not linked to a user (yet), so the event resolves to ${resolved}.`
-        : `S-12: ${label(o.derivedId)} is linked to ${resolved}${byEvent(o.linkedBy)}, so this event resolves to ${resolved}, whenever it happened.`;
+        ? reason(
+            'resolution',
+            'S-12',
+            `${label(o.derivedId)} is not linked to a user (yet), so the event resolves to ${resolved}.`,
+            { ids },
+          )
+        : reason(
+            'resolution',
+            'S-12',
+            `${label(o.derivedId)} is linked to ${resolved}${byEvent(o.linkedBy)}, so this event resolves to ${resolved}, whenever it happened.`,
+            { ids, eventIndex: o.linkedBy },
+          );
     },
   },
 };

@@ -1,11 +1,17 @@
-// `npm run fuzz [-- --runs N --seed S]`: the reader properties of src/io/test/fuzz.ts (issue #11), for longer than
-// the unit suite runs them. Prints the seed first, so any failure can be replayed exactly with --seed.
+// `npm run fuzz [-- --runs N --seed S --only TEXT]`: the reader properties of src/io/test/fuzz.ts and the app's doors of
+// src/app/test/doors.ts (issue #11), for longer than the unit suite runs them. Prints the seed first, so any failure can be replayed exactly with --seed.
 import fc from 'fast-check';
 import { parseArgs } from 'node:util';
+import { DOOR_PROPERTIES } from '../src/app/test/doors.ts';
 import { READER_PROPERTIES } from '../src/io/test/fuzz.ts';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '2000' }, seed: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '2000' },
+    seed: { type: 'string' },
+    /** Only the properties whose name contains this text (e.g. `URL`). */
+    only: { type: 'string', default: '' },
+  },
 });
 const runs = Number(values.runs);
 const seed = values.seed === undefined ? Date.now() % 2_147_483_647 : Number(values.seed);
@@ -15,7 +21,8 @@ console.log(
 
 let failed = 0;
 let cases = 0;
-for (const [name, property] of Object.entries(READER_PROPERTIES)) {
+for (const [name, property] of Object.entries({ ...READER_PROPERTIES, ...DOOR_PROPERTIES })) {
+  if (!name.includes(values.only)) continue;
   const started = performance.now();
   const result = fc.check(property(), { numRuns: runs, seed });
   cases += result.numRuns;

@@ -6,7 +6,7 @@ import type { CustomScenario } from '../store/custom.ts';
 import { playProblemOf } from '../store/playable.ts';
 import { browserStorage, readSaved } from '../store/savedScenarios.ts';
 import { readLocation } from '../store/urlState.ts';
-import { initialStateFromPage } from './initialState.ts';
+import { initialStateFromPage, pageSettings } from './initialState.ts';
 
 type Opened = { readonly custom: CustomScenario } | { readonly problem: string };
 
@@ -19,12 +19,6 @@ export async function openPayload(payload: string): Promise<Opened> {
   if (problem !== undefined) return { problem };
   const own = readSaved(browserStorage(), { peek: true }).entries.some((entry) => entry.payload === payload);
   return { custom: { scenario: decoded.scenario, payload, editable: own } };
-}
-
-/** The custom scenario of a payload, or null when it cannot be opened. */
-export async function customFromPayload(payload: string): Promise<CustomScenario | null> {
-  const opened = await openPayload(payload);
-  return 'custom' in opened ? opened.custom : null;
 }
 
 /** The state a page opens in for a `?play=` URL: that scenario at that mode and step, or the default with a notice. */
@@ -44,12 +38,13 @@ export async function initialStateFromLink(search: string, payload: string): Pro
   params.delete('play');
   params.set('scenario', scenario.id);
   const { location, notices } = readLocation(params.toString(), catalogueOf([scenario]));
+  const settings = pageSettings(search);
   return {
-    ...base,
+    ...settings,
     ...location,
     custom: opened.custom,
     editorOpen: opened.custom.editable,
     stepCount: scenario.steps.length,
-    notices: notices,
+    notices: [...(settings.notices ?? []), ...notices],
   };
 }

@@ -1,5 +1,6 @@
 // The theme a page starts in: a stored choice if it is valid, else the system's preference.
 import type { Theme } from '../store/appStore.ts';
+import { quoteInput } from '../store/quote.ts';
 
 export const THEME_STORAGE_KEY = 'idmerge.theme';
 
@@ -13,13 +14,32 @@ export function initialTheme(stored: string | null | undefined, prefersDark: boo
   return parseStoredTheme(stored) ?? (prefersDark ? 'dark' : 'light');
 }
 
+/** The stored theme, or undefined; a value that is not a theme is removed, with a notice naming it. */
+export interface ThemeSetting {
+  readonly theme: Theme | undefined;
+  readonly notice?: string;
+}
+
 /** Storage can throw (privacy modes, quotas): a failed read means "no stored choice". */
-export function readStoredTheme(): string | null {
+export function readThemeSetting(storage: Pick<Storage, 'getItem' | 'removeItem'> | undefined): ThemeSetting {
+  let value: string | null;
   try {
-    return window.localStorage.getItem(THEME_STORAGE_KEY);
+    value = storage?.getItem(THEME_STORAGE_KEY) ?? null;
   } catch {
-    return null;
+    return { theme: undefined };
   }
+  if (value === null) return { theme: undefined };
+  const theme = parseStoredTheme(value);
+  if (theme !== undefined) return { theme };
+  try {
+    storage?.removeItem(THEME_STORAGE_KEY);
+  } catch {
+    // Blocked: it is ignored again next time, with the same notice.
+  }
+  return {
+    theme: undefined,
+    notice: `The saved theme ${quoteInput(value)} is not light or dark; it was cleared and the system's theme is used.`,
+  };
 }
 
 export function storeTheme(theme: Theme): void {

@@ -4,9 +4,9 @@ import { useStoreApi } from '../store/hooks.ts';
 import { locate, locationOf } from '../store/locate.ts';
 import type { AppState } from '../store/appStore.ts';
 import { writeLocation } from '../store/urlState.ts';
-import { readCompare, readSource, withSource } from '../store/viewParam.ts';
+import { readView, withSource } from '../store/viewParam.ts';
 import { readPlay, withEmbed, writePlaySearch } from '../store/custom.ts';
-import { customFromPayload } from './openLink.ts';
+import { openPayload } from './openLink.ts';
 import { historyMethodFor } from './historyPolicy.ts';
 import { createUrlWriter, type HistoryMethod } from './urlWriter.ts';
 
@@ -59,20 +59,24 @@ export function useUrlSync(): void {
       writer.discard();
       const play = readPlay(window.location.search);
       if (play !== null) return void reopenPlay(play);
+      // Read everything first: opening the location replaces the URL with its repaired form.
       const { location, stepCount, notices } = locate(window.location.search, store.getState().sdkVersion);
+      const view = readView(window.location.search);
       restoring = true;
       actions.openLocation(location, stepCount);
-      actions.showSource(readSource(window.location.search));
-      actions.setCompareOpen(readCompare(window.location.search));
+      actions.showSource(view.source);
+      actions.setCompareOpen(view.compare);
       restoring = false;
-      for (const notice of notices) actions.addNotice(notice);
+      for (const notice of [...notices, ...view.notices]) actions.addNotice(notice);
     };
     /** Back or forward onto a `play` link: the current custom scenario, or the link decoded again. */
     const reopenPlay = async (play: string) => {
       const current = store.getState().custom;
-      const custom = current?.payload === play ? current : await customFromPayload(play);
+      const opened = current?.payload === play ? { custom: current } : await openPayload(play);
       const params = new URLSearchParams(window.location.search);
-      if (custom === null) return;
+      if ('problem' in opened)
+        return actions.addNotice(`This link's scenario could not be opened: ${opened.problem}`);
+      const { custom } = opened;
       restoring = true;
       actions.showCustom(custom, Number(params.get('step') ?? custom.scenario.steps.length) || 0);
       restoring = false;

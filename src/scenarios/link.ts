@@ -15,6 +15,12 @@ export const LINK_VERSION_FIELD = '$link';
  */
 export const MAX_LINK_PAYLOAD = 8_000;
 
+/**
+ * The longest payload a link is read from: twice what the app writes. lz-string can expand n characters into about
+ * n² / 20 (15 000 characters decompress to 30 million in 0.14 s), so a bound on the input bounds time and memory.
+ */
+export const MAX_READ_PAYLOAD = 2 * MAX_LINK_PAYLOAD;
+
 /** Each past format's decoder: payload JSON → scenario JSON in today's format (validated afterwards). */
 const DECODERS: Readonly<Record<number, (json: unknown) => unknown>> = {
   1: (json) => json,
@@ -36,6 +42,11 @@ export function fitsInLink(payload: string): boolean {
 
 /** Reads a payload of any version; says in words what is wrong with a broken one. Never throws. */
 export function decodeScenarioLink(payload: string): DecodedLink {
+  if (payload.length > MAX_READ_PAYLOAD)
+    return {
+      ok: false,
+      reason: `the link’s scenario is ${payload.length.toLocaleString('en')} characters long, over the ${MAX_READ_PAYLOAD.toLocaleString('en')} a link may carry.`,
+    };
   const text = decompress(payload);
   if (!text)
     return { ok: false, reason: 'the link’s scenario is cut short or garbled (it does not decompress).' };
@@ -54,8 +65,19 @@ export function decodeScenarioLink(payload: string): DecodedLink {
     };
   const parsed = parseScenario(decode(json));
   if (!parsed.ok)
-    return { ok: false, reason: `the link’s scenario is not valid: ${parsed.errors.slice(0, 3).join('; ')}` };
+    return { ok: false, reason: `the link’s scenario is not valid: ${firstProblem(parsed.errors)}` };
   return { ok: true, scenario: parsed.scenario, version };
+}
+
+/** The most characters of a schema problem a notice repeats (the rest: open the scenario as a file). */
+const MAX_PROBLEM = 200;
+
+/** The first problem, cut short, and how many more: a notice stays a line or two however broken the link. */
+function firstProblem(errors: readonly string[]): string {
+  const first = errors[0] ?? 'unknown problem';
+  const cut = first.length > MAX_PROBLEM ? `${first.slice(0, MAX_PROBLEM)}…` : first;
+  const more = errors.length - 1;
+  return more > 0 ? `${cut} (and ${more} more problem${more === 1 ? '' : 's'})` : cut;
 }
 
 /** lz-string returns null or '' for most damage, and throws on some; either way the payload is unreadable. */

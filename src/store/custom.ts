@@ -1,6 +1,7 @@
 // A scenario that is not in the library: one being edited, or one opened from a `?play=` link. Its link payload
 // travels with it so the URL (and "Copy link") can carry the whole scenario without re-encoding on every write.
 import type { Scenario } from '../scenarios/types.ts';
+import { quoteInput } from './quote.ts';
 
 export interface CustomScenario {
   readonly scenario: Scenario;
@@ -26,7 +27,18 @@ export function readPlay(search: string): string | null {
 
 /** `&embed=1`: the page shows only the timeline, table and graph (documentation, blog posts). */
 export function readEmbed(search: string): boolean {
-  return new URLSearchParams(search).get('embed') === '1';
+  return readEmbedParam(search).embed;
+}
+
+/** The `embed` parameter, with a notice when its value is neither 1 nor 0 (the full page is shown then). */
+export function readEmbedParam(search: string): {
+  readonly embed: boolean;
+  readonly notices: readonly string[];
+} {
+  const value = new URLSearchParams(search).get('embed');
+  if (value === null || value === '0') return { embed: false, notices: [] };
+  if (value === '1') return { embed: true, notices: [] };
+  return { embed: false, notices: [`embed=${quoteInput(value)} is not 1 or 0; showing the whole page.`] };
 }
 
 /** The query string of a custom scenario's view: `?play=…&mode=…&step=…` (and `&embed=1`). */

@@ -1,5 +1,9 @@
 // The URL holds the view: ?scenario=ID&mode=MODE&step=N. A bad parameter opens the nearest valid view with a notice.
+// Every parameter the page reads, and its reader (each returns a valid value plus notices naming what it ignored,
+// quoted by quoteInput; none throws): scenario, mode, step (here); view (viewParam.ts); play, embed (custom.ts,
+// the play payload decoded by scenarios/link.ts). src/app/doors.test.ts feeds all of them hostile values.
 import { MODES, type Mode } from '../engine/index.ts';
+import { quoteInput } from './quote.ts';
 
 export interface ViewLocation {
   readonly scenarioId: string;
@@ -34,22 +38,25 @@ export function readLocation(search: string, catalogue: LocationCatalogue): Read
 function readScenario(value: string | null, catalogue: LocationCatalogue, notices: string[]): string {
   if (value === null) return catalogue.defaultScenarioId;
   if (catalogue.stepCount(value) !== undefined) return value;
-  notices.push(`There is no scenario "${value}"; showing "${catalogue.defaultScenarioId}" instead.`);
+  notices.push(
+    `There is no scenario ${quoteInput(value)}; showing "${catalogue.defaultScenarioId}" instead.`,
+  );
   return catalogue.defaultScenarioId;
 }
 
 function readMode(value: string | null, fallback: Mode, notices: string[]): Mode {
   if (value === null) return fallback;
   if (MODES.includes(value as Mode)) return value as Mode;
-  notices.push(`"${value}" is not a mode (simplified, original or legacy); showing ${fallback}.`);
+  notices.push(`${quoteInput(value)} is not a mode (simplified, original or legacy); showing ${fallback}.`);
   return fallback;
 }
 
 function readStep(value: string | null, steps: number, notices: string[]): number {
   if (value === null) return 0;
-  const step = Number(value);
-  if (!Number.isInteger(step) || value.trim() === '') {
-    notices.push(`"${value}" is not a step number; showing the start.`);
+  // Digits only (an optional minus): Number() would also take '0x1f', '1e3', ' 7' and ''.
+  const step = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(step)) {
+    notices.push(`${quoteInput(value)} is not a step number; showing the start.`);
     return 0;
   }
   if (step < 0 || step > steps) {

@@ -60,6 +60,15 @@ function nodeSvg(node: PlacedNode, palette: SvgPalette): string {
   ].join('');
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * Ids and labels come from the user's file: markup characters become character references, and characters XML
+ * forbids (control characters, lone surrogates, U+FFFE/U+FFFF) become U+FFFD, so the document always parses and
+ * input is only ever text.
+ */
+export function escapeXml(text: string): string {
+  return text.replace(XML_FORBIDDEN, '\uFFFD').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -1,6 +1,7 @@
 // Switching mode or an engine option while a file is loaded re-resolves it in the worker, so the answer on screen
 // always belongs to the mode in the header.
 import { useEffect } from 'react';
+import { sameOptions } from '../engine/index.ts';
 import type { AppState } from '../store/appStore.ts';
 import { useStoreApi } from '../store/hooks.ts';
 
@@ -8,7 +9,7 @@ import { useStoreApi } from '../store/hooks.ts';
 export function needsResolve(state: AppState): boolean {
   const { summary, status } = state.dataset;
   if (summary === null || status !== 'idle') return false;
-  return summary.mode !== state.mode || JSON.stringify(summary.options) !== JSON.stringify(state.options);
+  return summary.mode !== state.mode || !sameOptions(summary.options, state.options);
 }
 
 export function useDatasetResolve(): void {

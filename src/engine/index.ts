@@ -27,7 +27,14 @@ export {
   type ModeRules,
   type ModeWords,
 } from './modes/index.ts';
-export { DEFAULT_OPTIONS, describeAssumptions, OPTION_FLAGS, withDefaults } from './options.ts';
+export {
+  DEFAULT_OPTIONS,
+  describeAssumptions,
+  OPTION_FLAGS,
+  optionsKey,
+  sameOptions,
+  withDefaults,
+} from './options.ts';
 export {
   BLOCKED_IDS,
   DEVICE_PREFIX,

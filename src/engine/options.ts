@@ -21,6 +21,22 @@ export const OPTION_FLAGS: Readonly<Record<keyof ResolveOptions, string>> = {
   blockedIdMatch: 'blocked-match',
 };
 
+/** Every option's name, in one fixed order (OPTION_FLAGS'). */
+const OPTION_NAMES = Object.keys(OPTION_FLAGS) as readonly (keyof ResolveOptions)[];
+
+/** Whether two option sets ask for the same thing, field by field (a missing field equals an undefined one). */
+export function sameOptions(a: Partial<ResolveOptions>, b: Partial<ResolveOptions>): boolean {
+  return OPTION_NAMES.every((name) => a[name] === b[name]);
+}
+
+/**
+ * A cache key for an option set, built field by field in a fixed order: the same options in any property order
+ * give the same key, and no JSON of the object (whose order follows how it was built) is involved.
+ */
+export function optionsKey(options: Partial<ResolveOptions>): string {
+  return OPTION_NAMES.map((name) => `${OPTION_FLAGS[name]}=${options[name] ?? ''}`).join(' ');
+}
+
 const CHOICES: { readonly [K in keyof ResolveOptions]?: readonly string[] } = {
   linkOrder: ['ingestion', 'event-time'],
   guidCheck: ['php', 'strict-v4', 'off'],

@@ -1,7 +1,7 @@
 // The Compare view's data, wherever the stream lives: a scenario (compared here, in the page, at its step) or an
 // imported file (compared in the import worker). Both answer with src/compare through CompareSession.
 import { useMemo } from 'react';
-import type { ResolveOptions, StreamRecord } from '../engine/index.ts';
+import { optionsKey, type ResolveOptions, type StreamRecord } from '../engine/index.ts';
 import type {
   AssumptionResult,
   CompareOverview,
@@ -57,7 +57,7 @@ function scenarioSource(
 ): CompareSource {
   const session = new CompareSession({ records: () => records, options });
   return {
-    key: `scenario|${title}|${JSON.stringify(options)}|${records.length}`,
+    key: `scenario|${title}|${optionsKey(options)}|${records.length}`,
     title,
     overview: (funnel, modes) => Promise.resolve(session.overview(funnel, modes)),
     rows: (query) => Promise.resolve(session.rows(query)),
@@ -74,7 +74,7 @@ function datasetSource(
   version: number,
 ): CompareSource {
   return {
-    key: `dataset|${version}|${JSON.stringify(options)}`,
+    key: `dataset|${version}|${optionsKey(options)}`,
     title: fileName,
     overview: (funnel, modes) =>
       service.ask('compare', funnel === undefined ? { options, modes } : { options, modes, funnel }),

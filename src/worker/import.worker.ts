@@ -1,6 +1,6 @@
 // The import worker: parsing, resolving and querying a big file off the UI thread (issue #5).
 import { rederiveIdentity } from '../io/index.ts';
-import { MODES, modeRules, type ResolveOptions } from '../engine/index.ts';
+import { MODES, modeRules, optionsKey, type ResolveOptions } from '../engine/index.ts';
 import { carriesBothIds, CompareSession } from './compareSession.ts';
 import { buildExport } from './exports.ts';
 import { looksLikeHar } from '../io/har/index.ts';
@@ -40,7 +40,7 @@ let comparing: { key: string; session: CompareSession; of: Loaded } | undefined;
 /** The comparison of the loaded file under `options`, built on first use (one pass over the stored records). */
 function compareSession(options: Partial<ResolveOptions>): CompareSession {
   const current = need();
-  const key = JSON.stringify(options);
+  const key = optionsKey(options);
   if (comparing?.key !== key || comparing.of !== current) {
     const { store } = current.session;
     const rederive = current.settings.rederive;

@@ -1,6 +1,7 @@
 // One imported file in the worker: read once into compact columns, resolved under any mode, queried by the views.
 import {
   modeRules,
+  optionsKey,
   Resolver,
   type Mode,
   type Resolution,
@@ -69,8 +70,7 @@ const SLICE_RECORDS = 4_096;
 
 /** One key per mode and options: the same options in any property order give the same key. */
 export function specKey(spec: ResolveSpec): string {
-  const options = Object.entries(spec.options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([spec.mode, options]);
+  return `${spec.mode} ${optionsKey(spec.options)}`;
 }
 
 /** One pass of the engine and the linter side by side, fed record by record. */

@@ -6,6 +6,7 @@ import { useActions, useAppState, useEventLabel, useHighlight, useStepModel } fr
 import { ClusterNode } from './ClusterNode.tsx';
 import { FitOnChange, INITIAL_FIT } from './FitOnChange.tsx';
 import { GraphLegend } from './GraphLegend.tsx';
+import type { GraphNode } from './flowTypes.ts';
 import { graphFrame, graphInput } from './graphModel.ts';
 import { IdNode } from './IdNode.tsx';
 import './IdentityGraph.css';
@@ -46,24 +47,24 @@ export function IdentityGraph() {
     [nodes],
   );
 
+  // What a node stands for comes from its typed data: an id node selects its id, a summary expands its region.
   const activate = useCallback(
-    (flowNodeId: string) => {
-      const [kind, ...rest] = flowNodeId.split(':');
-      const key = rest.join(':');
-      if (kind === 'id') select({ kind: 'id', id: key });
-      else if (kind === 'summary') expand(key);
+    (node: GraphNode | undefined) => {
+      if (node?.type === 'id') select({ kind: 'id', id: node.data.id });
+      else if (node?.type === 'summary') expand(node.data.regionKey);
     },
     [select, expand],
   );
+  const nodeByFlowId = useMemo(() => new Map(nodes.map((node) => [node.id, node])), [nodes]);
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
       const flowNodeId = nodeIdOf(event.target);
       if (flowNodeId === undefined) return;
       event.preventDefault();
-      activate(flowNodeId);
+      activate(nodeByFlowId.get(flowNodeId));
     },
-    [activate],
+    [activate, nodeByFlowId],
   );
 
   return (
@@ -81,7 +82,7 @@ export function IdentityGraph() {
           edges={edges}
           nodeTypes={NODE_TYPES}
           edgeTypes={EDGE_TYPES}
-          onNodeClick={(_, node) => activate(node.id)}
+          onNodeClick={(_, node) => activate(node)}
           onKeyDown={onKeyDown}
           elementsSelectable={false}
           nodesDraggable={false}

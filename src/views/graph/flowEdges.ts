@@ -22,26 +22,33 @@ interface Ends {
   readonly targetHandle: string;
 }
 
+/** An edge's ends, and the collapsed region one of them stands for (a summary node), if any. */
+interface Attachment {
+  readonly ends: Ends;
+  readonly hiddenIn: string | undefined;
+}
+
 const STATIC = { focusable: false, selectable: false, deletable: false } as const;
 
 export function flowEdges(view: ResolutionView, input: GraphInput, placement: Placement): GraphEdge[] {
   const edges: GraphEdge[] = [];
-  const hiddenLinks = new Map<string, { ends: Ends; count: number }>();
+  const hiddenLinks = new Map<string, { attached: Attachment; count: number }>();
   for (const link of view.links()) {
-    const ends = endsOf(link.from, link.to, placement);
-    if (ends === undefined) continue;
-    if (!isSummaryEnd(ends)) edges.push(linkEdge(link, ends, input));
+    const attached = attach(link.from, link.to, placement);
+    if (attached === undefined) continue;
+    const { ends } = attached;
+    if (attached.hiddenIn === undefined) edges.push(linkEdge(link, ends, input));
     else if (ends.source !== ends.target) {
       // Links to or from ids behind a summary are drawn once, with a count.
       const key = `${ends.source}>${ends.target}`;
-      hiddenLinks.set(key, { ends, count: (hiddenLinks.get(key)?.count ?? 0) + 1 });
+      hiddenLinks.set(key, { attached, count: (hiddenLinks.get(key)?.count ?? 0) + 1 });
     }
   }
   for (const attempt of view.failedAttempts()) {
-    const ends = endsOf(attempt.from, attempt.to, placement);
-    if (ends !== undefined) edges.push(failedEdge(attempt, ends, input));
+    const attached = attach(attempt.from, attempt.to, placement);
+    if (attached !== undefined) edges.push(failedEdge(attempt, attached.ends, input));
   }
-  for (const { ends, count } of hiddenLinks.values()) edges.push(summaryEdge(ends, count, input));
+  for (const { attached, count } of hiddenLinks.values()) edges.push(summaryEdge(attached, count, input));
   return placeLabels(withBends(edges), placement.cornerOf, placement.obstacles);
 }
 
@@ -61,18 +68,23 @@ function withBends(edges: readonly GraphEdge[]): GraphEdge[] {
   });
 }
 
-function isSummaryEnd(ends: Ends): boolean {
-  return ends.source.startsWith('summary:') || ends.target.startsWith('summary:');
-}
-
-function endsOf(from: string | undefined, to: string | undefined, placement: Placement): Ends | undefined {
-  const source = from === undefined ? undefined : placement.endpointOf.get(from);
-  const target = to === undefined ? undefined : placement.endpointOf.get(to);
-  if (source === undefined || target === undefined) return undefined;
+function attach(
+  from: string | undefined,
+  to: string | undefined,
+  placement: Placement,
+): Attachment | undefined {
+  const sourceEnd = from === undefined ? undefined : placement.endpointOf.get(from);
+  const targetEnd = to === undefined ? undefined : placement.endpointOf.get(to);
+  if (sourceEnd === undefined || targetEnd === undefined) return undefined;
+  const source = sourceEnd.flowId;
+  const target = targetEnd.flowId;
   const sourceCorner = placement.cornerOf.get(source);
   const targetCorner = placement.cornerOf.get(target);
   if (sourceCorner === undefined || targetCorner === undefined) return undefined;
-  return { source, target, ...facingSides(sourceCorner, targetCorner, source === target) };
+  return {
+    ends: { source, target, ...facingSides(sourceCorner, targetCorner, source === target) },
+    hiddenIn: sourceEnd.hiddenIn ?? targetEnd.hiddenIn,
+  };
 }
 
 /** Ids side by side join left to right, ids above each other top to bottom; an id refused with itself loops. */
@@ -180,9 +192,8 @@ function failedEdge(attempt: FailedAttempt, ends: Ends, input: GraphInput): Grap
   };
 }
 
-function summaryEdge(ends: Ends, count: number, input: GraphInput): GraphEdge {
-  const owner = ends.source.startsWith('summary:') ? ends.source : ends.target;
-  const regionKey = owner.slice('summary:'.length);
+function summaryEdge({ ends, hiddenIn }: Attachment, count: number, input: GraphInput): GraphEdge {
+  const regionKey = hiddenIn ?? '';
   const data: LinkEdgeData = {
     text: `${count} more ${count === 1 ? 'link' : 'links'}`,
     labelTestId: '',

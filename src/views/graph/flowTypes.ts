@@ -26,6 +26,8 @@ export interface ClusterNodeData extends Record<string, unknown> {
 }
 
 export interface SummaryNodeData extends Record<string, unknown> {
+  /** The collapsed region's key (its cluster's final canonical id): what expanding it counts by. */
+  readonly regionKey: string;
   /** "+ 476 more $device: ids" */
   readonly text: string;
   /** What activating it does: "show 100 more", or why it does nothing. */
@@ -71,7 +73,10 @@ export interface FlowElements {
   readonly edges: GraphEdge[];
 }
 
-/** React Flow ids are namespaced so an id can never clash with a cluster or summary node. */
+/**
+ * React Flow ids are namespaced so an id can never clash with a cluster or summary node. They are names only:
+ * what a node stands for is read from its typed `data`, never parsed back out of the id.
+ */
 export const flowId = {
   id: (id: string) => `id:${id}`,
   cluster: (canonical: string) => `cluster:${canonical}`,

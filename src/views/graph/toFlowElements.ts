@@ -50,9 +50,16 @@ export interface GraphInput {
   readonly changedIds: ReadonlySet<string>;
 }
 
+/** The flow node an id's edges attach to: its own, or the summary of the collapsed region hiding it. */
+export interface Endpoint {
+  readonly flowId: string;
+  /** The key of the collapsed region whose summary node stands for the id; undefined when it is drawn. */
+  readonly hiddenIn: string | undefined;
+}
+
 /** Where each id's edges attach (its own node, or its region's summary), and each flow node's corner. */
 export interface Placement {
-  readonly endpointOf: ReadonlyMap<string, string>;
+  readonly endpointOf: ReadonlyMap<string, Endpoint>;
   readonly cornerOf: ReadonlyMap<string, Point>;
   /** What an edge label must not cover: every id and summary node, and each cluster box's title strip. */
   readonly obstacles: readonly Box[];
@@ -63,14 +70,16 @@ export function toFlowElements(input: GraphInput): FlowElements {
   if (view === undefined) return { nodes: [], edges: [] };
   const clusters = view.clusters();
   const hidden = hiddenByRegion(clusters, input.layout);
-  const endpointOf = new Map<string, string>();
+  const endpointOf = new Map<string, Endpoint>();
   const cornerOf = new Map<string, Point>();
   const nodes = clusters.flatMap((cluster) => {
     const members = drawnMembers(cluster, input.layout);
     const summaries = [...hidden].filter(([, entry]) => entry.owner === cluster.canonical);
-    for (const member of members) endpointOf.set(member.id, flowId.id(member.id));
+    for (const member of members)
+      endpointOf.set(member.id, { flowId: flowId.id(member.id), hiddenIn: undefined });
     for (const [region, entry] of summaries)
-      for (const id of entry.ids) endpointOf.set(id, flowId.summary(region.key));
+      for (const id of entry.ids)
+        endpointOf.set(id, { flowId: flowId.summary(region.key), hiddenIn: region.key });
     return clusterNodes(cluster, members, summaries, input, cornerOf);
   });
   const obstacles: Box[] = [...cornerOf.values()].map((c) => ({
@@ -245,7 +254,7 @@ function summaryNode(region: Region, entry: HiddenEntry, input: GraphInput, plac
     ...placed,
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
-    data: { text, hint, canExpand: region.canExpand, note: `in ${owner}'s cluster` },
+    data: { regionKey: region.key, text, hint, canExpand: region.canExpand, note: `in ${owner}'s cluster` },
     className: region.canExpand ? 'graph-summary can-expand' : 'graph-summary',
     ...STATIC,
     ariaRole: 'button',

@@ -4,14 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Mode } from '../src/engine/index.ts';
+import { MODES, type Mode } from '../src/engine/index.ts';
 import { findPostgresBin, startPostgres, type PostgresServer } from '../src/sql/test/postgresServer.ts';
 import type { BenchEngine, Measured } from './engines.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'idmerge.mjs');
 const ENGINE_SCRIPT = join(import.meta.dirname, 'sqlEngine.ts');
-/** The modes the generated SQL covers (Original is not expressible in set-based SQL: docs/warehouse.md). */
-const SQL_MODES: readonly Mode[] = ['simplified', 'legacy'];
+/** Every mode: Original runs its identity events in ordered rounds (docs/warehouse.md). */
+const SQL_MODES: readonly Mode[] = MODES;
 
 const duckdb: BenchEngine = {
   name: 'idmerge resolve --engine duckdb',

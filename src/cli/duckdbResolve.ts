@@ -1,6 +1,5 @@
 // `idmerge resolve --engine duckdb`: the generated SQL run inside embedded DuckDB, printed exactly as `resolve` prints.
 import {
-  MODES,
   modeRules,
   type Failure,
   type Mode,
@@ -20,8 +19,6 @@ import { outputTables } from '../sql/names.ts';
 import type { SqlOptions } from '../sql/types.ts';
 import { eventRowBatches, ProblemReport } from './eventRows.ts';
 import { LineWriter, type CliStreams } from './io.ts';
-import { UsageError } from './options.ts';
-import { unsupportedRules } from '../sql/generate.ts';
 import type { RecordReader } from './readers.ts';
 
 /** Loads the file into an in-memory DuckDB, runs the script, and writes events (or mappings) as `resolve` does. */
@@ -33,7 +30,6 @@ export async function resolveOnDuckDb(
   mappingsOnly: boolean,
 ): Promise<number> {
   const options: SqlOptions = { mode, dialect: 'duckdb', events: 'events', prefix: '', engine };
-  if (unsupportedRules(mode).length > 0) throw new UsageError(unsupported(mode));
   const report = new ProblemReport(streams.stderr);
   const out = new LineWriter(streams.stdout);
   const warehouse = await DuckDbWarehouse.open();
@@ -109,13 +105,4 @@ function failureOf(row: SqlResolvedRow, mode: Mode): Failure | undefined {
     description: row.failure_description ?? '',
     rule: modeRules(mode).words.officialFailureRule,
   };
-}
-
-/** "--engine duckdb runs Simplified and Legacy only. SQL cannot express Original's …" (the modes with limits). */
-function unsupported(mode: Mode): string {
-  const runs = MODES.filter((each) => unsupportedRules(each).length === 0).map(
-    (each) => modeRules(each).label,
-  );
-  const { label } = modeRules(mode);
-  return `--engine duckdb runs ${runs.join(' and ')} only. SQL cannot express ${label}'s order-dependent rules:\n  ${unsupportedRules(mode).join('\n  ')}`;
 }

@@ -43,7 +43,7 @@ ${ENGINE_FLAGS_HELP}
   --format auto|ndjson|json-array|csv|segment-ndjson|segment-json-array|har   input format (default auto);
                                       --in is the same flag (--in har reads a browser network log)
   --engine lab|duckdb                 lab (default): the engine in memory; duckdb: the generated SQL run in
-                                      embedded DuckDB (idmerge sql), same output (Simplified and Legacy)
+                                      embedded DuckDB (idmerge sql), same output, every mode
 ${MAX_LINE_HELP}
   --report text|json                  the account of every line on standard error: text (default; printed when
                                       a line was not loaded) or json (always printed)

@@ -2,10 +2,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MODES } from '../engine/index.ts';
-import { dbtModels } from '../sql/dbt.ts';
+import { dbtModels, type DbtFile } from '../sql/dbt.ts';
 import { generateScript, unsupportedRules } from '../sql/generate.ts';
 import { DIALECTS, type DialectName, type SqlOptions } from '../sql/types.ts';
 import { EVENT_COLUMNS } from '../sql/eventsTable.ts';
+import { ORIGINAL_LOOP_NOTE } from '../sql/plan/original.ts';
 import type { CliStreams } from './io.ts';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
 
@@ -32,7 +33,9 @@ ${ENGINE_FLAGS_HELP}
   -h, --help                          show this help
 
 What SQL cannot express:
-${MODES.flatMap((mode) => unsupportedRules(mode).map((rule) => `  ${mode}: ${rule}`)).join('\n') || '  nothing'}`;
+${MODES.flatMap((mode) => unsupportedRules(mode).map((rule) => `  ${mode}: ${rule}`)).join('\n') || '  nothing'}
+
+How Original runs: ${ORIGINAL_LOOP_NOTE}.`;
 
 const FLAGS = {
   ...ENGINE_FLAGS,
@@ -56,13 +59,23 @@ export async function runSql(argv: string[], streams: CliStreams): Promise<numbe
     streams.stdout.write(generateScript(options));
     return 0;
   }
-  for (const file of dbtModels(options)) {
+  for (const file of dbtModelsOrUsage(options)) {
     const path = join(values['dbt-dir'], file.path);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, file.text);
     streams.stdout.write(`${path}\n`);
   }
   return 0;
+}
+
+/** dbt's one-SELECT models cannot hold Original's loop: say so as a usage error, not a crash. */
+function dbtModelsOrUsage(options: SqlOptions): DbtFile[] {
+  try {
+    return dbtModels(options);
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** The flags shared by sql, load and resolve --engine: mode, dialect, tables and engine options. */

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MODES } from '../engine/index.ts';
 import { DuckDbWarehouse } from '../sql/run/duckdb.ts';
 import { cli, tempFile } from './test/runCli.ts';
 
@@ -28,7 +29,7 @@ describe('idmerge resolve --engine duckdb prints exactly what idmerge resolve pr
     ['mixed stream with bad lines', tempFile('mixed.ndjson', MIXED)] as const,
   ];
   it.each(cases)('%s', async (_name, path) => {
-    for (const mode of ['simplified', 'legacy']) {
+    for (const mode of MODES) {
       for (const extra of [[], ['--mappings']]) {
         const lab = await cli(['resolve', '--mode', mode, ...extra, path]);
         const duck = await cli(['resolve', '--mode', mode, '--engine', 'duckdb', ...extra, path]);
@@ -77,6 +78,18 @@ describe('idmerge sql', () => {
     const run = await cli(['sql', '--dialect', 'duckdb', '--events', 'events; DROP TABLE x']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('table name must be');
+  });
+
+  it('prints Original as ordered rounds: a PL/pgSQL loop, or a block the driver repeats where there is no loop', async () => {
+    const postgres = await cli(['sql', '--mode', 'original', '--dialect', 'postgres']);
+    expect(postgres.code).toBe(0);
+    expect(postgres.stdout).toContain('DO $idmerge$');
+    expect(postgres.stdout).toContain("'errAnonDistinctIdAssignedAlready'");
+    const duckdb = await cli(['sql', '--mode', 'original', '--dialect', 'duckdb']);
+    expect(duckdb.stdout).toMatch(/-- BEGIN REPEAT[\s\S]+-- END REPEAT/);
+    const dbt = await cli(['sql', '--mode', 'original', '--dialect', 'duckdb', '--dbt']);
+    expect(dbt.code).toBe(2);
+    expect(dbt.stderr).toContain('dbt models are one SELECT each');
   });
 
   it('writes dbt models with refs and a source', async () => {

@@ -46,6 +46,7 @@ export {
   toIdText,
 } from './ids.ts';
 export { IDENTITY_EVENT_NAMES, readEventFacts, readEventTime, type EventFacts } from './facts.ts';
+export { manyIdsFailure, mixpanelFailure } from './failures.ts';
 export {
   CANONICAL_STRATEGY,
   CANONICAL_STRATEGY_TEXT,

@@ -1,7 +1,8 @@
 // `idmerge sql --dbt`: the same plan as dbt models, one file per table, reading the events as a dbt source.
 import { generateStatements } from './generate.ts';
 import { outputTables } from './names.ts';
-import type { SqlOptions } from './types.ts';
+import { DIALECT } from './dialects/index.ts';
+import { isRepeatedBlock, type ScriptStep, type SqlOptions, type Statement } from './types.ts';
 
 export interface DbtFile {
   /** Path inside the models folder. */
@@ -17,7 +18,15 @@ const CREATE = /^CREATE (?:OR REPLACE )?TABLE (\S+)(?: ENGINE = [^\n]*?)? AS\n/;
  */
 export function dbtModels(options: SqlOptions): DbtFile[] {
   const plain = { ...options, prefix: '', events: 'events' };
-  const statements = generateStatements(plain).filter((s) => CREATE.test(s.sql));
+  const steps = generateStatements(plain);
+  const preamble = DIALECT[options.dialect].preamble;
+  const loops = (step: ScriptStep) =>
+    isRepeatedBlock(step) || (!CREATE.test(step.sql) && !preamble.includes(step.sql));
+  if (steps.some(loops))
+    throw new RangeError(
+      `dbt models are one SELECT each, and ${options.mode} needs ordered rounds (a loop): run the script from idmerge sql instead (for example in a dbt run-operation or a pre-hook)`,
+    );
+  const statements = steps.filter((s): s is Statement => !isRepeatedBlock(s));
   const names = statements.map((s) => CREATE.exec(s.sql)?.[1] ?? '');
   const settings = options.dialect === 'clickhouse' ? ", settings={'join_use_nulls': 1}" : '';
   const models = statements.map((statement, i) => {

@@ -1,7 +1,11 @@
 // Agreement on DuckDB, embedded (@duckdb/node-api).
 import { afterAll, beforeAll } from 'vitest';
 import { DuckDbWarehouse } from './run/duckdb.ts';
-import { describeAgreement } from './test/describeAgreement.ts';
+import {
+  describeAgreement,
+  describeLibraryAgreement,
+  describeRealSdkAgreement,
+} from './test/describeAgreement.ts';
 
 let warehouse: DuckDbWarehouse;
 beforeAll(async () => {
@@ -10,3 +14,5 @@ beforeAll(async () => {
 afterAll(() => warehouse.close());
 
 describeAgreement('duckdb', () => warehouse);
+describeRealSdkAgreement('duckdb', () => warehouse);
+describeLibraryAgreement('duckdb', () => warehouse);

@@ -3,37 +3,40 @@ import { modeRules, OPTION_FLAGS, type Mode } from '../engine/index.ts';
 import { DIALECT, type Dialect } from './dialects/index.ts';
 import { EVENT_COLUMNS } from './eventsTable.ts';
 import { checkPrefix, checkTableName, outputTables } from './names.ts';
-import { legacyPlan } from './plan/legacy.ts';
+import { LEGACY_LIMITS, legacyPlan } from './plan/legacy.ts';
 import { originalPlan, ORIGINAL_LIMITS } from './plan/original.ts';
 import { simplifiedPlan } from './plan/simplified.ts';
-import type { SqlOptions, Statement } from './types.ts';
+import { isRepeatedBlock, type RepeatedBlock, type ScriptStep, type SqlOptions } from './types.ts';
 
-const PLANS: Record<Mode, (options: SqlOptions, dialect: Dialect) => Statement[]> = {
+const PLANS: Record<Mode, (options: SqlOptions, dialect: Dialect) => ScriptStep[]> = {
   simplified: simplifiedPlan,
   legacy: legacyPlan,
   original: originalPlan,
 };
 
-/** What each mode's plan cannot express (Original's order-dependent rules; the others none). */
-const LIMITS: Record<Mode, readonly string[]> = {
-  simplified: [],
-  legacy: [],
-  original: ORIGINAL_LIMITS,
-};
+/** The steps of the script, in order; each runner executes them one by one, repeating blocks while work is pending. */
+export function generateStatements(options: SqlOptions): ScriptStep[] {
+  return planSteps(options, DIALECT[options.dialect]);
+}
 
-/** The statements of the script, in order; each runner executes them one by one. */
-export function generateStatements(options: SqlOptions): Statement[] {
+/** The same for a given dialect object (the tests pass one without its loop, to parse the loop's body alone). */
+export function planSteps(options: SqlOptions, dialect: Dialect): ScriptStep[] {
   checkTableName(options.events);
   checkPrefix(options.prefix);
-  const dialect = DIALECT[options.dialect];
   const setup = dialect.preamble.map((sql) => ({ comment: 'session setting', sql }));
   return [...setup, ...PLANS[options.mode](options, dialect)];
 }
 
 /** Rules a mode/dialect pair cannot express in SQL: printed in the script, `--help` and docs/warehouse.md. */
 export function unsupportedRules(mode: Mode): readonly string[] {
-  return LIMITS[mode];
+  return UNSUPPORTED[mode];
 }
+
+const UNSUPPORTED: Record<Mode, readonly string[]> = {
+  simplified: [],
+  legacy: LEGACY_LIMITS,
+  original: ORIGINAL_LIMITS,
+};
 
 /** The whole script as text, with a header naming the mode, the tables and what it cannot express. */
 export function generateScript(options: SqlOptions): string {
@@ -47,8 +50,20 @@ export function generateScript(options: SqlOptions): string {
     ...EVENT_COLUMNS.map((column) => `--   ${column.name}: ${column.doc}`),
     ...unsupportedRules(options.mode).map((rule) => `-- NOT EXPRESSED: ${rule}`),
   ];
-  const body = statements.map((s) => `-- ${s.comment}\n${s.sql};`);
+  const body = statements.map((s) => (isRepeatedBlock(s) ? repeatedText(s) : `-- ${s.comment}\n${s.sql};`));
   return `${header.join('\n')}\n\n${body.join('\n\n')}\n`;
+}
+
+/** A block the driver repeats, marked so a person running the script by hand can do the same. */
+function repeatedText(block: RepeatedBlock): string {
+  return [
+    `-- ${block.comment}`,
+    '-- REPEAT the statements from BEGIN REPEAT to END REPEAT while this query returns more than 0',
+    `-- (this dialect has no loop statement): SELECT COUNT(*) AS pending ${block.pending.replace(/\n/g, ' ')};`,
+    '-- BEGIN REPEAT',
+    ...block.body.map((s) => `-- ${s.comment}\n${s.sql};`),
+    '-- END REPEAT',
+  ].join('\n\n');
 }
 
 /** The options the mode reads (Q-1 … Q-12), as `--flag value`s without the dashes. */

@@ -2,7 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempFile } from '../cli/test/runCli.ts';
 import { PostgresWarehouse } from './run/postgres.ts';
-import { describeAgreement } from './test/describeAgreement.ts';
+import {
+  describeAgreement,
+  describeLibraryAgreement,
+  describeRealSdkAgreement,
+} from './test/describeAgreement.ts';
 import { findPostgresBin, startPostgres, type PostgresServer } from './test/postgresServer.ts';
 
 const bin = findPostgresBin();
@@ -23,6 +27,8 @@ if (bin === undefined) {
     server?.stop();
   });
   describeAgreement('postgres', () => warehouse);
+  describeRealSdkAgreement('postgres', () => warehouse);
+  describeLibraryAgreement('postgres', () => warehouse);
 
   it('idmerge load --postgres URL writes the events, the mappings and the resolved events there', async () => {
     const file = tempFile(

@@ -37,3 +37,22 @@ export interface Statement {
   readonly comment: string;
   readonly sql: string;
 }
+
+/**
+ * Statements run again and again while work is pending (Original's ordered rounds over identity events). A dialect
+ * with a loop statement (PL/pgSQL, BigQuery and Snowflake scripting, Spark SQL scripting) wraps it into one
+ * statement; DuckDB and ClickHouse have none, so the driver (idmerge's runners, or a person) repeats it.
+ */
+export interface RepeatedBlock {
+  readonly comment: string;
+  readonly body: readonly Statement[];
+  /** `FROM … WHERE …`: the rows still pending; the block repeats while there is one. */
+  readonly pending: string;
+}
+
+/** One step of a script: a statement, or a block repeated until nothing is pending. */
+export type ScriptStep = Statement | RepeatedBlock;
+
+export function isRepeatedBlock(step: ScriptStep): step is RepeatedBlock {
+  return 'body' in step;
+}

@@ -1,5 +1,12 @@
 // BigQuery (GoogleSQL): checked by golden files and a SQL parser; not run here.
-import { literal, plainCreateTableAs, substrStartsWith, type Dialect } from './dialect.ts';
+import {
+  alterRenameUnqualified,
+  blockLines,
+  literal,
+  plainCreateTableAs,
+  substrStartsWith,
+  type Dialect,
+} from './dialect.ts';
 import { jsonPathKey } from './duckdb.ts';
 
 export const bigquery: Dialect = {
@@ -17,5 +24,18 @@ export const bigquery: Dialect = {
     `ARRAY_LENGTH(JSON_QUERY_ARRAY(${column}, ${literal('$.' + jsonPathKey(key))}))`,
   jsonArrayText: (column, key, index) =>
     `JSON_VALUE(${column}, ${literal(`$.${jsonPathKey(key)}[${index}]`)})`,
+  regexMatch: (value, pattern, caseInsensitive) =>
+    `REGEXP_CONTAINS(${value}, ${literal((caseInsensitive ? '(?i)' : '') + pattern)})`,
+  renameTable: alterRenameUnqualified,
+  // BigQuery scripting: LOOP … LEAVE.
+  loop: (block) => ({
+    comment: block.comment,
+    sql: `LOOP
+  IF NOT EXISTS (SELECT 1 ${block.pending.replace(/\n/g, ' ')}) THEN
+    LEAVE;
+  END IF;
+${blockLines(block.body, '  ')}
+END LOOP`,
+  }),
   limits: [],
 };

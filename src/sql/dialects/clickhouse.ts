@@ -15,6 +15,10 @@ export const clickhouse: Dialect = {
   jsonArrayLength: (column, key) =>
     `if(JSONType(${column}, ${literal(key)}) = 'Array', JSONLength(${column}, ${literal(key)}), NULL)`,
   jsonArrayText: (column, key, index) => chText(column, `${literal(key)}, ${index + 1}`),
+  regexMatch: (value, pattern, caseInsensitive) =>
+    `match(${value}, ${literal((caseInsensitive ? '(?i)' : '') + pattern)})`,
+  renameTable: (from, to) => `RENAME TABLE ${from} TO ${to}`,
+  // No loop statement (nor procedures): the driver repeats Original's rounds.
   limits: [],
 };
 

@@ -1,5 +1,5 @@
 // What differs between SQL dialects, kept to a handful of small functions so every dialect shares one logical plan.
-import type { DialectName } from '../types.ts';
+import type { DialectName, RepeatedBlock, Statement } from '../types.ts';
 
 export interface Dialect {
   readonly name: DialectName;
@@ -22,8 +22,29 @@ export interface Dialect {
   /** A property that is a JSON array: its length, and its element `index` (0-based) as text. */
   jsonArrayLength(column: string, key: string): string;
   jsonArrayText(column: string, key: string, index: number): string;
+  /** `value` matches `pattern` (anchored by the pattern; no backslashes, so no dialect's literal escaping bites). */
+  regexMatch(value: string, pattern: string, caseInsensitive: boolean): string;
+  /** Renames a table; `to` is the full name the script uses (some dialects want it unqualified). */
+  renameTable(from: string, to: string): string;
+  /**
+   * The block as one looping statement, or undefined when the dialect has no loop statement and the driver must
+   * repeat the block (DuckDB, ClickHouse).
+   */
+  loop?(block: RepeatedBlock): Statement;
   /** Which rules this dialect cannot express, by mode; printed in --help and the script's header. */
   readonly limits: readonly string[];
+}
+
+/** `ALTER TABLE a.b RENAME TO c`: the new name without the schema (DuckDB, PostgreSQL, BigQuery). */
+export function alterRenameUnqualified(from: string, to: string): string {
+  return `ALTER TABLE ${from} RENAME TO ${to.slice(to.lastIndexOf('.') + 1)}`;
+}
+
+/** A statement's text indented for a block body, ending with `;`. */
+export function blockLines(statements: readonly Statement[], indent: string): string {
+  return statements
+    .map((s) => `${indent}-- ${s.comment}\n${indent}${s.sql.replace(/\n/g, `\n${indent}`)};`)
+    .join('\n');
 }
 
 /** A SQL string literal. */

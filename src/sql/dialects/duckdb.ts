@@ -1,5 +1,11 @@
 // DuckDB: run embedded by `idmerge resolve --engine duckdb` and `idmerge load --duckdb`.
-import { literal, plainCreateTableAs, substrStartsWith, type Dialect } from './dialect.ts';
+import {
+  alterRenameUnqualified,
+  literal,
+  plainCreateTableAs,
+  substrStartsWith,
+  type Dialect,
+} from './dialect.ts';
 
 export const duckdb: Dialect = {
   name: 'duckdb',
@@ -14,6 +20,11 @@ export const duckdb: Dialect = {
   jsonArrayLength: (column, key) => `json_array_length(${column}, ${literal('$.' + jsonPathKey(key))})`,
   jsonArrayText: (column, key, index) =>
     `json_extract_string(${column}, ${literal(`$.${jsonPathKey(key)}[${index}]`)})`,
+  regexMatch: (value, pattern, caseInsensitive) =>
+    `regexp_matches(${value}, ${literal(pattern)}${caseInsensitive ? ", 'i'" : ''})`,
+  renameTable: alterRenameUnqualified,
+  // No loop statement: the driver repeats Original's rounds (DuckDB's recursive CTEs cannot update a keyed state
+  // portably across versions).
   limits: [],
 };
 

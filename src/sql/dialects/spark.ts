@@ -1,5 +1,5 @@
 // Spark SQL (4.1+ for recursive CTEs): checked by golden files and a SQL parser; not run here.
-import { literal, plainCreateTableAs, substrStartsWith, type Dialect } from './dialect.ts';
+import { blockLines, literal, plainCreateTableAs, substrStartsWith, type Dialect } from './dialect.ts';
 import { jsonPathKey } from './duckdb.ts';
 
 export const spark: Dialect = {
@@ -16,5 +16,17 @@ export const spark: Dialect = {
     `json_array_length(get_json_object(${column}, ${literal('$.' + jsonPathKey(key))}))`,
   jsonArrayText: (column, key, index) =>
     `get_json_object(${column}, ${literal(`$.${jsonPathKey(key)}[${index}]`)})`,
+  regexMatch: (value, pattern, caseInsensitive) =>
+    `${value} RLIKE ${literal((caseInsensitive ? '(?i)' : '') + pattern)}`,
+  renameTable: (from, to) => `ALTER TABLE ${from} RENAME TO ${to}`,
+  // Spark 4 SQL scripting (spark.sql.scripting.enabled): a compound statement with WHILE.
+  loop: (block) => ({
+    comment: block.comment,
+    sql: `BEGIN
+  WHILE EXISTS (SELECT 1 ${block.pending.replace(/\n/g, ' ')}) DO
+${blockLines(block.body, '    ')}
+  END WHILE;
+END`,
+  }),
   limits: [],
 };

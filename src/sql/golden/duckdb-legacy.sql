@@ -11,6 +11,8 @@
 --   insert_id: properties.$insert_id as text (a placeholder value rejects the event, LIM-1)
 --   channel: "import" or "track": a `$merge` counts only through the import API (O-13)
 --   properties: the whole properties object as JSON; Original and Legacy read `alias`, `$identified_id`, `$anon_id`, `$anon_distinct_id`, `$distinct_ids` from it
+-- NOT EXPRESSED: an alias refused as a loop and asked for again more than 3 times is not settled like the lab does
+-- NOT EXPRESSED: alias chains longer than 100 are not followed to their end
 
 -- O-1/L-1, LIM-1: each event’s distinct_id, and the alias a $create_alias asks for
 CREATE TABLE analytics.idm_idm_derived AS

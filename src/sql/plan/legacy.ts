@@ -13,6 +13,12 @@ export const LOOP_ROUNDS = 3;
 /** Alias chains longer than this are not followed (the recursion must stop even if a loop survived). */
 export const MAX_ALIAS_CHAIN = 100;
 
+/** What the Legacy script does not reproduce (the lab follows any number of retries and any chain length). */
+export const LEGACY_LIMITS: readonly string[] = [
+  `an alias refused as a loop and asked for again more than ${LOOP_ROUNDS} times is not settled like the lab does`,
+  `alias chains longer than ${MAX_ALIAS_CHAIN} are not followed to their end`,
+];
+
 export function legacyPlan(options: SqlOptions, dialect: Dialect): Statement[] {
   const t = (name: string) => workTable(options.prefix, name);
   const out = outputTables(options.prefix);

@@ -4,7 +4,13 @@ import { DIALECT } from '../dialects/index.ts';
 import { eventsTableDdl, type EventRow } from '../eventsTable.ts';
 import { generateStatements } from '../generate.ts';
 import { outputTables } from '../names.ts';
-import type { DialectName, SqlOptions } from '../types.ts';
+import {
+  isRepeatedBlock,
+  type DialectName,
+  type RepeatedBlock,
+  type SqlOptions,
+  type Statement,
+} from '../types.ts';
 
 export interface Warehouse {
   readonly dialect: DialectName;
@@ -47,11 +53,28 @@ export async function loadEvents(
 
 /** Runs the generated script for `options` (whose dialect must be the warehouse's). */
 export async function runResolution(warehouse: Warehouse, options: SqlOptions): Promise<void> {
-  for (const statement of generateStatements(options)) {
-    const created = /^CREATE (?:OR REPLACE )?TABLE (\S+)/.exec(statement.sql)?.[1];
-    if (created !== undefined && !statement.sql.startsWith('CREATE OR REPLACE'))
-      await warehouse.execute(`DROP TABLE IF EXISTS ${created}`);
-    await warehouse.execute(statement.sql);
+  for (const step of generateStatements(options)) {
+    if (isRepeatedBlock(step)) await repeat(warehouse, step);
+    else await runStatement(warehouse, step);
+  }
+}
+
+async function runStatement(warehouse: Warehouse, statement: Statement): Promise<void> {
+  const created = /^CREATE (?:OR REPLACE )?TABLE (\S+)/.exec(statement.sql)?.[1];
+  if (created !== undefined && !statement.sql.startsWith('CREATE OR REPLACE'))
+    await warehouse.execute(`DROP TABLE IF EXISTS ${created}`);
+  await warehouse.execute(statement.sql);
+}
+
+/** The driver's loop for dialects without one: each round settles at least one pending row, so it ends. */
+async function repeat(warehouse: Warehouse, block: RepeatedBlock): Promise<void> {
+  const pending = async () =>
+    Number((await warehouse.query(`SELECT COUNT(*) AS pending ${block.pending}`))[0]?.['pending'] ?? 0);
+  let left = await pending();
+  for (let rounds = left; left > 0; rounds--) {
+    if (rounds < 0) throw new Error(`${block.comment}: the rounds did not settle every pending row`);
+    for (const statement of block.body) await runStatement(warehouse, statement);
+    left = await pending();
   }
 }
 

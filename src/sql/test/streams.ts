@@ -85,3 +85,77 @@ function event(
     ? { kind: 'event', event: { event: name, properties: cleaned } }
     : { kind: 'event', event: { event: name, properties: cleaned, channel } };
 }
+
+/**
+ * Ids for Original's order-dependent rules: GUID-shaped anonymous ids (PHP-shaped and strict v4, with and without
+ * `$device:`) that pass O-8, user ids (one numeric), a placeholder (LIM-1) and an empty id.
+ */
+const originalId = fc.constantFrom(
+  'u1',
+  'u2',
+  'u3',
+  42,
+  '$device:g1-a-b-c-d',
+  'g2-a-b-c-d',
+  GUIDS[0],
+  `$device:${GUIDS[1]}`,
+  'anonymous',
+  '',
+);
+/** Mostly ids that pass the GUID check, so `$identify` reaches O-7.3 and the cap. */
+const anonId = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('$device:g1-a-b-c-d', 'g2-a-b-c-d', GUIDS[0], `$device:${GUIDS[1]}`),
+  },
+  { weight: 1, arbitrary: originalId },
+);
+/** A few alias values, so O-11 meets the same alias again. */
+const aliasValue = fc.constantFrom('al1', 'al2', 'u1', 'g2-a-b-c-d');
+const originalEvents = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ a: anonId, u: originalId })
+      .map(({ a, u }) => event('$identify', { distinct_id: u, $anon_distinct_id: a })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ a: anonId, u: originalId, d: originalId })
+      .map(({ a, u, d }) => event('$identify', { distinct_id: d, $identified_id: u, $anon_id: a })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .record({ a: aliasValue, t: originalId, ch: fc.constantFrom('import', 'track') })
+      .map(({ a, t, ch }) => event('$create_alias', { alias: a, distinct_id: t }, ch)),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ ids: fc.array(originalId, { minLength: 1, maxLength: 3 }), d: fc.option(originalId) })
+      .map(({ ids, d }) => event('$merge', { $distinct_ids: ids, distinct_id: d ?? undefined }, 'import')),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ d: originalId, ins: insertId })
+      .map(({ d, ins }) => event('view', { distinct_id: d, $insert_id: ins })),
+  },
+);
+
+/**
+ * Original's streams: identity requests over a small pool (so clusters grow, collide with the cap, and meet the
+ * O-7.3 and O-11 checks), mixed with the general stream's events. No profile updates: they are not in the events
+ * table, and an id a profile update names first can break a Q-5 tie differently (ORIGINAL_LIMITS).
+ */
+export const originalStream = fc.array(
+  fc.oneof(
+    { weight: 6, arbitrary: originalEvents },
+    { weight: 3, arbitrary: ordinary },
+    { weight: 2, arbitrary: identityEvents },
+    { weight: 1, arbitrary: chains },
+  ),
+  { maxLength: 40 },
+);

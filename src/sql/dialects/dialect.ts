@@ -30,7 +30,7 @@ export interface Dialect {
    * The block as one looping statement, or undefined when the dialect has no loop statement and the driver must
    * repeat the block (DuckDB, ClickHouse).
    */
-  loop?(block: RepeatedBlock): Statement;
+  readonly loop?: ((block: RepeatedBlock) => Statement) | undefined;
   /** Which rules this dialect cannot express, by mode; printed in --help and the script's header. */
   readonly limits: readonly string[];
 }

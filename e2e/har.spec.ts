@@ -72,6 +72,16 @@ test('a dropped HAR: report, table, graph, and "Open as scenario" with a link fr
     scenario.getByRole('button', { name: 'Download scenario JSON' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe(`${NAME}.scenario.json`);
+
+  // And in place: the editor opens on the inferred calls, as the user's own scenario.
+  await scenario.getByRole('button', { name: 'Open in the editor' }).click();
+  const editor = page.getByRole('region', { name: 'Scenario editor' });
+  await expect(editor).toBeVisible();
+  const calls = () =>
+    editor
+      .getByLabel(/^Call of step \d+$/)
+      .evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value));
+  await expect.poll(calls).toEqual(played.steps.map((step) => step.call ?? '(raw event)'));
 });
 
 test('failed requests are listed and left out until the user includes them', async ({ page }) => {

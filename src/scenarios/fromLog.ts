@@ -26,7 +26,7 @@ export const IDENTITY_FIELDS = [
 ] as const;
 
 /** `mp_lib` values of client SDKs (their events carry `$device_id` and come from a device); the rest are servers. */
-const CLIENT_LIBS: Readonly<Record<string, DeviceKind>> = {
+export const CLIENT_LIBS: Readonly<Record<string, DeviceKind>> = {
   web: 'web',
   android: 'android',
   iphone: 'ios',

@@ -27,6 +27,10 @@ export interface DatasetService {
   logPropertyNames(): Promise<string[]>;
   /** "Open as scenario": the scenario inferred from the loaded HAR, keeping only `keepProperties` beyond identity. */
   logScenario(keepProperties: readonly string[]): Promise<LogScenario>;
+  /** "Edit as scenario": the records that decide identity `id`, as raw steps, opened in the scenario editor. */
+  editIdentity(id: string): Promise<void>;
+  /** Opens a scenario in the editor as the user's own (the scenario area replaces the workspace). */
+  openInEditor(scenario: Scenario): Promise<void>;
 }
 
 /** A scenario inferred from a log, ready to download or to open by link (no token, headers or cookies in it). */
@@ -116,6 +120,34 @@ export function createDatasetService(store: AppStore): DatasetService {
       const payload = encodeScenarioLink(scenario);
       const link = fitsInLink(payload) ? `${location.origin}${location.pathname}?play=${payload}` : undefined;
       return { scenario, json: JSON.stringify(scenario, null, 2) + '\n', link };
+    },
+    async editIdentity(id) {
+      const { scenarioFromIdentity, IDENTITY_SCENARIO_CAP } = await import('../scenarios/fromIdentity.ts');
+      const found = await worker().request('identityRecords', { id, cap: IDENTITY_SCENARIO_CAP });
+      const { dataset, mode } = store.getState();
+      const fileName = dataset.fileName ?? undefined;
+      const scenario = scenarioFromIdentity({
+        ...found,
+        mode: dataset.summary?.mode ?? mode,
+        ...(fileName === undefined ? {} : { fileName }),
+      });
+      await service.openInEditor(scenario);
+    },
+    async openInEditor(scenario) {
+      const [{ encodeScenarioLink }, { parseScenario }] = await Promise.all([
+        import('../scenarios/link.ts'),
+        import('../scenarios/validate.ts'),
+      ]);
+      const parsed = parseScenario(scenario);
+      if (!parsed.ok) throw new Error(`The scenario is not valid: ${parsed.errors[0] ?? 'unknown'}`);
+      const payload = encodeScenarioLink(parsed.scenario);
+      actions().setCompareOpen(false);
+      actions().showCustom(
+        { scenario: parsed.scenario, payload, editable: true },
+        parsed.scenario.steps.length,
+      );
+      actions().setEditorOpen(true);
+      actions().showSource('scenario');
     },
   };
   return service;

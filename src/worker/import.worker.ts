@@ -6,6 +6,7 @@ import { buildExport } from './exports.ts';
 import { looksLikeHar } from '../io/har/index.ts';
 import { DETECTION_SAMPLE_SIZE } from '../io/index.ts';
 import { harRecordsFile, harScenarioInput, harSession, readHarSource, type HarSource } from './harLoad.ts';
+import { identityRecords } from './identityRecords.ts';
 import { ImportSession, type LoadSettings } from './importSession.ts';
 import type { CancelMessage, ReplyMessage, RequestMessage, Requests, WorkProgress } from './protocol.ts';
 import {
@@ -264,6 +265,10 @@ async function answer(message: RequestMessage): Promise<unknown> {
         message.args.id,
         message.args.cap,
       );
+    }
+    case 'identityRecords': {
+      const { session } = need();
+      return identityRecords(session.store, session.index, message.args.id, message.args.cap);
     }
     case 'compare':
       return compareSession(message.args.options).overview(message.args.funnel, message.args.modes);

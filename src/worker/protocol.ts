@@ -10,6 +10,7 @@ import type {
   MigrationWalkthrough,
 } from '../compare/index.ts';
 import type { ImportFormat } from '../io/index.ts';
+import type { IdentityRecords } from './identityRecords.ts';
 import type { SessionSummary } from './importSession.ts';
 import type { ClusterSummary, IdentityDetail, RowFilter, RowPage, RowQuery, SearchHit } from './queries.ts';
 
@@ -52,6 +53,11 @@ export interface Requests {
   };
   search: { readonly args: { readonly text: string; readonly limit: number }; readonly result: SearchHit[] };
   identity: { readonly args: { readonly id: string; readonly cap: number }; readonly result: IdentityDetail };
+  /** "Edit as scenario": the first `cap` records that decide one identity (src/worker/identityRecords.ts). */
+  identityRecords: {
+    readonly args: { readonly id: string; readonly cap: number };
+    readonly result: IdentityRecords;
+  };
   export: { readonly args: { readonly kind: ExportKind }; readonly result: Blob };
   /** The Compare view (issue #13): every mode side by side, computed with src/compare as `idmerge compare` does. */
   compare: {

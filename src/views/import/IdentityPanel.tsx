@@ -3,6 +3,7 @@
 import { useActions, useDataset } from '../../store/hooks.ts';
 import { useDatasetAnswer } from '../../store/useDatasetAnswer.ts';
 import type { IdentityDetail } from '../../worker/queries.ts';
+import { EditAsScenario } from './EditAsScenario.tsx';
 import { plural } from './format.ts';
 import { IdentityLinks } from './IdentityLinks.tsx';
 import { IdentityTimeline } from './IdentityTimeline.tsx';
@@ -64,7 +65,8 @@ function IdentityHead({ detail }: { readonly detail: IdentityDetail }) {
         onClick={() => setDatasetFilter({ clusterOf: detail.canonical })}
       >
         Show its events in the table
-      </button>
+      </button>{' '}
+      {detail.eventCount === 0 ? null : <EditAsScenario id={detail.canonical} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 // "Open as scenario": the SDK calls inferred from the loaded log, private by default (event names and identity
-// fields only; the user ticks any other property to keep), as a download and as a link.
+// fields only; the user ticks any other property to keep), opened in the scenario editor, downloaded or linked.
 import { useId, useState } from 'react';
 import type { LogScenario as Inferred } from '../../store/datasetService.ts';
 import { useDataset, useDatasetService } from '../../store/hooks.ts';
@@ -18,6 +18,7 @@ export function LogScenario() {
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
 
+  const fail = (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught));
   const infer = async (properties: readonly string[]) => {
     try {
       setInferred(await service.logScenario(properties));
@@ -67,6 +68,13 @@ export function LogScenario() {
       </fieldset>
       {inferred === null ? null : (
         <p>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void service.openInEditor(inferred.scenario).catch(fail)}
+          >
+            Open in the editor
+          </button>{' '}
           <button
             type="button"
             onClick={() =>

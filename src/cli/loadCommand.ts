@@ -2,7 +2,7 @@
 // --events-only) the identity mappings and resolved events made by the generated SQL.
 import { loadEvents, runResolution, type Warehouse } from '../sql/run/warehouse.ts';
 import { outputTables } from '../sql/names.ts';
-import type { DialectName } from '../sql/types.ts';
+import type { DialectName, SqlOptions } from '../sql/types.ts';
 import { eventRowBatches, ProblemReport } from './eventRows.ts';
 import { rereadableSource, type CliStreams } from './io.ts';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, parseFlags, UsageError } from './options.ts';
@@ -62,7 +62,11 @@ export async function runLoad(argv: string[], streams: CliStreams): Promise<numb
     const count = await loadEvents(warehouse, options.events, eventRowBatches(reader, report.add));
     streams.stdout.write(`${count} events loaded into ${options.events} (${target.name})\n`);
     if (!values['events-only']) {
-      await runResolution(warehouse, options);
+      const failed = await scriptFailure(warehouse, options, target);
+      if (failed !== undefined) {
+        streams.stderr.write(failed);
+        return 1;
+      }
       const out = outputTables(options.prefix);
       streams.stdout.write(
         `${options.mode} resolution written to ${out.mappings} and ${out.resolvedEvents}\n`,
@@ -75,8 +79,28 @@ export async function runLoad(argv: string[], streams: CliStreams): Promise<numb
   }
 }
 
+/**
+ * Runs the script; a database that refuses it (an old server, a missing feature) gets its own words and what the
+ * script needs, not a stack trace. The events table stays loaded.
+ */
+async function scriptFailure(
+  warehouse: Warehouse,
+  options: SqlOptions,
+  target: Target,
+): Promise<string | undefined> {
+  try {
+    await runResolution(warehouse, options);
+    return undefined;
+  } catch (error) {
+    const said = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    return `idmerge load: ${target.name} refused the ${options.mode} script: ${said}\n  ${options.events} is loaded; the script needs ${target.needs}.\n`;
+  }
+}
+
 interface Target {
   readonly name: string;
+  /** What the generated script needs of this database. */
+  readonly needs: string;
   readonly dialect: DialectName;
   open(): Promise<Warehouse>;
 }
@@ -90,17 +114,20 @@ function targetOf(values: { duckdb?: string; postgres?: string; clickhouse?: str
   if (duckdb !== undefined)
     return {
       name: `DuckDB ${duckdb}`,
+      needs: 'DuckDB 1.1 or later',
       dialect: 'duckdb',
       open: async () => (await import('../sql/run/duckdb.ts')).DuckDbWarehouse.open(duckdb),
     };
   if (postgres !== undefined)
     return {
       name: 'PostgreSQL',
+      needs: 'PostgreSQL 15 or later',
       dialect: 'postgres',
       open: async () => (await import('../sql/run/postgres.ts')).PostgresWarehouse.connect(postgres),
     };
   return {
     name: 'ClickHouse',
+    needs: 'ClickHouse 24.x or later (recursive CTEs, window functions)',
     dialect: 'clickhouse',
     open: async () =>
       (await import('../sql/run/clickhouseServer.ts')).ClickHouseServerWarehouse.connect(clickhouse ?? ''),

@@ -1,5 +1,5 @@
 // A ClickHouse server over HTTP (@clickhouse/client): `idmerge load --clickhouse URL`.
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import type { EventRow } from '../eventsTable.ts';
 import type { Warehouse } from './warehouse.ts';
 
@@ -16,7 +16,8 @@ export class ClickHouseServerWarehouse implements Warehouse {
 
   /** `url` as @clickhouse/client takes it, e.g. http://user:password@localhost:8123/database. */
   static connect(url: string): ClickHouseServerWarehouse {
-    return new ClickHouseServerWarehouse(createClient({ url }));
+    // The client's own logger would print every refused statement a second time, with its stack.
+    return new ClickHouseServerWarehouse(createClient({ url, log: { level: ClickHouseLogLevel.OFF } }));
   }
 
   async execute(sql: string): Promise<void> {

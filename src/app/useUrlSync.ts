@@ -3,7 +3,14 @@ import { useEffect } from 'react';
 import { useStoreApi } from '../store/hooks.ts';
 import { locate, locationOf } from '../store/locate.ts';
 import type { AppState } from '../store/appStore.ts';
-import { writeLocation } from '../store/urlState.ts';
+import {
+  DEFAULT_VIEW_DETAILS,
+  readViewDetails,
+  viewDetailsOf,
+  type ViewDetails,
+  withViewDetails,
+  writeLocation,
+} from '../store/urlState.ts';
 import { readView, withSource } from '../store/viewParam.ts';
 import { readPlay, withEmbed, writePlaySearch } from '../store/custom.ts';
 import { openPayload } from './openLink.ts';
@@ -19,7 +26,26 @@ function searchOf(state: AppState): string {
     state.custom === null
       ? writeLocation(locationOf(state))
       : writePlaySearch(state.custom.payload, state.mode, state.cursor);
-  return withEmbed(withSource(location, state.dataset.source, state.compareOpen), state.embed);
+  const view = withSource(location, state.dataset.source, state.compareOpen);
+  return withEmbed(withViewDetails(view, viewDetailsOf(state)), state.embed);
+}
+
+/** Whether the details a link carries changed (they replace the history entry: no new one per click). */
+function detailsChanged(state: AppState, previous: AppState): boolean {
+  return (
+    state.options !== previous.options ||
+    state.sdkVersion !== previous.sdkVersion ||
+    state.selection !== previous.selection ||
+    state.sidePanel !== previous.sidePanel ||
+    state.tableView !== previous.tableView ||
+    state.identityEvents !== previous.identityEvents
+  );
+}
+
+/** Back or forward: the details the entry's link names, the defaults for the rest. */
+function detailsIn(search: string): { details: ViewDetails; notices: readonly string[] } {
+  const read = readViewDetails(search);
+  return { details: { ...DEFAULT_VIEW_DETAILS, ...read.details }, notices: read.notices };
 }
 
 function writeHistory(search: string, method: HistoryMethod): void {
@@ -51,6 +77,7 @@ export function useUrlSync(): void {
           : historyMethodFor(state, previous);
       // Edits replace the entry (the editor already debounces them): back does not walk through keystrokes.
       if (method === 'none' && state.custom !== previous.custom) method = 'replace';
+      if (method === 'none' && detailsChanged(state, previous)) method = 'replace';
       if (method === 'none') return;
       if (restoring) writeHistory(searchOf(store.getState()), 'replace');
       else writer.request(method);
@@ -60,17 +87,20 @@ export function useUrlSync(): void {
       const play = readPlay(window.location.search);
       if (play !== null) return void reopenPlay(play);
       // Read everything first: opening the location replaces the URL with its repaired form.
-      const { location, stepCount, notices } = locate(window.location.search, store.getState().sdkVersion);
+      const linked = detailsIn(window.location.search);
+      const { location, stepCount, notices } = locate(window.location.search, linked.details.sdkVersion);
       const view = readView(window.location.search);
       restoring = true;
       actions.openLocation(location, stepCount);
       actions.showSource(view.source);
       actions.setCompareOpen(view.compare);
+      actions.openViewDetails(linked.details);
       restoring = false;
-      for (const notice of [...notices, ...view.notices]) actions.addNotice(notice);
+      for (const notice of [...notices, ...view.notices, ...linked.notices]) actions.addNotice(notice);
     };
     /** Back or forward onto a `play` link: the current custom scenario, or the link decoded again. */
     const reopenPlay = async (play: string) => {
+      const linked = detailsIn(window.location.search);
       const current = store.getState().custom;
       const opened = current?.payload === play ? { custom: current } : await openPayload(play);
       const params = new URLSearchParams(window.location.search);
@@ -79,6 +109,7 @@ export function useUrlSync(): void {
       const { custom } = opened;
       restoring = true;
       actions.showCustom(custom, Number(params.get('step') ?? custom.scenario.steps.length) || 0);
+      actions.openViewDetails(linked.details);
       restoring = false;
     };
     window.addEventListener('popstate', onPopState);

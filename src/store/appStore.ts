@@ -4,7 +4,7 @@ import type { Mode, ResolveOptions } from '../engine/index.ts';
 import type { SdkVersion } from '../simulator/index.ts';
 import { createDatasetActions, INITIAL_DATASET, type DatasetActions, type DatasetState } from './dataset.ts';
 import type { CustomScenario } from './custom.ts';
-import type { ViewLocation } from './urlState.ts';
+import type { ViewDetails, ViewLocation } from './urlState.ts';
 
 /** What the explanation panel is about: an event (by record index) or an id (a graph node). */
 export type Selection =
@@ -52,6 +52,8 @@ export interface AppState {
 export interface AppActions extends DatasetActions {
   /** Opens a location (scenario, mode, step), as from the URL or the back button. */
   readonly openLocation: (location: ViewLocation, stepCount: number) => void;
+  /** Restores the rest of a view from a link (back/forward): assumptions, selection, panel, table choices. */
+  readonly openViewDetails: (details: ViewDetails) => void;
   readonly selectScenario: (scenarioId: string, stepCount: number, mode?: Mode) => void;
   readonly setMode: (mode: Mode) => void;
   readonly setOption: <K extends keyof ResolveOptions>(key: K, value: ResolveOptions[K] | undefined) => void;
@@ -117,6 +119,7 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
         selection: null,
         playing: false,
       }),
+    openViewDetails: (details) => set({ ...details }),
     selectScenario: (scenarioId, stepCount, mode) =>
       set({
         custom: null,

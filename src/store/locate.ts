@@ -3,7 +3,7 @@ import type { SdkVersion } from '../simulator/index.ts';
 import type { AppState } from './appStore.ts';
 import { LIBRARY_CATALOGUE } from './catalogue.ts';
 import { playProblem } from './playable.ts';
-import { readLocation, type LocationCatalogue, type ViewLocation } from './urlState.ts';
+import { readLocation, readViewDetails, type LocationCatalogue, type ViewLocation } from './urlState.ts';
 
 export interface Located {
   readonly location: ViewLocation;
@@ -41,10 +41,18 @@ function stepsOf(location: ViewLocation, catalogue: LocationCatalogue): number {
   return catalogue.stepCount(location.scenarioId) ?? 0;
 }
 
-/** The state a page starts in for `search`: the located view and its notices. */
+/** The state a page starts in for `search`: the located view, the details its link names, and their notices. */
 export function initialStateFor(search: string, base: Partial<AppState> = {}): Partial<AppState> {
-  const { location, stepCount, notices } = locate(search, base.sdkVersion);
-  return { ...base, ...location, stepCount, notices: [...(base.notices ?? []), ...notices] };
+  const read = readViewDetails(search);
+  const sdkVersion = read.details.sdkVersion ?? base.sdkVersion;
+  const { location, stepCount, notices } = locate(search, sdkVersion);
+  return {
+    ...base,
+    ...read.details,
+    ...location,
+    stepCount,
+    notices: [...(base.notices ?? []), ...notices, ...read.notices],
+  };
 }
 
 /** The location part of a state: what the URL holds. */

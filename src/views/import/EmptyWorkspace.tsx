@@ -12,6 +12,10 @@ export function EmptyWorkspace() {
         wrong with its identities, and how each mode would count them. Drop a file anywhere on the page, paste
         events, or choose a file. It is read in this tab; nothing leaves the machine.
       </p>
+      <p data-testid="dataset.notKept">
+        The file is never kept: a reload or a shared link opens this page empty, with the mode and the
+        assumptions the link holds. Import the file again to see it.
+      </p>
       <div className="dialog-actions">
         <button type="button" className="button button--primary" onClick={openImportDialog}>
           Import a file

@@ -40,6 +40,18 @@ const CASES: readonly Case[] = [
     [[2, 'too-deep']],
   ],
   [
+    // NDJSON lines at and over the depth limit (1000, counting the event's own braces): the CLI's scanner and the
+    // importer refuse the same lines, also when the deep line is broken too.
+    'deep-lines.ndjson',
+    'ndjson',
+    { linesRead: 5, loaded: 3, rejected: 0, unreadable: 2, blankLines: 0, otherLines: 0 },
+    3,
+    [
+      [3, 'too-deep'],
+      [4, 'too-deep'],
+    ],
+  ],
+  [
     'garbage-first-line.ndjson',
     'ndjson',
     { linesRead: 4, loaded: 3, rejected: 0, unreadable: 1, blankLines: 0, otherLines: 0 },

@@ -12,12 +12,21 @@ import {
   INVALID_UTF8_NOTE,
   isBlankLine,
   LineAccounting,
+  MAX_JSON_DEPTH,
+  nestsDeeperThan,
   normaliseMixpanel,
+  TOO_DEEP_REASON,
   toResolvedEvent,
   tooLongReason,
 } from '../io/index.ts';
 import type { ImportBatch, ImportFormat, LineAccount, NumberedLine, ProblemCode } from '../io/index.ts';
-import { rewriteEventJson, scanEvent, serializeExtra, type ScannedEvent } from '../io/scan/index.ts';
+import {
+  deepestNesting,
+  rewriteEventJson,
+  scanEvent,
+  serializeExtra,
+  type ScannedEvent,
+} from '../io/scan/index.ts';
 import { HarReader } from './harReader.ts';
 import { readSample, readTextChunks } from './io.ts';
 import { UsageError } from './options.ts';
@@ -148,8 +157,17 @@ function problem(line: number, code: ProblemCode, reason: string): LineProblem {
 }
 
 /** One NDJSON line, judged as the importer judges it (same codes, same field checks), without parsing it whole. */
+/**
+ * How near the depth limit the scanner's own count must come before the exact check runs: its count leaves out
+ * the event's two levels and the few the patterns match, so the margin keeps the gate below the true depth.
+ */
+const DEPTH_MARGIN = 20;
+
 function readLine(line: number, text: string, names: EventNames): ScannedItem | LineProblem {
   const scan = scanEvent(text);
+  // The importer's rule, the same definition (io/sources.ts): a line nested deeper than MAX_JSON_DEPTH is refused.
+  const nearLimit = scan.ok ? deepestNesting() > MAX_JSON_DEPTH - DEPTH_MARGIN : text.length > MAX_JSON_DEPTH;
+  if (nearLimit && nestsDeeperThan(text)) return problem(line, 'too-deep', TOO_DEEP_REASON);
   if (!scan.ok) return problem(line, scanProblemCode(scan.reason), scan.reason);
   if (scan.event === undefined && scan.hasProfileDistinctId) return readProfileLine(line, text);
   if (scan.event === undefined || scan.event === '')

@@ -33,6 +33,7 @@ export { checkEventFields, type FieldProblem } from './fields.ts';
 export { problemKind, LineAccounting, type LineAccount } from './report.ts';
 export { DEFAULT_MAX_LINE_LENGTH, LineTally } from './lines.ts';
 export { isBlankLine, MAX_JSON_DEPTH, nestsDeeperThan, tooLongReason } from './text.ts';
+export { TOO_DEEP_REASON } from './sources.ts';
 export {
   isSegmentType,
   NAMELESS_SCREEN_EVENT,

@@ -2,4 +2,5 @@
 export { IDENTITY_KEYS } from './types.ts';
 export type { IdentityKey, ScanFailure, ScannedEvent } from './types.ts';
 export { scanEvent } from './event.ts';
+export { deepestNesting } from './lexer.ts';
 export { rewriteEvent, rewriteEventJson, serializeExtra } from './rewrite.ts';

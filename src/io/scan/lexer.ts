@@ -109,9 +109,21 @@ export function skipWs(text: string, pos: number, end: number): number {
  */
 let patternsEnabled = true;
 
-/** Call at the start of each scan (see patternsEnabled). */
+/** Call at the start of each scan (see patternsEnabled and deepest). */
 export function beginScan(): void {
   patternsEnabled = true;
+  deepest = 0;
+}
+
+/**
+ * The deepest container stack the exact path opened since beginScan. The patterns' few levels and the event's own
+ * two are not counted, so it is a cheap gate for the exact depth check (io/text.ts nestsDeeperThan), not a depth.
+ */
+let deepest = 0;
+
+/** See deepest. */
+export function deepestNesting(): number {
+  return deepest;
 }
 
 /** Where a sticky match of `pattern` at `pos` ends, or -1 when it does not match (or cannot be run). */
@@ -274,6 +286,7 @@ export function isWs(c: number): boolean {
 let stack = new Uint8Array(64);
 
 function push(depth: number, opener: number): void {
+  if (depth > deepest) deepest = depth;
   if (depth === stack.length) {
     const bigger = new Uint8Array(stack.length * 2);
     bigger.set(stack);

@@ -126,7 +126,14 @@ test('exports keep hostile strings as data', async ({ page }) => {
   expect(events.map((event) => event.event)).toContain(EVENT_MARKUP);
   expect(events.some((event) => Object.hasOwn(event.properties, '__proto__'))).toBe(true);
   expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  // The NDJSON export is for programs: values exactly as read. The CSV download is for spreadsheets: formula-like
+  // text gets a leading apostrophe (DECISIONS.md, "CSV formula cells").
+  const first = events.find((event) => event.properties['at'] !== undefined);
+  expect(first?.properties).toMatchObject({ formula: '=HYPERLINK("http://x","go")', at: '@SUM(A1)' });
   const csv = await textOf(await app.download('resolved-csv'));
   expect(csv).toContain(USER_MARKUP);
+  expect(csv).toContain(`"'=HYPERLINK(""http://x"",""go"")"`);
+  expect(csv).toMatch(/,'@SUM\(A1\)(,|\r\n)/);
+  expect(csv).not.toMatch(/(^|,)[=@]/m);
   await expectNothingLetIn(page, dialogs);
 });

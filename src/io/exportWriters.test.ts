@@ -5,6 +5,7 @@ import { createCsvParser } from './csv.ts';
 import {
   csvColumnsFor,
   formatCsvCell,
+  neutraliseFormula,
   recordToNdjsonLine,
   toCsv,
   toCsvLine,
@@ -149,5 +150,44 @@ describe('events as CSV', () => {
     expect(imported.records.map((record) => record.record)).toEqual(
       events.map((event) => ({ kind: 'event', event })),
     );
+  });
+});
+
+describe('CSV formula cells (OWASP CSV injection; DECISIONS.md)', () => {
+  it.each([
+    ['=1+2', "'=1+2"],
+    ['+1', "'+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['a=b', 'a=b'],
+    ['', ''],
+    ["'quoted", "'quoted"],
+    [' =x', ' =x'],
+  ])('%j → %j', (text, neutral) => {
+    expect(neutraliseFormula(text)).toBe(neutral);
+  });
+
+  const rows = [{ event: '=HYPERLINK("http://x","go")', n: -5, s: '-5', cr: '\r=1', json: { a: '=1' } }];
+  const columns = ['event', 'n', 's', 'cr', 'json', '@header'];
+
+  it('the download neutralises text cells and header names, not numbers or JSON', () => {
+    expect(toCsv(rows, columns, { neutraliseFormulas: true })).toBe(
+      `event,n,s,cr,json,'@header\r\n"'=HYPERLINK(""http://x"",""go"")",-5,'-5,"'\r=1","{""a"":""=1""}",\r\n`,
+    );
+  });
+
+  it('the shared writer is unchanged, so export → import gives the same values back', () => {
+    const written = toCsv(rows, columns);
+    expect(written.startsWith('event,n,s,cr,json,@header\r\n"=HYPERLINK(')).toBe(true);
+    expect(parseCsv(written)[1]).toEqual([
+      '=HYPERLINK("http://x","go")',
+      '-5',
+      '-5',
+      '\r=1',
+      '{"a":"=1"}',
+      '',
+    ]);
   });
 });

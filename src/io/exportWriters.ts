@@ -22,9 +22,26 @@ function isEvent(value: MixpanelEvent | ProfileUpdate): value is MixpanelEvent {
   return typeof value['event'] === 'string' && !('$distinct_id' in value);
 }
 
-export interface CsvWriteOptions {
+export interface CsvCellOptions {
+  /**
+   * For a file a person opens in a spreadsheet (the app's CSV download), not for one read back by a program: a
+   * text cell that starts like a formula gets a leading apostrophe (see neutraliseFormula). Off by default, so
+   * export → import round trips give back the same events (DECISIONS.md, "CSV formula cells").
+   */
+  readonly neutraliseFormulas?: boolean;
+}
+
+export interface CsvWriteOptions extends CsvCellOptions {
   /** RFC 4180 says CRLF, which spreadsheets expect; pipelines may prefer `\n`. */
   readonly newline?: '\r\n' | '\n';
+}
+
+/** What a spreadsheet reads as the start of a formula (OWASP "CSV Injection"): = + - @, tab, carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** `text` with a leading apostrophe when a spreadsheet would run it as a formula; other text unchanged. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /**
@@ -38,24 +55,35 @@ export function toCsv(
   options: CsvWriteOptions = {},
 ): string {
   const newline = options.newline ?? '\r\n';
-  const lines = [toCsvLine(columns)];
+  const lines = [toCsvLine(columns, options)];
   // Own properties only: a row without a `__proto__` or `constructor` column must not print its prototype's.
   for (const row of rows)
-    lines.push(toCsvLine(columns.map((column) => (Object.hasOwn(row, column) ? row[column] : undefined))));
+    lines.push(
+      toCsvLine(
+        columns.map((column) => (Object.hasOwn(row, column) ? row[column] : undefined)),
+        options,
+      ),
+    );
   return lines.join(newline) + newline;
 }
 
 /** One CSV line without its newline. */
-export function toCsvLine(cells: readonly unknown[]): string {
-  if (cells.length === 1 && formatCsvCell(cells[0]) === '') return '""';
-  return cells.map(formatCsvCell).join(',');
+export function toCsvLine(cells: readonly unknown[], options: CsvCellOptions = {}): string {
+  if (cells.length === 1 && formatCsvCell(cells[0], options) === '') return '""';
+  return cells.map((cell) => formatCsvCell(cell, options)).join(',');
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** A cell's text: empty for null/undefined, JSON for objects and lists, quoted when it must be. */
-export function formatCsvCell(value: unknown): string {
-  const text = cellText(value);
+/**
+ * A cell's text: empty for null/undefined, JSON for objects and lists, quoted when it must be. With
+ * `neutraliseFormulas`, only strings are neutralised: a number such as -5 is a number to a spreadsheet, not a
+ * formula, and JSON text starts with { or [.
+ */
+export function formatCsvCell(value: unknown, options: CsvCellOptions = {}): string {
+  const raw = cellText(value);
+  const text =
+    options.neutraliseFormulas === true && typeof value === 'string' ? neutraliseFormula(raw) : raw;
   // A cell of only spaces and tabs is quoted too: unquoted, a one-cell row of it would read back as a blank line.
   const quote = NEEDS_QUOTES.test(text) || (text !== '' && isBlankLine(text));
   return quote ? `"${text.replaceAll('"', '""')}"` : text;

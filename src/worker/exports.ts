@@ -87,11 +87,16 @@ async function resolvedCsv(resolution: Resolution, source: ExportSource): Promis
   });
   const header = csvColumnsFor([Object.fromEntries([...columns].map((c) => [c, '']))]);
   const parts = new PartWriter();
-  parts.line(toCsvLine(header), '\r\n');
+  // A download for a spreadsheet: formula-like text is neutralised (DECISIONS.md, "CSV formula cells").
+  const cells = { neutraliseFormulas: true };
+  parts.line(toCsvLine(header, cells), '\r\n');
   await forEachResolved(resolution, source, (event) => {
     const row = toCsvRow(event);
     parts.line(
-      toCsvLine(header.map((column) => (Object.hasOwn(row, column) ? row[column] : undefined))),
+      toCsvLine(
+        header.map((column) => (Object.hasOwn(row, column) ? row[column] : undefined)),
+        cells,
+      ),
       '\r\n',
     );
   });

@@ -1,26 +1,14 @@
 // Output as bytes: lines are assembled in a large buffer and handed to the destination a buffer at a time, with its
 // backpressure respected and a closed pipe (`| head -1`) ending the run quietly.
-import type { Writable } from 'node:stream';
-import { drainedOrClosed } from './io.ts';
+import { PipeWriter } from './io.ts';
 
 const SIZE = 1 << 20;
 
-export class ByteWriter {
+/** Bytes assembled in a 1 MB buffer; the destination handling (EPIPE, backpressure) is PipeWriter's. */
+export class ByteWriter extends PipeWriter {
   private buffer = Buffer.allocUnsafe(SIZE);
   private used = 0;
-  private closed = false;
   private waiting: Promise<unknown> | undefined;
-
-  constructor(private readonly out: Writable) {
-    out.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') this.closed = true;
-      else throw error;
-    });
-  }
-
-  get isClosed(): boolean {
-    return this.closed;
-  }
 
   /** Appends bytes [start, end) of `bytes`. */
   copy(bytes: Buffer, start: number, end: number): void {
@@ -43,10 +31,8 @@ export class ByteWriter {
 
   /** Hands the filled part to the destination and starts a new buffer at least `room` bytes long. */
   private handOver(room: number): void {
-    if (this.used > 0 && !this.closed && !this.out.write(this.buffer.subarray(0, this.used)))
-      this.waiting ??= drainedOrClosed(this.out).then((closed) => {
-        if (closed) this.closed = true;
-      });
+    if (this.used > 0 && !this.write(this.buffer.subarray(0, this.used)))
+      this.waiting ??= this.roomOrClosed();
     this.buffer = Buffer.allocUnsafe(Math.max(SIZE, room));
     this.used = 0;
   }

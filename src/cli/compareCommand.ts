@@ -8,9 +8,10 @@ import {
   reportOf,
   type FunnelSpec,
 } from '../compare/index.ts';
+import { defineCommand, files } from './command.ts';
 import { rereadableSource, type CliStreams } from './io.ts';
 import { formatCompareText } from './compareText.ts';
-import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
+import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, UsageError } from './options.ts';
 import { chooseFormat, readerFor, type RecordReader } from './readers.ts';
 
 export const COMPARE_USAGE = `Usage: idmerge compare [options] [FILE|-]
@@ -55,34 +56,36 @@ const FLAGS = {
   window: { type: 'string', default: '30d' },
   json: { type: 'boolean', default: false },
   format: { type: 'string', default: 'auto' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 /** Runs the command; returns the exit code (0 ok, 1 some lines were bad, 2 usage). */
-export async function runCompare(argv: string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { options: FLAGS });
-  if (values.help) {
-    streams.stdout.write(COMPARE_USAGE + '\n');
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`expected one FILE, got ${positionals.length}`);
-  const modes = parseModes(values.modes);
-  const funnel = parseFunnel(values.funnel, values.window);
-  const { options } = engineOptions(values);
-  const source = await rereadableSource(positionals[0], streams.stdin);
-  try {
-    const format = await chooseFormat(source.path, source.name, values.format);
-    const builder = new ComparisonBuilder(modeVariants(modes, options));
-    const problems = await readInto(readerFor(source.path, format, modes[0]!, source.name), builder, streams);
-    const report = reportOf(builder.finish(), funnel);
-    streams.stdout.write(
-      (values.json ? JSON.stringify(report) : formatCompareText(report, funnel, builder.size)) + '\n',
-    );
-    return problems === 0 ? 0 : 1;
-  } finally {
-    await source.release();
-  }
-}
+export const runCompare = defineCommand({
+  usage: COMPARE_USAGE,
+  flags: FLAGS,
+  checks: [files.atMostOne()],
+  async run({ values, positionals }, streams) {
+    const modes = parseModes(values.modes);
+    const funnel = parseFunnel(values.funnel, values.window);
+    const { options } = engineOptions(values);
+    const source = await rereadableSource(positionals[0], streams.stdin);
+    try {
+      const format = await chooseFormat(source.path, source.name, values.format);
+      const builder = new ComparisonBuilder(modeVariants(modes, options));
+      const problems = await readInto(
+        readerFor(source.path, format, modes[0]!, source.name),
+        builder,
+        streams,
+      );
+      const report = reportOf(builder.finish(), funnel);
+      streams.stdout.write(
+        (values.json ? JSON.stringify(report) : formatCompareText(report, funnel, builder.size)) + '\n',
+      );
+      return problems === 0 ? 0 : 1;
+    } finally {
+      await source.release();
+    }
+  },
+});
 
 function parseModes(text: string): Mode[] {
   const modes = text.split(',').map((mode) => mode.trim());

@@ -4,8 +4,8 @@ import type { StreamRecord } from '../engine/index.ts';
 import { scenarioFromLog } from '../scenarios/fromLog.ts';
 import { replayDifferences } from '../scenarios/fromLogReplay.ts';
 import { HarReader } from './harReader.ts';
-import { rereadableSource, type CliStreams } from './io.ts';
-import { parseFlags, UsageError } from './options.ts';
+import { defineCommand, files } from './command.ts';
+import { rereadableSource } from './io.ts';
 import { chooseFormat, IN_FLAG, readerFor } from './readers.ts';
 
 export const IMPORT_USAGE = `Usage: idmerge import --as-scenario [options] [FILE|-]
@@ -34,43 +34,43 @@ const FLAGS = {
   'include-failed': { type: 'boolean', default: false },
   format: { type: 'string', default: 'auto' },
   ...IN_FLAG,
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 /** Runs the command; returns the exit code. */
-export async function runImport(argv: string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { options: FLAGS });
-  if (values.help) {
-    streams.stdout.write(IMPORT_USAGE + '\n');
-    return 0;
-  }
-  if (!values['as-scenario'])
-    throw new UsageError('import needs --as-scenario (to resolve a file, use resolve)');
-  if (positionals.length > 1) throw new UsageError(`expected one FILE, got ${positionals.length}`);
-  const source = await rereadableSource(positionals[0], streams.stdin);
-  try {
-    const format = await chooseFormat(source.path, source.name, values.in ?? values.format);
-    const reader =
-      format === 'har'
-        ? new HarReader(source.path, 'simplified', values['include-failed'])
-        : readerFor(source.path, format, 'simplified', source.name);
-    const records: StreamRecord[] = [];
-    let problems = 0;
-    for await (const batch of reader.batches()) {
-      for (const problem of batch.problems)
-        streams.stderr.write(`idmerge: line ${problem.line}: ${problem.reason}\n`);
-      problems += batch.problems.length;
-      for (const item of batch.items) records.push(item.record);
+export const runImport = defineCommand({
+  usage: IMPORT_USAGE,
+  flags: FLAGS,
+  checks: [
+    ({ values }) =>
+      values['as-scenario'] ? undefined : 'import needs --as-scenario (to resolve a file, use resolve)',
+    files.atMostOne(),
+  ],
+  async run({ values, positionals }, streams) {
+    const source = await rereadableSource(positionals[0], streams.stdin);
+    try {
+      const format = await chooseFormat(source.path, source.name, values.in ?? values.format);
+      const reader =
+        format === 'har'
+          ? new HarReader(source.path, 'simplified', values['include-failed'])
+          : readerFor(source.path, format, 'simplified', source.name);
+      const records: StreamRecord[] = [];
+      let problems = 0;
+      for await (const batch of reader.batches()) {
+        for (const problem of batch.problems)
+          streams.stderr.write(`idmerge: line ${problem.line}: ${problem.reason}\n`);
+        problems += batch.problems.length;
+        for (const item of batch.items) records.push(item.record);
+      }
+      const keepProperties = (values.keep ?? '').split(',').filter((name) => name !== '');
+      const title = source.name === undefined ? 'standard input' : basename(source.name);
+      const scenario = scenarioFromLog(records, { title, keepProperties });
+      streams.stdout.write(JSON.stringify(scenario, null, 2) + '\n');
+      const differences = replayDifferences(records, scenario);
+      for (const { record, difference } of differences)
+        streams.stderr.write(`idmerge: the replay differs at record ${record}: ${difference}\n`);
+      return problems > 0 || differences.length > 0 ? 1 : 0;
+    } finally {
+      await source.release();
     }
-    const keepProperties = (values.keep ?? '').split(',').filter((name) => name !== '');
-    const title = source.name === undefined ? 'standard input' : basename(source.name);
-    const scenario = scenarioFromLog(records, { title, keepProperties });
-    streams.stdout.write(JSON.stringify(scenario, null, 2) + '\n');
-    const differences = replayDifferences(records, scenario);
-    for (const { record, difference } of differences)
-      streams.stderr.write(`idmerge: the replay differs at record ${record}: ${difference}\n`);
-    return problems > 0 || differences.length > 0 ? 1 : 0;
-  } finally {
-    await source.release();
-  }
-}
+  },
+});

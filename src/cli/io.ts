@@ -55,9 +55,11 @@ export async function drainedOrClosed(out: Writable): Promise<boolean> {
   }
 }
 
-/** Batches output lines and respects the destination's backpressure; a closed pipe (EPIPE) ends quietly. */
-export class LineWriter {
-  private buffer = '';
+/**
+ * What every CLI writer shares about its destination: a closed pipe (EPIPE, as in `| head -1`) ends the run
+ * quietly, and a full one is waited for. Subclasses decide how they buffer (lines as text, or bytes).
+ */
+export abstract class PipeWriter {
   private closed = false;
 
   constructor(private readonly out: Writable) {
@@ -67,9 +69,25 @@ export class LineWriter {
     });
   }
 
+  /** The reader went away: nothing more will be written. */
   get isClosed(): boolean {
     return this.closed;
   }
+
+  /** Hands `chunk` to the destination (nothing once closed); false when it is full and `roomOrClosed` should be awaited. */
+  protected write(chunk: string | Uint8Array): boolean {
+    return this.closed || this.out.write(chunk);
+  }
+
+  /** Resolves when the destination drained, or closed (then `isClosed` turns true). */
+  protected async roomOrClosed(): Promise<void> {
+    if (await drainedOrClosed(this.out)) this.closed = true;
+  }
+}
+
+/** Batches output lines and respects the destination's backpressure; a closed pipe (EPIPE) ends quietly. */
+export class LineWriter extends PipeWriter {
+  private buffer = '';
 
   /** Adds a line; true when the buffer is full and the caller should `await flush()` (once per ~256 KB, not per line). */
   line(text: string): boolean {
@@ -78,14 +96,10 @@ export class LineWriter {
   }
 
   async flush(): Promise<void> {
-    if (this.buffer === '' || this.closed) return;
+    if (this.buffer === '' || this.isClosed) return;
     const chunk = this.buffer;
     this.buffer = '';
-    if (!this.out.write(chunk)) await this.drained();
-  }
-
-  private async drained(): Promise<void> {
-    if (await drainedOrClosed(this.out)) this.closed = true;
+    if (!this.write(chunk)) await this.roomOrClosed();
   }
 }
 

@@ -1,8 +1,9 @@
 // `idmerge lint`: one pass over a file, the linter beside the reader; findings as text or JSON, errors → exit 1.
 import type { Mode } from '../engine/index.ts';
 import { createLinter, formatFindingsText, type Finding, type Linter } from '../diagnostics/index.ts';
+import { defineCommand, files } from './command.ts';
 import { rereadableSource, type CliStreams } from './io.ts';
-import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
+import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, UsageError } from './options.ts';
 import { chooseFormat, IN_FLAG, readerFor, type RecordReader } from './readers.ts';
 import { citedRulesFooter } from './rulesCommand.ts';
 
@@ -31,7 +32,6 @@ const FLAGS = {
   'hot-shard-limit': { type: 'string' },
   format: { type: 'string', default: 'auto' },
   ...IN_FLAG,
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 /** The formats --format takes, as for `idmerge resolve`. */
@@ -45,27 +45,26 @@ export interface LintReport {
 }
 
 /** Runs the command; returns the exit code (0 clean, 1 error findings or bad lines, 2 usage). */
-export async function runLint(argv: string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { options: FLAGS });
-  if (values.help) {
-    streams.stdout.write(LINT_USAGE + '\n');
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`expected one FILE, got ${positionals.length}`);
-  const { mode, options } = engineOptions(values);
-  const hotShardLimit = parseHotShardLimit(values['hot-shard-limit']);
-  const linter = createLinter(mode, options, hotShardLimit === undefined ? {} : { hotShardLimit });
-  const source = await rereadableSource(positionals[0], streams.stdin);
-  try {
-    const format = await chooseFormat(source.path, source.name, values.in ?? values.format);
-    const lines = await readInto(readerFor(source.path, format, mode, source.name), linter, streams);
-    const report: LintReport = { mode, findings: linter.finish(), lines };
-    streams.stdout.write(render(report, values.json) + '\n');
-    return exitCode(report);
-  } finally {
-    await source.release();
-  }
-}
+export const runLint = defineCommand({
+  usage: LINT_USAGE,
+  flags: FLAGS,
+  checks: [files.atMostOne()],
+  async run({ values, positionals }, streams) {
+    const { mode, options } = engineOptions(values);
+    const hotShardLimit = parseHotShardLimit(values['hot-shard-limit']);
+    const linter = createLinter(mode, options, hotShardLimit === undefined ? {} : { hotShardLimit });
+    const source = await rereadableSource(positionals[0], streams.stdin);
+    try {
+      const format = await chooseFormat(source.path, source.name, values.in ?? values.format);
+      const lines = await readInto(readerFor(source.path, format, mode, source.name), linter, streams);
+      const report: LintReport = { mode, findings: linter.finish(), lines };
+      streams.stdout.write(render(report, values.json) + '\n');
+      return exitCode(report);
+    } finally {
+      await source.release();
+    }
+  },
+});
 
 function parseHotShardLimit(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

@@ -4,8 +4,9 @@ import { loadEvents, runResolution, type Warehouse } from '../sql/run/warehouse.
 import { outputTables } from '../sql/names.ts';
 import type { DialectName, SqlOptions } from '../sql/types.ts';
 import { eventRowBatches, ProblemReport } from './eventRows.ts';
-import { rereadableSource, type CliStreams } from './io.ts';
-import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, parseFlags, UsageError } from './options.ts';
+import { defineCommand, files } from './command.ts';
+import { rereadableSource } from './io.ts';
+import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, UsageError } from './options.ts';
 import { chooseFormat, readerFor } from './readers.ts';
 import { sqlOptionsFrom } from './sqlCommand.ts';
 
@@ -37,47 +38,45 @@ const FLAGS = {
   'out-prefix': { type: 'string', default: '' },
   'events-only': { type: 'boolean', default: false },
   format: { type: 'string', default: 'auto' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export async function runLoad(argv: string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { options: FLAGS });
-  if (values.help) {
-    streams.stdout.write(LOAD_USAGE + '\n');
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UsageError(`expected one FILE, got ${positionals.length}`);
-  const target = targetOf(values);
-  const options = sqlOptionsFrom({ ...values, dialect: target.dialect });
-  const source = await rereadableSource(positionals[0], streams.stdin);
-  const warehouse = await target.open();
-  try {
-    const reader = readerFor(
-      source.path,
-      await chooseFormat(source.path, source.name, values.format),
-      options.mode,
-      source.name,
-    );
-    const report = new ProblemReport(streams.stderr);
-    const count = await loadEvents(warehouse, options.events, eventRowBatches(reader, report.add));
-    streams.stdout.write(`${count} events loaded into ${options.events} (${target.name})\n`);
-    if (!values['events-only']) {
-      const failed = await scriptFailure(warehouse, options, target);
-      if (failed !== undefined) {
-        streams.stderr.write(failed);
-        return 1;
-      }
-      const out = outputTables(options.prefix);
-      streams.stdout.write(
-        `${options.mode} resolution written to ${out.mappings} and ${out.resolvedEvents}\n`,
+export const runLoad = defineCommand({
+  usage: LOAD_USAGE,
+  flags: FLAGS,
+  checks: [files.exactlyOne()],
+  async run({ values, positionals }, streams) {
+    const target = targetOf(values);
+    const options = sqlOptionsFrom({ ...values, dialect: target.dialect });
+    const source = await rereadableSource(positionals[0], streams.stdin);
+    const warehouse = await target.open();
+    try {
+      const reader = readerFor(
+        source.path,
+        await chooseFormat(source.path, source.name, values.format),
+        options.mode,
+        source.name,
       );
+      const report = new ProblemReport(streams.stderr);
+      const count = await loadEvents(warehouse, options.events, eventRowBatches(reader, report.add));
+      streams.stdout.write(`${count} events loaded into ${options.events} (${target.name})\n`);
+      if (!values['events-only']) {
+        const failed = await scriptFailure(warehouse, options, target);
+        if (failed !== undefined) {
+          streams.stderr.write(failed);
+          return 1;
+        }
+        const out = outputTables(options.prefix);
+        streams.stdout.write(
+          `${options.mode} resolution written to ${out.mappings} and ${out.resolvedEvents}\n`,
+        );
+      }
+      return report.finish();
+    } finally {
+      await warehouse.close();
+      await source.release();
     }
-    return report.finish();
-  } finally {
-    await warehouse.close();
-    await source.release();
-  }
-}
+  },
+});
 
 /**
  * Runs the script; a database that refuses it (an old server, a missing feature) gets its own words and what the

@@ -1,11 +1,12 @@
 // `idmerge reconcile --mappings FILE EVENTS`: where a Mixpanel mappings export disagrees with the lab, and why.
+import { defineCommand, files, required } from './command.ts';
 import { readFile } from 'node:fs/promises';
 import { Resolver } from '../engine/index.ts';
 import { createCsvParser } from '../io/index.ts';
 import { reconcile, type Disagreement, type MappingPair } from '../sql/reconcile.ts';
 import { ProblemReport } from './eventRows.ts';
 import { LineWriter, rereadableSource, type CliStreams } from './io.ts';
-import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
+import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, UsageError } from './options.ts';
 import { chooseFormat, readerFor } from './readers.ts';
 
 export const RECONCILE_USAGE = `Usage: idmerge reconcile --mappings FILE [options] [EVENTS|-]
@@ -27,45 +28,46 @@ const FLAGS = {
   mappings: { type: 'string' },
   json: { type: 'boolean', default: false },
   format: { type: 'string', default: 'auto' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export async function runReconcile(argv: string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { options: FLAGS });
-  if (values.help) {
-    streams.stdout.write(RECONCILE_USAGE + '\n');
-    return 0;
-  }
-  if (values.mappings === undefined) throw new UsageError('--mappings FILE is required');
-  if (positionals.length > 1) throw new UsageError(`expected one EVENTS file, got ${positionals.length}`);
-  const { mode, options } = engineOptions(values);
-  const theirs = parseMappings(await readFile(values.mappings, 'utf8'), values.mappings);
-  const source = await rereadableSource(positionals[0], streams.stdin);
-  const report = new ProblemReport(streams.stderr);
-  const lines: number[] = [];
-  const resolver = new Resolver(mode, options);
-  try {
-    const reader = readerFor(
-      source.path,
-      await chooseFormat(source.path, source.name, values.format),
-      mode,
-      source.name,
-    );
-    for await (const batch of reader.batches()) {
-      report.add(batch.problems);
-      for (const item of batch.items) {
-        resolver.ingest(item.record);
-        lines.push(item.line);
+export const runReconcile = defineCommand({
+  usage: RECONCILE_USAGE,
+  flags: FLAGS,
+  checks: [
+    ({ values }) => (values.mappings === undefined ? '--mappings FILE is required' : undefined),
+    files.atMostOne('EVENTS file'),
+  ],
+  async run({ values, positionals }, streams) {
+    const { mode, options } = engineOptions(values);
+    const mappings = required(values.mappings, '--mappings FILE');
+    const theirs = parseMappings(await readFile(mappings, 'utf8'), mappings);
+    const source = await rereadableSource(positionals[0], streams.stdin);
+    const report = new ProblemReport(streams.stderr);
+    const lines: number[] = [];
+    const resolver = new Resolver(mode, options);
+    try {
+      const reader = readerFor(
+        source.path,
+        await chooseFormat(source.path, source.name, values.format),
+        mode,
+        source.name,
+      );
+      for await (const batch of reader.batches()) {
+        report.add(batch.problems);
+        for (const item of batch.items) {
+          resolver.ingest(item.record);
+          lines.push(item.line);
+        }
       }
+    } finally {
+      await source.release();
     }
-  } finally {
-    await source.release();
-  }
-  const disagreements = reconcile(theirs, resolver.result().final());
-  await write(disagreements, lines, values.json, streams, theirs.length);
-  const problems = report.finish();
-  return disagreements.length > 0 ? 1 : problems;
-}
+    const disagreements = reconcile(theirs, resolver.result().final());
+    await write(disagreements, lines, values.json, streams, theirs.length);
+    const problems = report.finish();
+    return disagreements.length > 0 ? 1 : problems;
+  },
+});
 
 async function write(
   disagreements: readonly Disagreement[],

@@ -1,4 +1,5 @@
 // `idmerge resolve`: two passes over a file (build the identity state, then stream the resolved events), one for Legacy.
+import { defineCommand, files } from './command.ts';
 import {
   modeRules,
   IngestReceipts,
@@ -11,7 +12,7 @@ import { ByteWriter } from './byteWriter.ts';
 import { copyResolved } from './copyResolved.ts';
 import type { resolveOnDuckDb } from './duckdbResolve.ts';
 import { LineWriter, rereadableSource, type CliStreams } from './io.ts';
-import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
+import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, UsageError } from './options.ts';
 import {
   chooseFormat,
   IN_FLAG,
@@ -57,33 +58,31 @@ const FLAGS = {
   engine: { type: 'string', default: 'lab' },
   ...MAX_LINE_FLAG,
   report: { type: 'string', default: 'text' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 /** Runs the command; returns the exit code (0 ok, 1 some lines were bad, 2 usage). */
-export async function runResolve(argv: string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { options: FLAGS });
-  if (values.help) {
-    streams.stdout.write(RESOLVE_USAGE + '\n');
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`expected one FILE, got ${positionals.length}`);
-  const { mode, options } = engineOptions(values);
-  const limit = maxLineLength(values['max-line-bytes']);
-  if (values.report !== 'text' && values.report !== 'json')
-    throw new UsageError(`--report must be text or json; got "${values.report}"`);
-  const source = await rereadableSource(positionals[0], streams.stdin);
-  try {
-    const format = await chooseFormat(source.path, source.name, values.in ?? values.format);
-    const reader = readerFor(source.path, format, mode, source.name, limit);
-    if (values.engine !== 'lab')
-      return await resolveElsewhere(values.engine, reader, mode, options, streams, values.mappings);
-    const run = new ResolveRun(reader, mode, options, streams, { format, json: values.report === 'json' });
-    return values.mappings ? await run.mappings() : await run.events();
-  } finally {
-    await source.release();
-  }
-}
+export const runResolve = defineCommand({
+  usage: RESOLVE_USAGE,
+  flags: FLAGS,
+  checks: [files.atMostOne()],
+  async run({ values, positionals }, streams) {
+    const { mode, options } = engineOptions(values);
+    const limit = maxLineLength(values['max-line-bytes']);
+    if (values.report !== 'text' && values.report !== 'json')
+      throw new UsageError(`--report must be text or json; got "${values.report}"`);
+    const source = await rereadableSource(positionals[0], streams.stdin);
+    try {
+      const format = await chooseFormat(source.path, source.name, values.in ?? values.format);
+      const reader = readerFor(source.path, format, mode, source.name, limit);
+      if (values.engine !== 'lab')
+        return await resolveElsewhere(values.engine, reader, mode, options, streams, values.mappings);
+      const run = new ResolveRun(reader, mode, options, streams, { format, json: values.report === 'json' });
+      return values.mappings ? await run.mappings() : await run.events();
+    } finally {
+      await source.release();
+    }
+  },
+});
 
 /** `--engine duckdb`: the same answer from the generated SQL (src/sql), loaded lazily with its native module. */
 async function resolveElsewhere(

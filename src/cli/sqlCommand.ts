@@ -1,4 +1,5 @@
 // `idmerge sql`: prints the SQL script (or writes dbt models) that resolves an events table in a warehouse.
+import { defineCommand, files } from './command.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MODES } from '../engine/index.ts';
@@ -7,8 +8,7 @@ import { generateScript, unsupportedRules } from '../sql/generate.ts';
 import { DIALECTS, type DialectName, type SqlOptions } from '../sql/types.ts';
 import { EVENT_COLUMNS } from '../sql/eventsTable.ts';
 import { ORIGINAL_LOOP_NOTE } from '../sql/plan/original.ts';
-import type { CliStreams } from './io.ts';
-import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, parseFlags, UsageError } from './options.ts';
+import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, UsageError } from './options.ts';
 
 export const SQL_USAGE = `Usage: idmerge sql --mode simplified|legacy|original --dialect DIALECT [options]
 
@@ -44,29 +44,27 @@ const FLAGS = {
   'out-prefix': { type: 'string', default: '' },
   dbt: { type: 'boolean', default: false },
   'dbt-dir': { type: 'string', default: 'models' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export async function runSql(argv: string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { options: FLAGS });
-  if (values.help) {
-    streams.stdout.write(SQL_USAGE + '\n');
+export const runSql = defineCommand({
+  usage: SQL_USAGE,
+  flags: FLAGS,
+  checks: [files.none('sql')],
+  async run({ values }, streams) {
+    const options = sqlOptionsFrom(values);
+    if (!values.dbt) {
+      streams.stdout.write(generateScript(options));
+      return 0;
+    }
+    for (const file of dbtModelsOrUsage(options)) {
+      const path = join(values['dbt-dir'], file.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.text);
+      streams.stdout.write(`${path}\n`);
+    }
     return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`idmerge sql takes no FILE; got "${positionals[0]}"`);
-  const options = sqlOptionsFrom(values);
-  if (!values.dbt) {
-    streams.stdout.write(generateScript(options));
-    return 0;
-  }
-  for (const file of dbtModelsOrUsage(options)) {
-    const path = join(values['dbt-dir'], file.path);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.text);
-    streams.stdout.write(`${path}\n`);
-  }
-  return 0;
-}
+  },
+});
 
 /** dbt's one-SELECT models cannot hold Original's loop: say so as a usage error, not a crash. */
 function dbtModelsOrUsage(options: SqlOptions): DbtFile[] {

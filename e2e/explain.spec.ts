@@ -6,8 +6,10 @@ test('a failed $identify explains errAnonDistinctIdAssignedAlready with rule O-7
   const app = new AppPage(page);
   await app.open({ scenario: 'original-anon-already-identified', mode: 'original', step: 4 });
   const why = app.panel('Why');
-  await expect(why.getByTestId('explain.empty')).toHaveText('Select a row or a node to see why.');
+  // Nothing selected: the panel follows the newest event; a click pins row 3.
+  await expect(why.getByTestId('explain.following')).toBeVisible();
   await app.row(3).click();
+  await expect(why.getByTestId('explain.follow')).toBeVisible();
   await expect(why.getByTestId('explain.event')).toContainText('Event #3');
   await expect(why.getByTestId('explain.event')).toContainText('$identify');
   await expect(why.getByTestId('explain.failure')).toContainText('errAnonDistinctIdAssignedAlready');

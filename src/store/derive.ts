@@ -60,6 +60,8 @@ export interface EventRow {
   readonly isNew: boolean;
   /** Re-attributed by the step just applied. */
   readonly changed: boolean;
+  /** For a re-attributed row: the resolved distinct_id it had before the step just applied (`$device:D1 → U1`). */
+  readonly previousResolvedId?: string | null;
 }
 
 export const playScenarioMemo = memoizePlay();
@@ -125,6 +127,9 @@ export function eventRows(model: StepModel, showIdentityEvents = true): EventRow
   const rows: EventRow[] = [];
   let number = 0;
   let shown = 0;
+  // What the table showed before this step, for the rows this step re-attributed.
+  const first = model.step?.firstRecord ?? 0;
+  const before = model.changedRecords.size > 0 && first > 0 ? model.resolution.at(first - 1) : undefined;
   for (let index = 0; index < model.recordEnd; index++) {
     const record = played.records[index];
     if (record?.kind !== 'event') continue;
@@ -144,6 +149,9 @@ export function eventRows(model: StepModel, showIdentityEvents = true): EventRow
       notes: view.notes(index, model.label, outcome),
       isNew: model.newRecords.has(index),
       changed: model.changedRecords.has(index),
+      ...(before !== undefined && model.changedRecords.has(index)
+        ? { previousResolvedId: before.outcome(index).resolvedId }
+        : {}),
     });
   }
   return rows;

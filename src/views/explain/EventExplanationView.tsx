@@ -4,13 +4,17 @@ import { IdText } from '../shared/IdText.tsx';
 import { RuleBadge } from '../shared/RuleBadge.tsx';
 import { RuleText } from '../shared/RuleText.tsx';
 import { eventNumberText } from '../shared/eventNumber.ts';
+import { labelIdsIn } from '../shared/labelIds.ts';
+import { WrappableCode } from '../shared/WrappableCode.tsx';
 
 interface Props {
   readonly explanation: EventExplanation;
   readonly label: (id: string) => string;
+  /** The played scenario's aliases, to name ids inside the engine's sentences as the table does. */
+  readonly aliases: ReadonlyMap<string, string>;
 }
 
-export function EventExplanationView({ explanation, label }: Props) {
+export function EventExplanationView({ explanation, label, aliases }: Props) {
   const { row, reasons } = explanation;
   const { outcome } = row;
   return (
@@ -25,9 +29,11 @@ export function EventExplanationView({ explanation, label }: Props) {
       {outcome.failure === undefined ? null : (
         <p className="explain-failure" data-testid="explain.failure">
           <RuleBadge rule={outcome.failure.rule} />
-          <strong>{outcome.failure.code}</strong>
+          <strong>
+            <WrappableCode code={outcome.failure.code} />
+          </strong>
           {outcome.failure.official ? ' (Mixpanel’s $failure_reason)' : ' (the engine’s reason)'}:{' '}
-          {outcome.failure.description}
+          {labelIdsIn(outcome.failure.description, aliases)}
         </p>
       )}
       <ol className="explain-reasons" data-testid="explain.reasons">

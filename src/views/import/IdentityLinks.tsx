@@ -1,6 +1,7 @@
 // An identity's ids, the links and merges that joined them, the links Mixpanel refused, and its profiles.
 import { eventNumber } from '../../diagnostics/text.ts';
 import type { IdentityDetail } from '../../worker/queries.ts';
+import { WrappableCode } from '../shared/WrappableCode.tsx';
 import { formatCount } from './format.ts';
 import { useJumpToEvent } from './useJumpToEvent.ts';
 
@@ -33,7 +34,7 @@ export function IdentityLinks({ detail }: { readonly detail: IdentityDetail }) {
                 </button>{' '}
                 <code>{attempt.from ?? '?'}</code> → <code>{attempt.to ?? '?'}</code>:{' '}
                 <span className="status-badge" data-status="failed">
-                  {attempt.failure.code}
+                  <WrappableCode code={attempt.failure.code} />
                 </span>{' '}
                 <span className="muted">{attempt.failure.description}</span>
               </li>

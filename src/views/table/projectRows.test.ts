@@ -72,6 +72,19 @@ describe('projectRows', () => {
     expect(shown.map((row) => isChangedCell(row, 'user_id'))).toEqual([true, true, false]);
   });
 
+  it('keeps the value a retroactive update rewrote, so the cell can show "$device:D1 → U1"', () => {
+    const rows = project('new-user-signup', 4).table;
+    expect(rows.map((row) => [row.cells.distinct_id.was, row.cells.distinct_id.text])).toEqual([
+      ['$device:D1', 'U1'],
+      ['$device:D1', 'U1'],
+      [undefined, 'U1'],
+    ]);
+    // The step before rewrote nothing: no old values.
+    expect(project('new-user-signup', 3).table.some((row) => row.cells.distinct_id.was !== undefined)).toBe(
+      false,
+    );
+  });
+
   it('shows rejected events as rejected, with the reason', () => {
     const { table } = project('placeholder-ids', Infinity);
     expect(table[0]?.cells.distinct_id).toMatchObject({ text: 'rejected', tone: 'danger' });

@@ -25,6 +25,8 @@ export interface CellView {
   readonly tone?: Tone;
   /** Not sent with the event: filled in the way Mixpanel's guide draws it ("as Mixpanel shows it"). */
   readonly derived?: boolean;
+  /** The value this step rewrote (a retroactive update), shown struck through before the new one. */
+  readonly was?: string;
   readonly sortKey: string | number;
 }
 
@@ -128,6 +130,13 @@ function toneOf(id: string): Tone {
 }
 
 function resolvedIdCell(row: EventRow, label: IdLabel): CellView {
+  const cell = currentResolvedIdCell(row, label);
+  const previous = row.previousResolvedId;
+  if (previous === undefined || previous === row.outcome.resolvedId) return cell;
+  return { ...cell, was: previous === null ? 'rejected' : previous === '' ? '(none)' : label(previous) };
+}
+
+function currentResolvedIdCell(row: EventRow, label: IdLabel): CellView {
   const { resolvedId } = row.outcome;
   if (resolvedId === null) {
     const reason = row.notes.find((note) => note.kind === 'rejected')?.text ?? 'Rejected at ingestion';

@@ -38,6 +38,10 @@ export const ORIGINAL_LOOP_NOTE =
 
 type Names = (name: string) => string;
 
+/**
+ * The Original script: set-based derivation and checks, the state of every id a pending request names, the ordered
+ * rounds (one looping statement where the dialect has one, else a block the driver repeats), then the outputs.
+ */
 export function originalPlan(options: SqlOptions, dialect: Dialect): ScriptStep[] {
   const t: Names = (name) => workTable(options.prefix, name);
   const out = outputTables(options.prefix);

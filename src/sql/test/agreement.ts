@@ -2,7 +2,7 @@
 import { resolve, type Mode, type ResolveOptions, type StreamRecord } from '../../engine/index.ts';
 import { toEventRow, type EventRow } from '../eventsTable.ts';
 import type { MappingRow, SqlResolvedRow } from '../run/warehouse.ts';
-import { byDistinctId } from '../run/warehouse.ts';
+import { byDistinctId, failureColumns } from '../run/warehouse.ts';
 
 export interface Answer {
   readonly resolved: SqlResolvedRow[];
@@ -28,15 +28,13 @@ export function engineAnswer(records: readonly StreamRecord[], mode: Mode, optio
       resolved_distinct_id: outcome.resolvedId,
       distinct_id_before_identity: outcome.distinctIdBeforeIdentity ?? null,
     };
-    resolved.push(
-      mode === 'simplified'
-        ? { ...common, identity_failure_reason: failure?.code ?? null }
-        : {
-            ...common,
-            failure_reason: failure?.code ?? null,
-            failure_description: failure?.description ?? null,
-          },
-    );
+    // G-7: the mode's failure columns (SQL names: the property names without `$`), the code first.
+    const [codeColumn = '', descriptionColumn] = failureColumns(mode);
+    resolved.push({
+      ...common,
+      [codeColumn]: failure?.code ?? null,
+      ...(descriptionColumn === undefined ? {} : { [descriptionColumn]: failure?.description ?? null }),
+    });
   });
   return { resolved, mappings: view.mappings().sort(byDistinctId) };
 }

@@ -1,6 +1,6 @@
 // `idmerge compare` end to end: the JSON shape, agreement with the metrics module, the text table, bad input.
 import { describe, expect, it } from 'vitest';
-import { compareRecords, modeVariants } from '../compare/index.ts';
+import { compareRecords, modeVariants, type CappedReport, type CompareReport } from '../compare/index.ts';
 import { findScenario } from '../scenarios/library/index.ts';
 import { playScenario } from '../scenarios/play.ts';
 import { cli, tempFile } from './test/runCli.ts';
@@ -93,6 +93,22 @@ describe('idmerge compare', () => {
     expect(
       (JSON.parse(run.stdout) as { modes: { simplified: { events: number } } }).modes.simplified.events,
     ).toBe(3);
+  });
+
+  it('--max-splits lists the biggest splits only and says how many there are (#13)', async () => {
+    const played = playScenario(findScenario('legacy-sally-phone')!);
+    const events = played.records.flatMap((r) => (r.kind === 'event' ? [r.event] : []));
+    const file = tempFile('sally.ndjson', ndjson(events));
+    const all = JSON.parse((await cli(['compare', '--json', file])).stdout) as CompareReport;
+    expect(all.differences.splits.length).toBeGreaterThan(1);
+    const run = await cli(['compare', '--json', '--max-splits', '1', file]);
+    expect(run.code).toBe(0);
+    const capped = JSON.parse(run.stdout) as CappedReport;
+    expect(capped.differences.splits).toEqual(all.differences.splits.slice(0, 1));
+    expect(capped.differences.splitCount).toBe(all.differences.splits.length);
+    expect(capped.modes).toEqual(all.modes);
+    expect((await cli(['compare', '--json', '--max-splits', 'many', file])).code).toBe(2);
+    expect((await cli(['compare', '--json', '--max-splits', '-1', file])).code).toBe(2);
   });
 
   it('refuses unknown modes and windows with exit 2', async () => {

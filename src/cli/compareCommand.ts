@@ -1,6 +1,7 @@
 // `idmerge compare`: one read of a file, every chosen mode resolved side by side, the numbers that differ.
 import { MODES, type Mode } from '../engine/index.ts';
 import {
+  capSplits,
   ComparisonBuilder,
   DEFAULT_WINDOW_SECONDS,
   modeVariants,
@@ -41,6 +42,8 @@ Options:
   --funnel "STEP,STEP,…"              event names of a funnel, in order
   --window DURATION                   the funnel's conversion window: 30d (default), 12h, 2w, 90m
   --json                              print {"modes": {…}, "differences": {"events", "splits"}} as JSON
+  --max-splits N                      with --json, list at most N splits (the biggest first) and add
+                                      differences.splitCount, how many there are in all (default: every one)
 ${ENGINE_FLAGS_HELP.split('\n').slice(1).join('\n')}
   --format auto|ndjson|json-array|csv|segment-ndjson|segment-json-array   input format (default auto)
   -h, --help                          show this help
@@ -55,6 +58,7 @@ const FLAGS = {
   funnel: { type: 'string' },
   window: { type: 'string', default: '30d' },
   json: { type: 'boolean', default: false },
+  'max-splits': { type: 'string' },
   format: { type: 'string', default: 'auto' },
 } as const;
 
@@ -66,6 +70,7 @@ export const runCompare = defineCommand({
   async run({ values, positionals }, streams) {
     const modes = parseModes(values.modes);
     const funnel = parseFunnel(values.funnel, values.window);
+    const maxSplits = parseMaxSplits(values['max-splits']);
     const { options } = engineOptions(values);
     const source = await rereadableSource(positionals[0], streams.stdin);
     try {
@@ -77,9 +82,8 @@ export const runCompare = defineCommand({
         streams,
       );
       const report = reportOf(builder.finish(), funnel);
-      streams.stdout.write(
-        (values.json ? JSON.stringify(report) : formatCompareText(report, funnel, builder.size)) + '\n',
-      );
+      const json = () => JSON.stringify(maxSplits === undefined ? report : capSplits(report, maxSplits));
+      streams.stdout.write((values.json ? json() : formatCompareText(report, funnel, builder.size)) + '\n');
       return problems === 0 ? 0 : 1;
     } finally {
       await source.release();
@@ -95,6 +99,14 @@ function parseModes(text: string): Mode[] {
   }
   if (new Set(modes).size !== modes.length) throw new UsageError('--modes names a mode twice');
   return modes as Mode[];
+}
+
+function parseMaxSplits(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const max = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(max))
+    throw new UsageError(`--max-splits takes a whole number of splits (0 or more); got "${text}"`);
+  return max;
 }
 
 function parseFunnel(steps: string | undefined, window: string): FunnelSpec | undefined {

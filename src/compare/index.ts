@@ -5,7 +5,7 @@ export { ComparisonBuilder, modeVariants, type RecordAdapter } from './builder.t
 export { Comparison, DEFAULT_WINDOW_SECONDS } from './comparison.ts';
 export { parseWindow } from './funnel.ts';
 export { clusterIndexOf, isUserId, type ClusterIndex } from './clusterIndex.ts';
-export { compareRecords, reportOf, type CompareReport } from './report.ts';
+export { capSplits, compareRecords, reportOf, type CappedReport, type CompareReport } from './report.ts';
 export {
   compareOverview,
   compareRows,

@@ -3,7 +3,7 @@
 import { DEVICE_PREFIX, type FailedAttempt, type Link } from '../engine/index.ts';
 import { clusterIndexOf } from './clusterIndex.ts';
 import type { Comparison } from './comparison.ts';
-import { reportOf, type CompareReport } from './report.ts';
+import { capSplits, reportOf, type CompareReport } from './report.ts';
 import type { DailyUsers, FunnelSpec } from './types.ts';
 
 /** How many splits the overview carries (the count says how many there are in all). */
@@ -25,12 +25,11 @@ export function compareOverview(
   funnel?: FunnelSpec,
   keys?: readonly string[],
 ): CompareOverview {
-  const report = reportOf(comparison, funnel, keys);
-  const { splits } = report.differences;
+  const report = capSplits(reportOf(comparison, funnel, keys), OVERVIEW_SPLITS);
   return {
     variants: Object.keys(report.modes),
-    report: { ...report, differences: { ...report.differences, splits: splits.slice(0, OVERVIEW_SPLITS) } },
-    splitCount: splits.length,
+    report,
+    splitCount: report.differences.splitCount,
     daily: comparison.daily(),
     eventNames: eventNames(comparison),
     records: comparison.size,

@@ -28,6 +28,23 @@ export function reportOf(
   return { modes, differences: { events: comparison.differingCount(keys), splits } };
 }
 
+/** A report listing at most `max` splits (the biggest, as reportOf sorts them), with how many there are in all. */
+export interface CappedReport extends CompareReport {
+  readonly differences: CompareReport['differences'] & { readonly splitCount: number };
+}
+
+/**
+ * Caps a report's splits: a million-event file can split tens of thousands of identities (issue #13 measured 58,741,
+ * 15 MB of JSON), more than a person reads; the count keeps the whole answer honest.
+ */
+export function capSplits(report: CompareReport, max: number): CappedReport {
+  const { splits } = report.differences;
+  return {
+    ...report,
+    differences: { ...report.differences, splits: splits.slice(0, max), splitCount: splits.length },
+  };
+}
+
 /** Compares a whole in-memory stream (tests, scenarios). */
 export function compareRecords(
   records: Iterable<StreamRecord>,

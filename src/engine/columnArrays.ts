@@ -41,12 +41,14 @@ class GrowableColumn<T extends TypedArray> {
   }
 }
 
+/** A growable Int32Array column (ids, links, indexes), new slots filled with `fill`. */
 export class Int32Column extends GrowableColumn<Int32Array> {
   constructor(fill = 0) {
     super((length) => new Int32Array(length), fill);
   }
 }
 
+/** A growable Float64Array column (event times), new slots filled with `fill`. */
 export class Float64Column extends GrowableColumn<Float64Array> {
   constructor(fill = 0) {
     super((length) => new Float64Array(length), fill);

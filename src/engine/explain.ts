@@ -8,6 +8,7 @@ import type { ResolveOptions } from './types.ts';
 import type { EventOutcome, ResolutionView } from './view.ts';
 import { asIs, byPosition, rawDevice, type EventLabel, type IdLabel } from './words.ts';
 
+/** The naming callbacks explanations take (labels for ids and events). */
 export type { EventLabel, IdLabel } from './words.ts';
 export { linkNote, type Note, type NoteKind } from './notes.ts';
 export { reasonLine, type Reason, type ReasonKind } from './reasons.ts';

@@ -2,6 +2,7 @@
 import { toIdText, toPresentIdText } from './ids.ts';
 import type { Channel, MixpanelEvent } from './types.ts';
 
+/** The identity events (O-6, O-10, O-13); on Simplified they have no special meaning (S-8). */
 export const IDENTITY_EVENT_NAMES: ReadonlySet<string> = new Set(['$identify', '$create_alias', '$merge']);
 
 /** The parts of an event that identity resolution reads, with ids already in their compared text form. */
@@ -31,12 +32,14 @@ export interface EventFacts {
 /** Times above this are milliseconds: 1e11 seconds is the year 5138. */
 const MILLISECOND_THRESHOLD = 1e11;
 
+/** An event's `time` as a number in seconds (milliseconds are divided; numeric strings accepted), or undefined (Q-1 event-time order). */
 export function readEventTime(value: unknown): number | undefined {
   const time = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof time !== 'number' || !Number.isFinite(time)) return undefined;
   return time > MILLISECOND_THRESHOLD ? time / 1000 : time;
 }
 
+/** Reads what identity resolution needs from one event: its name, channel, ids as compared text (S-2, O-1), identity-event fields. */
 export function readEventFacts(event: MixpanelEvent): EventFacts {
   const p = event.properties;
   const name = event.event;

@@ -1,12 +1,14 @@
 // Every id the stream mentions gets a small integer once; kernels and columns work on integers, not strings.
 import { DEVICE_PREFIX, isDeviceKey } from './ids.ts';
 
+/** No id: the number of a missing id (an event with no usable identity, an unlinked device). */
 export const NO_ID = -1;
 
 const DEVICE_BIT = 1;
 const BLOCK_CHECKED = 2;
 const BLOCKED = 4;
 
+/** Interns id texts as small integers, so kernels work on numbers; `$device:` keys are kept apart from raw ids (S-2). */
 export class IdTable {
   /** Ids that are not `$device:` keys, by text. */
   private readonly byText = new Map<string, number>();

@@ -1,5 +1,6 @@
 // Id values as Mixpanel compares them: strings, byte for byte (G-9), numbers as their decimal text (DECISIONS.md).
 
+/** The prefix Simplified puts on a `$device_id` to make its distinct_id (S-2). */
 export const DEVICE_PREFIX = '$device:';
 
 /**
@@ -27,6 +28,7 @@ export function toPresentIdText(value: unknown): string | undefined {
   return text === '' ? undefined : text;
 }
 
+/** Whether an id is a `$device:` key (S-2), i.e. an anonymous device under Simplified. */
 export function isDeviceKey(id: string): boolean {
   return id.startsWith(DEVICE_PREFIX);
 }
@@ -67,6 +69,7 @@ const PHP_GUID = /^(\$device:)?[a-zA-Z0-9]*-[a-zA-Z0-9]*-[a-zA-Z0-9]*-[a-zA-Z0-9
 /** Q-3 option: a strict RFC 4122 version-4 UUID, optionally `$device:`-prefixed. */
 const STRICT_V4 = /^(\$device:)?[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
+/** O-8 / Q-3: whether `$anon_id` passes Original's GUID check under the chosen pattern (or `off`). */
 export function passesGuidCheck(id: string, check: 'php' | 'strict-v4' | 'off'): boolean {
   if (check === 'off') return true;
   return (check === 'php' ? PHP_GUID : STRICT_V4).test(id);

@@ -1,4 +1,5 @@
 // Public entry of the engine: everything outside src/engine imports from here.
+/** The engine's data types: streams, options, links, failures, clusters. */
 export type {
   Channel,
   CanonicalStrategyName,
@@ -53,10 +54,13 @@ export {
   type CanonicalStrategy,
   type ClusterSummary,
 } from './modes/original/canonical.ts';
+/** How an event's id was derived (S-2, S-3, O-1, Q-7, LIM-2). */
 export type { Derivation } from './kernel.ts';
 export { NO_ID } from './idTable.ts';
 export { IngestReceipts, NO_LINK, NOT_AN_EVENT, REJECTED_ID, type RecordKind } from './receipts.ts';
+/** A profile's stored properties and where they landed (S-16, O-17). */
 export type { Profile } from './profiles.ts';
+/** What a resolution answers at one step: outcomes, the view itself, profiles and written outputs. */
 export type { EventOutcome, ProfileView, ResolutionView, ResolvedOutput } from './view.ts';
 export { linkNote, type EventLabel, type IdLabel, type Note, type NoteKind } from './explain.ts';
 export { reasonLine, type Reason, type ReasonKind } from './reasons.ts';

@@ -29,6 +29,7 @@ export interface DerivedIdentity {
   readonly deviceKey: number;
 }
 
+/** What applying an event's identity did: the link it made or the failure it met (none for most events). */
 export interface AppliedIdentity {
   readonly link?: Link;
   readonly failure?: Failure;
@@ -48,6 +49,7 @@ export interface KernelListener {
   retarget(from: number, to: number, atIndex: number, members: readonly number[]): void;
 }
 
+/** One identity system's algorithm over IdTable numbers; each mode's `kernel.ts` implements it (see modes/modeRules.ts). */
 export interface IdentityKernel {
   /** Works out which id an event is attributed to, before any link is applied. */
   derive(facts: EventFacts): DerivedIdentity;

@@ -25,6 +25,7 @@ import type {
   StreamRecord,
 } from './types.ts';
 
+/** The per-record facts the ledger stores (engine-private; read through receipts outside src/engine). */
 export type { RecordFacts, RecordKind };
 
 /** A record's stored facts, with ids as text. */
@@ -46,6 +47,7 @@ export interface StoredRecord {
   readonly origin: RecordOrigin | undefined;
 }
 
+/** What the ledger keeps besides the current state: per-step history and the records themselves. */
 export interface LedgerSettings {
   /** Keep per-record steps history (the app's step-through). */
   readonly trackSteps: boolean;
@@ -53,6 +55,7 @@ export interface LedgerSettings {
   readonly retainRecords: boolean;
 }
 
+/** The engine's private record of a stream: ids, facts per record, links, refusals and steps; read only through Resolution. */
 export class IdentityLedger {
   readonly table = new IdTable();
   /** Identity events refused at ingestion (Original and Legacy); Simplified's S-9 refusals are read at query time. */

@@ -2,6 +2,7 @@
 import type { ResolveOptions } from './types.ts';
 import { CANONICAL_STRATEGIES } from './types.ts';
 
+/** The DECISIONS.md defaults for every open question. */
 export const DEFAULT_OPTIONS: ResolveOptions = {
   linkOrder: 'ingestion',
   clusterLimit: 500,

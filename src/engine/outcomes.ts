@@ -38,6 +38,7 @@ export interface ResolvedOutput {
   readonly failure: Failure | undefined;
 }
 
+/** A profile as the app shows it: visible, hidden behind a merge (O-17), or stranded on a linked device (S-16). */
 export interface ProfileView extends Profile {
   /** `stranded`: on a `$device:` id already linked to a user, so no report shows it (S-16). */
   readonly status: 'visible' | 'hidden' | 'stranded';

@@ -5,11 +5,13 @@ import { NO_ID, ownCopy } from './idTable.ts';
 import type { DerivedIdentity } from './kernel.ts';
 import type { FailedAttempt, Failure, RecordOrigin } from './types.ts';
 
+/** The record's kind from its derivation: rejected (LIM-1), non-attributable (LIM-2) or an event. */
 export function kindOf(derived: DerivedIdentity, rejectedValue: string | undefined): RecordKind {
   if (rejectedValue !== undefined) return 'rejected';
   return derived.id === NO_ID ? 'non-attributable' : 'event';
 }
 
+/** The stored facts of an event record: its derived id, device key and identity-event fields, as numbers. */
 export function eventFacts(
   facts: EventFacts,
   derived: DerivedIdentity,
@@ -32,6 +34,7 @@ export function eventFacts(
   };
 }
 
+/** The stored facts of a profile update: the literal id (S-16) and the key it lands on (O-17). */
 export function profileFacts(literalId: number, key: number, origin: RecordOrigin | undefined): RecordFacts {
   return {
     kind: 'profile',

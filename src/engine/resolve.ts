@@ -15,6 +15,7 @@ import type {
 } from './types.ts';
 import { ResolutionView, type EventOutcome } from './view.ts';
 
+/** How much a Resolver keeps besides the answer (steps for the app, records for queries). */
 export interface ResolveSettings {
   /** Record what every step changed, so `at(step)` and `changedEvents()` work (the app). Default false. */
   readonly trackSteps?: boolean;

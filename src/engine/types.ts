@@ -47,6 +47,7 @@ export type StreamRecord =
 
 /** Named strategies for Original's canonical id. */
 export type CanonicalStrategyName = 'larger-cluster' | 'user-id-when-present' | 'first-seen';
+/** Every Q-5 strategy, in the order options list them. */
 export const CANONICAL_STRATEGIES: readonly CanonicalStrategyName[] = [
   'larger-cluster',
   'user-id-when-present',
@@ -88,6 +89,7 @@ export type EngineFailureCode =
   | 'aliasAlreadyMapped'
   | 'aliasLoop';
 
+/** Any failure code: Mixpanel's own (G-7) or the engine's where Mixpanel gives none. */
 export type FailureCode = MixpanelFailureCode | EngineFailureCode;
 
 /** Why an identity event did not link what it asked to. */

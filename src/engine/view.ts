@@ -10,6 +10,7 @@ import type { EventOutcome, ProfileView } from './outcomes.ts';
 import { StepState } from './stepState.ts';
 import type { Cluster, FailedAttempt, Link } from './types.ts';
 
+/** The shapes a view answers with (defined in outcomes.ts). */
 export type { EventOutcome, ProfileView, ResolvedOutput } from './outcomes.ts';
 
 /** Every question about the stream as it stood after one record: outcomes, links, clusters, profiles. */

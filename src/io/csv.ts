@@ -9,6 +9,7 @@ export interface CsvRecord {
   readonly cells: string[];
 }
 
+/** A CSV record the parser could not take, by line: a stray or unterminated quote. */
 export interface CsvFault {
   readonly line: number;
   readonly code: Extract<ProblemCode, 'csv-bad-quote' | 'csv-unterminated-quote'>;
@@ -16,11 +17,13 @@ export interface CsvFault {
   readonly excerpt: string;
 }
 
+/** What one pushed chunk completed: whole records and the faults met. */
 export interface CsvChunk {
   readonly records: CsvRecord[];
   readonly faults: CsvFault[];
 }
 
+/** An incremental RFC 4180 parser: push text chunks, then `end()` for the last record. */
 export interface CsvParser {
   push(chunk: string): CsvChunk;
   end(): CsvChunk;
@@ -32,6 +35,7 @@ export interface CsvParser {
   expectWidth(width: number): void;
 }
 
+/** Limits of the CSV parser. */
 export interface CsvOptions {
   /** A record still open after this many characters is taken as an unterminated quote (default 64 Mi). */
   readonly maxRecordLength?: number;

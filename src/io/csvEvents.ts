@@ -14,6 +14,7 @@ export type ColumnTarget =
   | { readonly kind: 'json-list'; readonly key: string }
   | { readonly kind: 'ignored' };
 
+/** How a CSV file's header maps to event fields: one target per column. */
 export interface CsvColumnPlan {
   readonly columns: readonly string[];
   readonly targets: readonly ColumnTarget[];

@@ -11,6 +11,7 @@ import type { ImportFormat } from './types.ts';
 /** How much of a file `detectFormat` wants to see. */
 export const DETECTION_SAMPLE_SIZE = 8192;
 
+/** The format chosen for a file, and why, in words a user can check. */
 export interface FormatDetection {
   readonly format: ImportFormat;
   /** Why, in words a user can check against the file. */

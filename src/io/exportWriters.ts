@@ -22,6 +22,7 @@ function isEvent(value: MixpanelEvent | ProfileUpdate): value is MixpanelEvent {
   return typeof value['event'] === 'string' && !('$distinct_id' in value);
 }
 
+/** How cells are written to CSV (for a person's spreadsheet or for a program). */
 export interface CsvCellOptions {
   /**
    * For a file a person opens in a spreadsheet (the app's CSV download), not for one read back by a program: a
@@ -31,6 +32,7 @@ export interface CsvCellOptions {
   readonly neutraliseFormulas?: boolean;
 }
 
+/** How a CSV export is written: its cells and its line ending. */
 export interface CsvWriteOptions extends CsvCellOptions {
   /** RFC 4180 says CRLF, which spreadsheets expect; pipelines may prefer `\n`. */
   readonly newline?: '\r\n' | '\n';

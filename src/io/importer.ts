@@ -8,6 +8,7 @@ import { createSource, type RecordSource } from './sources.ts';
 import { LineTally } from './lines.ts';
 import { emptyBatch, type ImportBatch, type ImportFormat } from './types.ts';
 
+/** How a file is imported: its name (for format detection) and the reader's limits. */
 export interface ImporterOptions {
   /** Lets `auto` use the extension when the content alone is ambiguous. */
   readonly fileName?: string;

@@ -1,4 +1,5 @@
 // Public entry of io: parse → validate → normalise files into engine records, and write results back out.
+/** io's data types: batches, records, problems, formats and reports. */
 export type {
   ImportBatch,
   ImportedRecord,

@@ -19,16 +19,19 @@ export interface JsonStructureIssue {
   readonly code?: 'bad-json' | 'line-too-long';
 }
 
+/** Limits of the JSON value scanner. */
 export interface JsonScannerOptions {
   /** Values longer than this many characters are reported (code `line-too-long`) and never held whole. */
   readonly maxValueLength?: number;
 }
 
+/** What one pushed chunk completed: whole top-level values and structure issues. */
 export interface JsonScan {
   readonly values: JsonValueText[];
   readonly issues: JsonStructureIssue[];
 }
 
+/** Splits a JSON array (or concatenated values) into value texts, chunk by chunk, without parsing them. */
 export interface JsonValueScanner {
   push(chunk: string): JsonScan;
   end(): JsonScan;

@@ -22,6 +22,7 @@ export interface LineSplitter {
 /** The default per-line limit: 64 MB of ASCII. Longer lines are reported, never held in memory. */
 export const DEFAULT_MAX_LINE_LENGTH = 64 * 1024 * 1024;
 
+/** Limits of the line splitter. */
 export interface LineOptions {
   /** Lines longer than this many characters are dropped and reported with `tooLong` (default 64 Mi). */
   readonly maxLineLength?: number;

@@ -52,6 +52,7 @@ export function readChannel(value: unknown): Channel | undefined | 'invalid' {
   return value === 'track' || value === 'import' ? value : 'invalid';
 }
 
+/** The reason for a `channel` that is neither track nor import (O-13). */
 export function describeBadChannel(value: unknown): string {
   return `channel must be "track" or "import", not ${JSON.stringify(value) ?? String(value)}`;
 }

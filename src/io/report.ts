@@ -5,6 +5,7 @@ import type { ImportBatch, ImportFormat, ProblemCode } from './types.ts';
 /** How many example line numbers a group keeps; the count is always exact. */
 export const SAMPLE_LINES = 20;
 
+/** Each problem code in words, for the import report. */
 export const PROBLEM_LABELS: Readonly<Record<ProblemCode, string>> = {
   'bad-json': 'bad JSON',
   'json-structure': 'broken JSON structure',
@@ -136,6 +137,7 @@ export interface NoteGroup {
   readonly lines: readonly number[];
 }
 
+/** The account of one import: the format and why, counts, every line accounted for, rejections and notes by reason. */
 export interface ImportReport {
   readonly format: ImportFormat;
   /** Why this format: the detector's words, or "chosen by the caller". */

@@ -17,6 +17,7 @@ export const OUTPUT_PROPERTIES = [
   '$failure_description',
 ] as const;
 
+/** What a resolved export writes besides Mixpanel's own: the engine's failures too, if asked. */
 export interface ResolvedEventOptions {
   /**
    * Also write failures that Mixpanel reports no code for (the engine's own, e.g. a `$merge` sent to /track),

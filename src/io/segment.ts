@@ -4,7 +4,9 @@ import { isPlainObject } from './text.ts';
 import { parseEventTime } from './time.ts';
 import { accepted, rejected, type Normalised } from './types.ts';
 
+/** The Segment message types the reader knows. */
 export const SEGMENT_TYPES = ['track', 'identify', 'page', 'screen', 'alias', 'group'] as const;
+/** A Segment message type. */
 export type SegmentType = (typeof SEGMENT_TYPES)[number];
 
 /** The event a nameless page call becomes: Segment's default "consolidated page calls" setting. */
@@ -20,6 +22,7 @@ interface SegmentIds {
   readonly anonymousId: unknown;
 }
 
+/** Whether `value` is a Segment message type the reader knows. */
 export function isSegmentType(value: unknown): value is SegmentType {
   return typeof value === 'string' && (SEGMENT_TYPES as readonly string[]).includes(value);
 }

@@ -29,6 +29,7 @@ export interface RecordSource {
 
 type Normaliser = (value: unknown) => Normalised;
 
+/** The limits every reader takes. */
 export interface SourceOptions {
   /** Lines (and JSON values, CSV records) longer than this many characters are reported and skipped. */
   readonly maxLineLength?: number;

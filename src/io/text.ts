@@ -4,10 +4,12 @@ const BOM = 0xfeff;
 const NEWLINE = 10;
 const EXCERPT_LENGTH = 120;
 
+/** Whether the text starts with a UTF-8 byte order mark. */
 export function startsWithBom(text: string): boolean {
   return text.charCodeAt(0) === BOM;
 }
 
+/** The text without its byte order mark. */
 export function stripBom(text: string): string {
   return startsWithBom(text) ? text.slice(1) : text;
 }
@@ -49,6 +51,7 @@ export function isBlankLine(text: string): boolean {
   return true;
 }
 
+/** Whether the text ends with a line feed. */
 export function endsWithNewline(text: string): boolean {
   return text.charCodeAt(text.length - 1) === NEWLINE;
 }
@@ -59,6 +62,7 @@ export function excerptOf(text: string): string {
   return trimmed.length <= EXCERPT_LENGTH ? trimmed : `${trimmed.slice(0, EXCERPT_LENGTH)}…`;
 }
 
+/** Whether `value` is a JSON object (not null, not an array). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,6 +5,7 @@ import type { StreamRecord } from '../engine/index.ts';
 export type ImportFormat =
   'ndjson' | 'json-array' | 'csv' | 'segment-ndjson' | 'segment-json-array' | 'har' | 'unknown';
 
+/** Every import format the readers know. */
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
   'ndjson',
   'json-array',
@@ -80,14 +81,17 @@ export interface NoteDraft {
   readonly message: string;
 }
 
+/** A batch with nothing in it. */
 export function emptyBatch(): ImportBatch {
   return { records: [], problems: [], notes: [], loaded: [] };
 }
 
+/** A record refused, with its problem code and reason. */
 export function rejected(code: ProblemCode, reason: string): Normalised {
   return { ok: false, code, reason };
 }
 
+/** Records accepted, with an optional note about how they were read. */
 export function accepted(records: readonly StreamRecord[], note?: NoteDraft): Normalised {
   return note === undefined ? { ok: true, records } : { ok: true, records, note };
 }

@@ -42,6 +42,7 @@ export function nextDeviceId(devices: readonly ScenarioDevice[]): string {
   return `D${n}`;
 }
 
+/** Adds a device of `kind` with the next free id (the editor's "Add device"). */
 export function addDevice(scenario: Scenario, kind: DeviceKind, label = DEVICE_LABELS[kind]): Scenario {
   const device: ScenarioDevice = { id: nextDeviceId(scenario.devices), label, kind };
   return { ...scenario, devices: [...scenario.devices, device] };
@@ -74,6 +75,7 @@ export function deviceInUse(scenario: Scenario, id: string): boolean {
   return JSON.stringify(scenario.steps).includes(`"device":${JSON.stringify(id)}`);
 }
 
+/** Removes a device no step uses; a device in use is kept (the scenario comes back unchanged). */
 export function removeDevice(scenario: Scenario, id: string): Scenario {
   if (deviceInUse(scenario, id)) return scenario;
   return { ...scenario, devices: scenario.devices.filter((device) => device.id !== id) };
@@ -127,6 +129,7 @@ export function addStep(scenario: Scenario, step: ScenarioStep, at = scenario.st
   return { ...scenario, steps };
 }
 
+/** Replaces the step at `index`; an index out of range leaves the scenario unchanged. */
 export function updateStep(scenario: Scenario, index: number, step: ScenarioStep): Scenario {
   if (index < 0 || index >= scenario.steps.length) return scenario;
   return { ...scenario, steps: scenario.steps.map((s, i) => (i === index ? step : s)) };

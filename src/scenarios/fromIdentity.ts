@@ -15,6 +15,7 @@ export const IDENTITY_SCENARIO_CAP = 500;
 /** Fields kept beyond the identity fields: `time` orders what the table shows; `$insert_id` decides LIM-1. */
 const KEPT_FIELDS: readonly string[] = [...IDENTITY_FIELDS, 'time', '$insert_id'];
 
+/** What the import workspace gives to turn one identity of a file into a scenario. */
 export interface IdentityScenarioInput {
   /**
    * The identity's events and those sharing an id with them, in stream order, each with its line in the file and

@@ -3,6 +3,7 @@ import type { MixpanelEvent, ProfileUpdate, StreamRecord } from '../engine/index
 import type { DeviceKind, SdkCall } from '../simulator/index.ts';
 import type { PlainRawStep, Scenario, ScenarioDevice, ScenarioStep } from './types.ts';
 
+/** How `scenarioFromLog` names the scenario and which property values it keeps (private by default). */
 export interface LogScenarioOptions {
   /** What the scenario is called, e.g. the log's file name. */
   readonly title?: string;

@@ -26,6 +26,7 @@ const DECODERS: Readonly<Record<number, (json: unknown) => unknown>> = {
   1: (json) => json,
 };
 
+/** A shared link read back: the scenario and the link format's version, or why it could not be read. */
 export type DecodedLink =
   | { readonly ok: true; readonly scenario: Scenario; readonly version: number }
   | { readonly ok: false; readonly reason: string };

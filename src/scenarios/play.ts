@@ -10,6 +10,7 @@ import {
 import { isRawEvent, isRawStep, isRepeatStep } from './types.ts';
 import type { PlainRawStep, PlainStep, Scenario, ScenarioStep, StepExpectations } from './types.ts';
 
+/** How to play a scenario: the seed for generated ids and the SDK version simulated (SDK-1). */
 export interface PlayOptions {
   /** Overrides the scenario's seed (default: scenario.seed, else scenario.id). */
   readonly seed?: string;
@@ -32,6 +33,7 @@ export interface PlayedStep {
   readonly expect?: StepExpectations;
 }
 
+/** A scenario played: its stream of records, each step's slice of it, and the generated device ids with their labels. */
 export interface PlayedScenario {
   readonly scenario: Scenario;
   readonly records: readonly StreamRecord[];

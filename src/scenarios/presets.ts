@@ -3,6 +3,7 @@
 // the user watches what each mode does, and may pin what they expect).
 import type { Scenario } from './types.ts';
 
+/** A common pain, in users' words, and the scenario that shows it. */
 export interface Preset {
   /** The pain, in the words people use. */
   readonly pain: string;
@@ -12,6 +13,7 @@ export interface Preset {
 
 const ALL_MODES = ['simplified', 'original', 'legacy'] as const;
 
+/** The presets the editor offers as start points, one per pain people report. */
 export const PRESETS: readonly Preset[] = [
   {
     pain: 'reset() does not give the device a new id',

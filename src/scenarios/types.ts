@@ -40,16 +40,19 @@ export type ModeExpectation = Part<'modeExpectation'>;
 export type StepExpectations = Part<'expectations'>;
 /** A call on a simulated device: an SDK call on web/iOS/Android, a server-library call on a server. */
 export type PlainCallStep = Part<'plainCallStep'>;
+/** A call step: a plain call, with an optional note and expectations. */
 export type CallStep = Part<'callStep'>;
 /** A Mixpanel event object (`{event, properties}`) or a profile update (`{$distinct_id, $set…}`), sent as is. */
 export type RawRecord = Part<'rawRecord'>;
 /** A record that came from no simulated SDK: a server job, a file, another tool. */
 export type PlainRawStep = Part<'plainRawStep'>;
+/** A raw step: a plain raw record, with an optional note and expectations. */
 export type RawStep = Part<'rawStep'>;
 /** A step that can sit inside a repeat: no note or expectation of its own. */
 export type PlainStep = Part<'plainStep'>;
 /** The compact form for long stories (SC-O7): `steps` played `repeat` times, as one step of the timeline. */
 export type RepeatStep = Part<'repeatStep'>;
+/** One step of a scenario's timeline: a call, a raw record, or a repeat block. */
 export type ScenarioStep = Part<'step'>;
 
 /** Whether a step is a repeat block. */

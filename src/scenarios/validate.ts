@@ -5,6 +5,7 @@ import { problemsOf, problemText, type ScenarioProblem } from './problems.ts';
 import { LibraryScenarioSchema, ScenarioSchema } from './schema.ts';
 import type { Scenario } from './types.ts';
 
+/** One problem found in a scenario: its JSON path and what is wrong. */
 export type { ScenarioProblem } from './problems.ts';
 
 /** The result of reading a scenario: the scenario, or every problem found (`errors`: `path: what`, in order). */

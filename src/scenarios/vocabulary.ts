@@ -13,6 +13,7 @@ export const SCENARIO_GROUPS = [
   'Legacy alias',
   'Profiles',
 ] as const;
+/** A group of the scenario picker. */
 export type ScenarioGroup = (typeof SCENARIO_GROUPS)[number];
 
 /** Every failure code an expectation may name: Mixpanel's own and the engine's (engine/types.ts). */
@@ -36,6 +37,7 @@ export const FAILURE_CODES = Object.keys(FAILURE_CODE_SET) as readonly FailureCo
 
 /** How a profile stands at a step (engine ProfileView.status). */
 export const PROFILE_STATUSES = ['visible', 'hidden', 'stranded'] as const;
+/** A profile's status an expectation may name (S-16, O-17). */
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
 
 /** Which mixpanel-browser a scenario simulates: ≥ 2.46 ($device: prefix) or before (SDK-1). */

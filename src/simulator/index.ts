@@ -1,4 +1,5 @@
 // Public entry of the simulator: everything outside src/simulator imports from here.
+/** The simulator's data types: devices, calls, settings, snapshots. */
 export type {
   CallNote,
   DeviceKind,

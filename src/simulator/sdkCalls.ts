@@ -117,6 +117,7 @@ const PARSERS: Readonly<Record<SdkCall, (args: CallArguments) => SdkAction>> = {
   'people.unset': unsetCall,
 };
 
+/** Whether `call` names an SDK call the simulator plays. */
 export function isSdkCall(call: string): call is SdkCall {
   return Object.hasOwn(PARSERS, call);
 }

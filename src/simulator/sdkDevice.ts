@@ -19,6 +19,7 @@ export interface DeviceEnvironment {
   note(note: CallNote): void;
 }
 
+/** The device kinds that run an SDK (every kind but `server`). */
 export type SdkDeviceKind = Exclude<DeviceKind, 'server'>;
 
 /** One page of one browser running mixpanel-browser, with its persistence and its page memory. */

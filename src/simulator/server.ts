@@ -74,6 +74,7 @@ const PARSERS: Readonly<Record<ServerCall, (args: CallArguments) => ServerAction
   },
 };
 
+/** Whether `call` names a server-side call (track, import, identify, alias, merge, people.set) the simulator plays. */
 export function isServerCall(call: string): call is ServerCall {
   return Object.hasOwn(PARSERS, call);
 }

@@ -15,15 +15,18 @@ export function run(sim: Simulation, label: string, calls: readonly [SdkCall | S
   return calls.flatMap(([call, ...args]) => sim.call(label, call, args));
 }
 
+/** Test helper: the record as an event, failing the test when it is not one. */
 export function eventOf(record: StreamRecord | undefined): MixpanelEvent {
   if (record?.kind !== 'event') throw new Error(`expected an event, got ${JSON.stringify(record)}`);
   return record.event;
 }
 
+/** Test helper: the properties of the record, which must be an event. */
 export function propsOf(record: StreamRecord | undefined): Readonly<Record<string, unknown>> {
   return eventOf(record).properties;
 }
 
+/** Test helper: the record as a profile update, failing the test when it is not one. */
 export function updateOf(record: StreamRecord | undefined): ProfileUpdate {
   if (record?.kind !== 'profile') throw new Error(`expected a profile update, got ${JSON.stringify(record)}`);
   return record.update;

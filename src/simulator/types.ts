@@ -26,6 +26,7 @@ export type SdkCall =
 /** Calls a server sender takes: events with explicit ids (S-20, O-19) and the import API's identity events. */
 export type ServerCall = 'track' | 'import' | 'identify' | 'alias' | 'merge' | 'people.set';
 
+/** Every SDK call a scenario step can make. */
 export const SDK_CALLS: readonly SdkCall[] = [
   'track',
   'identify',
@@ -43,6 +44,7 @@ export const SDK_CALLS: readonly SdkCall[] = [
   'reload',
 ];
 
+/** Every server call a scenario step can make. */
 export const SERVER_CALLS: readonly ServerCall[] = [
   'track',
   'import',
@@ -52,6 +54,7 @@ export const SERVER_CALLS: readonly ServerCall[] = [
   'people.set',
 ];
 
+/** Every device kind a scenario can declare. */
 export const DEVICE_KINDS: readonly DeviceKind[] = ['web', 'ios', 'android', 'server'];
 
 /** Settings of one simulation. Same settings and same calls give the same stream, byte for byte. */

@@ -37,6 +37,7 @@ const PROFILES: Readonly<Record<SdkVersion, SdkProfile>> = {
   },
 };
 
+/** What the SDK of `version` does differently (the version's behaviour profile). */
 export function sdkProfile(version: SdkVersion): SdkProfile {
   return PROFILES[version];
 }

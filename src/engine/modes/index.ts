@@ -21,4 +21,5 @@ export function modeRules(mode: Mode): ModeRules<Mode> {
   return rules;
 }
 
+/** The contract each mode fulfils, and the context its explanations get. */
 export type { CanonicalState, ExplainContext, KeptApartPiece, ModeRules, ModeWords } from './modeRules.ts';

@@ -3,6 +3,7 @@
 import type { HarRequest, SavedBody } from './entry.ts';
 import { isGzip, type Inflate } from './gzip.ts';
 
+/** A request body decoded to its JSON payload with how it was sent, or why it could not be. */
 export type Decoded =
   | { readonly ok: true; readonly payload: unknown; readonly transport: string }
   | { readonly ok: false; readonly reason: string };

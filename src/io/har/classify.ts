@@ -7,6 +7,7 @@ export type MixpanelEndpoint = 'track' | 'engage' | 'groups' | 'import';
 /** Segment's tracking API, short and long paths (analytics.js sends /v1/t, /v1/i …). */
 export type SegmentEndpoint = 'track' | 'identify' | 'alias' | 'page' | 'screen' | 'group' | 'batch';
 
+/** A request recognised as Mixpanel's or Segment's data API, with the endpoint. */
 export type DataEndpoint =
   | { readonly vendor: 'mixpanel'; readonly endpoint: MixpanelEndpoint }
   | { readonly vendor: 'segment'; readonly endpoint: SegmentEndpoint };

@@ -67,6 +67,7 @@ export function readEntry(value: unknown, entry: number, line: number): HarReque
   };
 }
 
+/** A HAR page (its id and title), or undefined when the value is not one. */
 export function readPage(value: unknown): HarPage | undefined {
   if (!isPlainObject(value) || typeof value['id'] !== 'string') return undefined;
   const title = typeof value['title'] === 'string' && value['title'] !== '' ? value['title'] : value['id'];

@@ -25,6 +25,7 @@ export interface HarRecordFacts {
   readonly retryOf?: number;
 }
 
+/** One record found in a HAR, with where it came from in the log. */
 export interface HarRecord {
   /** Line of the HAR file where the request's entry starts. */
   readonly line: number;
@@ -32,6 +33,7 @@ export interface HarRecord {
   readonly facts: HarRecordFacts;
 }
 
+/** A whole HAR read: its records, problems, notes and summary. */
 export interface HarReading {
   /** Every record read, failed requests' included, in the order their requests started. */
   readonly records: readonly HarRecord[];
@@ -40,6 +42,7 @@ export interface HarReading {
   readonly summary: HarSummary;
 }
 
+/** How a HAR is read: the inflater for compressed bodies, and a progress callback. */
 export interface HarReadOptions {
   /** Inflates gzip/deflate bodies; default: the Compression Streams API (browser and Node). */
   readonly inflate?: Inflate;

@@ -17,6 +17,7 @@ export type ElementResult =
     }
   | { readonly element: number; readonly ok: false; readonly code: ProblemCode; readonly reason: string };
 
+/** The elements of one request's payload read as records, and what was only counted. */
 export interface PayloadReading {
   readonly elements: readonly ElementResult[];
   /** Mixpanel `/groups` updates: group profiles take no part in identity merging, so they are only counted. */

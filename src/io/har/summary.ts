@@ -20,6 +20,7 @@ export interface RetriedEvent {
   readonly entries: readonly number[];
 }
 
+/** The facts about a HAR the import report shows: entries, data requests, transports, pages. */
 export interface HarSummary {
   readonly entries: number;
   /** Requests whose payload was Mixpanel's or Segment's (decodable or not counts under problems). */
@@ -39,6 +40,7 @@ export interface HarSummary {
   readonly pages: readonly { readonly page: string; readonly events: number }[];
 }
 
+/** Collects a HAR's summary entry by entry. */
 export class HarFactsBuilder {
   private readonly pageTitles = new Map<string, string>();
   private readonly others = new Map<string, number>();

@@ -24,6 +24,7 @@ export interface HarWalker {
   end(): HarWalkStep;
 }
 
+/** A walker for one HAR text stream. */
 export function createHarWalker(): HarWalker {
   return new Walker();
 }

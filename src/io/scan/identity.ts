@@ -1,8 +1,10 @@
 // Invariant: an identity value is decoded to exactly what JSON.parse gives for the same, validated, text.
 import type { IdentityKey } from './types.ts';
 
-/** Identity keys as small numbers, in IDENTITY_KEYS order, so matching returns no string. */
+// Identity keys as small numbers, in IDENTITY_KEYS order, so matching returns no string.
+/** Not one of the identity keys. */
 export const NOT_IDENTITY = -1;
+/** `distinct_id`, the first of IDENTITY_KEYS. */
 export const DISTINCT_ID = 0;
 const DEVICE_ID = 1;
 const USER_ID = 2;
@@ -17,6 +19,7 @@ const DISTINCT_IDS = 9;
 /** Lengths of the key names, by index. */
 const KEY_LENGTHS = [11, 10, 8, 10, 4, 14, 8, 17, 5, 13] as const;
 
+/** The length of the identity key numbered `key`, in characters. */
 export function identityKeyLength(key: number): number {
   return KEY_LENGTHS[key] ?? 0;
 }

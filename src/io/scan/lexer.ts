@@ -20,6 +20,7 @@ export const FailKind = {
   BadUnicodeEscape: 6,
   LeadingZero: 7,
 } as const;
+/** A FailKind value. */
 export type FailKind = (typeof FailKind)[keyof typeof FailKind];
 
 /** What the grammar allowed at the failing position, so a reason can say it. */
@@ -36,6 +37,7 @@ export const Expect = {
   False: 9,
   Null: 10,
 } as const;
+/** An Expect value. */
 export type Expect = (typeof Expect)[keyof typeof Expect];
 
 /**
@@ -88,6 +90,7 @@ const CLOSE_BRACE = 0x7d;
  */
 let escapes = 0;
 
+/** How many escape sequences the lexer has read so far (compare before/after a skip; see `escapes`). */
 export function escapeCount(): number {
   return escapes;
 }

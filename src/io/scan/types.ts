@@ -13,6 +13,7 @@ export const IDENTITY_KEYS = [
   'alias',
   '$distinct_ids',
 ] as const;
+/** One of the identity keys a scan picks out of properties. */
 export type IdentityKey = (typeof IDENTITY_KEYS)[number];
 
 /** A line that is valid JSON holding one event-shaped object, with what identity resolution and rewriting need. */

@@ -5,6 +5,7 @@ import { Int32Column } from '../../columnArrays.ts';
 import { NO_ID, type IdTable } from '../../idTable.ts';
 import type { AppliedIdentity, DerivedIdentity, IdentityKernel, KernelListener } from '../../kernel.ts';
 
+/** Legacy (L-1 … L-5): an alias table applied at ingestion; ids are frozen once stored (L-3). */
 export class LegacyKernel implements IdentityKernel {
   /** alias id → the id it points at (L-1), or NO_ID. */
   private readonly target = new Int32Column(NO_ID);

@@ -25,12 +25,14 @@ const userIdWhenPresent: CanonicalStrategy = (a, b) => {
   return aIsUser === bIsUser ? largerCluster(a, b) : aIsUser;
 };
 
+/** the canonical-id strategies by name, as options choose them. */
 export const CANONICAL_STRATEGY: Readonly<Record<CanonicalStrategyName, CanonicalStrategy>> = {
   'larger-cluster': largerCluster,
   'user-id-when-present': userIdWhenPresent,
   'first-seen': seenFirst,
 };
 
+/** each canonical-id strategy in words, for explanations and the assumptions panel. */
 export const CANONICAL_STRATEGY_TEXT: Readonly<Record<CanonicalStrategyName, string>> = {
   'larger-cluster': 'the larger cluster keeps its canonical id; ties go to the cluster seen first',
   'user-id-when-present':

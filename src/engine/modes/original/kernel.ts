@@ -17,6 +17,7 @@ import {
 } from '../../kernel.ts';
 import type { Failure, ResolveOptions } from '../../types.ts';
 
+/** Original ID Merge (O-1 … O-17): union-find clusters merged by identity events, checked by O-7/O-11/O-14 and capped by O-15. */
 export class OriginalKernel implements IdentityKernel {
   /** Union-find over id integers; an id never touched is its own singleton cluster (SELF: itself). */
   private readonly parent = new Int32Column(SELF);

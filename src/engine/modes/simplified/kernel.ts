@@ -12,6 +12,7 @@ import {
 } from '../../kernel.ts';
 import type { ResolveOptions } from '../../types.ts';
 
+/** Simplified ID Merge (S-1 … S-16): a device key links to the first user it is seen with (S-6, S-9). */
 export class SimplifiedKernel implements IdentityKernel {
   /** device key id → the user id it is linked to (NO_ID when unlinked). */
   private readonly linkedUser = new Int32Column(NO_ID);

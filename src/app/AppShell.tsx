@@ -8,6 +8,7 @@ import { Timeline } from '../views/timeline/Timeline.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { DatasetWorkspace, IdentityGraph, ImportDialog } from './lazyViews.tsx';
 import { SidePanel } from './SidePanel.tsx';
+import { EVENT_TABLE_ID, SkipLink } from './SkipLink.tsx';
 import { useAppEffects } from './useAppEffects.ts';
 import { ViewBoundary } from './ViewBoundary.tsx';
 import './layout.css';
@@ -33,6 +34,7 @@ export function AppShell() {
     );
   return (
     <div className="app" data-source={source}>
+      <SkipLink />
       <AppHeader />
       <Notices />
       {comparing ? (
@@ -73,7 +75,7 @@ function ScenarioMain({ resetKey, embed = false }: { resetKey: string; embed?: b
     <>
       <Timeline />
       <main className="app-main">
-        <section className="app-table" aria-label="Events">
+        <section className="app-table" aria-label="Events" id={EVENT_TABLE_ID} tabIndex={-1}>
           <ViewBoundary name="The event table" resetKey={resetKey}>
             <EventTable />
           </ViewBoundary>

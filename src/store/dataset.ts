@@ -30,6 +30,8 @@ export interface DatasetState {
   readonly fileName: string | null;
   /** Bumped by every new summary, so views re-ask the worker. */
   readonly version: number;
+  /** Bumped by every file loaded (not by a re-resolve), so the workspace can move focus to what a load produced. */
+  readonly loads: number;
   readonly error: string | null;
   /** The identity the graph, the identity tab and the clusters list show. */
   readonly selectedId: string | null;
@@ -52,6 +54,7 @@ export const INITIAL_DATASET: DatasetState = {
   summary: null,
   fileName: null,
   version: 0,
+  loads: 0,
   error: null,
   selectedId: null,
   selectedEvent: null,
@@ -136,6 +139,7 @@ function loadedState(previous: DatasetState, summary: SessionSummary, fileName: 
     summary,
     fileName,
     version: previous.version + 1,
+    loads: previous.loads + 1,
     tab: summary.report.rejected > 0 ? 'report' : 'findings',
   };
 }

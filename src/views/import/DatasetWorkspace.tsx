@@ -1,4 +1,5 @@
-// The dataset workspace: clusters and search, the events table, the neighbourhood graph and the side tabs.
+// The dataset workspace: clusters and search, the events table, the neighbourhood graph and the side tabs. The
+// table's region has the id the page's skip link targets (app/SkipLink.tsx: views do not import the shell).
 import { useActions, useDataset } from '../../store/hooks.ts';
 import { Tabs, type TabSpec } from '../shared/Tabs.tsx';
 import type { DatasetTab } from '../../store/dataset.ts';
@@ -25,7 +26,12 @@ export function DatasetWorkspace() {
         <section className="dataset-area dataset-area--clusters" aria-label="Clusters">
           <ClustersPanel />
         </section>
-        <section className="dataset-area dataset-area--table" aria-label="Imported events">
+        <section
+          className="dataset-area dataset-area--table"
+          aria-label="Imported events"
+          id="event-table"
+          tabIndex={-1}
+        >
           <DatasetTable />
         </section>
         <section className="dataset-area dataset-area--graph" aria-label="Identity neighbourhood">

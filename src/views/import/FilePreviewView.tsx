@@ -1,5 +1,5 @@
 // The dialog's second step: what the file looks like and how it will be read, before anything is loaded.
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { IMPORT_FORMATS, type ImportFormat } from '../../io/index.ts';
 import { useActions, useDataset, useDatasetService } from '../../store/hooks.ts';
 import { formatBytes, formatCount } from './format.ts';
@@ -21,11 +21,20 @@ export function FilePreviewView() {
   const { setImportFormat, clearPreview } = useActions();
   const service = useDatasetService();
   const formatId = useId();
+  // Focus moves to what "Preview pasted text" (or choosing a file) produced, not to the page behind the dialog.
+  const region = useRef<HTMLElement>(null);
+  useEffect(() => region.current?.focus(), [preview]);
   if (preview === null) return null;
   const { detection } = preview;
   const unreadable = format === 'auto' && detection.format === 'unknown';
   return (
-    <div className="file-preview" data-testid="import.preview">
+    <section
+      className="file-preview"
+      aria-label={`Preview of ${preview.name}`}
+      tabIndex={-1}
+      ref={region}
+      data-testid="import.preview"
+    >
       <p className="file-preview__name">
         <strong>{preview.name}</strong> · {formatBytes(preview.size)}
       </p>
@@ -69,7 +78,7 @@ export function FilePreviewView() {
         </button>
       </div>
       {unreadable ? <p className="import-error">Choose a format to read it as.</p> : null}
-    </div>
+    </section>
   );
 }
 

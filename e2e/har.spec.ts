@@ -53,6 +53,11 @@ test('a dropped HAR: report, table, graph, and "Open as scenario" with a link fr
   await expect(report.getByTestId('har.other')).toContainText('pages: 1');
   await expect(report.getByTestId('har.other')).toContainText('scripts: 1');
   await expect(report.getByTestId('har.libraries')).toContainText('mixpanel-browser 2.83.0');
+  // Every entry accounted for (issue #11): entries = data requests + other requests + unreadable.
+  await expect(report.getByTestId('har.account')).toContainText(
+    /Every entry accounted for: \d+ entries = \d+/,
+  );
+  await expect(report.getByTestId('har.account')).toContainText('+ 0 unreadable');
 
   await report.getByRole('button', { name: 'Open as scenario' }).click();
   const scenario = page.getByTestId('har.scenario');

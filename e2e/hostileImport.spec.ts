@@ -2,6 +2,7 @@
 // values, __proto__/constructor keys, huge numbers, deep nesting. Nothing runs, nothing is polluted (in the page
 // or its workers), every string shows as text, and the exported SVG graph is text-only. The fixture fails the test
 // on any console error or page error.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -136,4 +137,34 @@ test('exports keep hostile strings as data', async ({ page }) => {
   expect(csv).toMatch(/,'@SUM\(A1\)(,|\r\n)/);
   expect(csv).not.toMatch(/(^|,)[=@]/m);
   await expectNothingLetIn(page, dialogs);
+});
+
+test('the import report accounts for every line exactly as idmerge resolve --report json does', async ({
+  page,
+}) => {
+  const app = new ImportPage(page);
+  await app.open();
+  for (const name of ['hostile.ndjson', 'malformed.ndjson', 'stream.csv']) {
+    const cli = spawnSync(
+      process.execPath,
+      ['bin/idmerge.mjs', 'resolve', '--report', 'json', fixture(name)],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const json = cli.stderr.split('\n').find((text) => text.startsWith('{')) ?? '{}';
+    const account = JSON.parse(json) as Record<string, number> & {
+      unreadableByReason: Array<{ label: string; count: number; lines: number[] }>;
+    };
+    await app.load(fixture(name));
+    await page.getByTestId('dataset.rejected').click();
+    for (const key of ['linesRead', 'loaded', 'rejected', 'unreadable', 'blankLines', 'otherLines'])
+      await expect(page.getByTestId(`report.account.${key}`), `${name}: ${key}`).toHaveText(
+        String(account[key]),
+      );
+    for (const group of account.unreadableByReason)
+      await expect(page.getByTestId('report.unreadableByReason')).toContainText(
+        `${group.label}: ${group.count} (${group.lines.length === 1 ? 'line' : 'lines'} ${group.lines.join(', ')})`,
+      );
+  }
 });

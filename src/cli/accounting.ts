@@ -1,5 +1,5 @@
 // The CLI's account of every line: the stderr summary and `--report json`, from the reader's LineAccount.
-import { PROBLEM_LABELS, problemKind, SAMPLE_LINES } from '../io/index.ts';
+import { accountReport, PROBLEM_LABELS, problemKind, SAMPLE_LINES } from '../io/index.ts';
 import type { ImportFormat, LineAccount, ProblemCode } from '../io/index.ts';
 import type { LineProblem } from './readers.ts';
 
@@ -55,22 +55,11 @@ export function summaryLine(account: LineAccount, tally: ProblemTally): string {
   return `idmerge: ${plural(account.linesRead, 'line')} read${values}: ${parts.join(', ')}`;
 }
 
-/** `--report json`: the same account, machine-readable. */
+/** `--report json`: the same account, machine-readable; the app's import report shows the same fields. */
 export function reportJson(format: ImportFormat, account: LineAccount, tally: ProblemTally): string {
-  const reasons = (kind: 'rejected' | 'unreadable') =>
-    tally.byKind(kind).map(({ code, count, lines, example }) => ({
-      code,
-      label: PROBLEM_LABELS[code],
-      count,
-      lines,
-      example,
-    }));
-  return JSON.stringify({
-    format,
-    ...account,
-    rejectedByReason: reasons('rejected'),
-    unreadableByReason: reasons('unreadable'),
-  });
+  return JSON.stringify(
+    accountReport(format, account, [...tally.byKind('rejected'), ...tally.byKind('unreadable')]),
+  );
 }
 
 function plural(count: number, word: string): string {

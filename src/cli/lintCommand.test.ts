@@ -24,6 +24,16 @@ async function lint(argv: string[], stdin = ''): Promise<Run> {
   return { code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') };
 }
 
+async function runResolve(path: string): Promise<Run> {
+  const streams = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+  const err: Buffer[] = [];
+  streams.stdout.resume();
+  streams.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  streams.stdin.end('');
+  const code = await runCli(['resolve', path], streams);
+  return { code, out: '', err: Buffer.concat(err).toString('utf8') };
+}
+
 const line = (event: string, properties: Record<string, unknown>) => JSON.stringify({ event, properties });
 
 /** A device shared by u1 and u2 without reset (a warning), and nothing else. */
@@ -88,6 +98,11 @@ describe('idmerge lint', () => {
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/^idmerge: line 4: /m);
     expect(run.err).toContain('1 line was not read');
+    // The account resolve prints for the same file (one summaryLine): 3 loaded, the broken line unreadable.
+    const resolve = await runResolve(file('broken.ndjson'));
+    const account = 'idmerge: 4 lines read: 3 loaded, 0 rejected, 1 unreadable (bad JSON: 1), 0 blank\n';
+    expect(run.err).toContain(account);
+    expect(resolve.err).toContain(account);
     const report = JSON.parse(run.out) as LintReport;
     expect(report.lines).toEqual({ read: 3, rejected: 1 });
     expect(report.findings[0]?.events).toEqual([{ index: 2, line: 3 }]);

@@ -6,6 +6,7 @@ import { rereadableSource, type CliStreams } from './io.ts';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptions, UsageError } from './options.ts';
 import { chooseFormat, IN_FLAG, readerFor, type RecordReader } from './readers.ts';
 import { citedRulesFooter } from './rulesCommand.ts';
+import { ProblemTally, summaryLine } from './accounting.ts';
 
 export const LINT_USAGE = `Usage: idmerge lint [options] [FILE|-]
 
@@ -82,12 +83,18 @@ async function readInto(
 ): Promise<LintReport['lines']> {
   let read = 0;
   let rejected = 0;
+  const tally = new ProblemTally();
   for await (const batch of reader.batches()) {
-    for (const problem of batch.problems)
+    for (const problem of batch.problems) {
       streams.stderr.write(`idmerge: line ${problem.line}: ${problem.reason}\n`);
+      tally.add(problem);
+    }
     rejected += batch.problems.length;
     for (const item of batch.items) linter.observe(item.record, read++, item.line);
   }
+  // The same account as `idmerge resolve` prints (accounting.ts), when a line was not used.
+  const account = reader.account();
+  if (account !== undefined && rejected > 0) streams.stderr.write(summaryLine(account, tally) + '\n');
   if (rejected > 0) {
     const lines = rejected === 1 ? '1 line was' : `${rejected} lines were`;
     streams.stderr.write(`idmerge: ${lines} not read (see above); every other line was checked\n`);

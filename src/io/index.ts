@@ -31,7 +31,15 @@ export {
 } from './jsonValues.ts';
 export { describeBadChannel, normaliseMixpanel, PROFILE_OPERATIONS } from './mixpanel.ts';
 export { checkEventFields, type FieldProblem } from './fields.ts';
-export { problemKind, LineAccounting, type LineAccount } from './report.ts';
+export {
+  ACCOUNT_FIELDS,
+  accountReport,
+  problemKind,
+  LineAccounting,
+  type AccountReason,
+  type AccountReport,
+  type LineAccount,
+} from './report.ts';
 export { DEFAULT_MAX_LINE_LENGTH, LineTally } from './lines.ts';
 export { isBlankLine, MAX_JSON_DEPTH, nestsDeeperThan, tooLongReason } from './text.ts';
 export { TOO_DEEP_REASON } from './sources.ts';

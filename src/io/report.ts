@@ -232,3 +232,49 @@ function addTo<K>(groups: Map<K, MutableGroup>, key: K, line: number | undefined
 function countsOf(group: MutableGroup): { count: number; lines: number[] } {
   return { count: group.count, lines: [...group.lines] };
 }
+
+/** Problems of one reason, as an account lists them: exact count, the first few line numbers, one example. */
+export interface AccountReason {
+  readonly code: ProblemCode;
+  readonly label: string;
+  readonly count: number;
+  readonly lines: readonly number[];
+  readonly example: string;
+}
+
+/**
+ * Every line of a read, in one shape for every reader of it: `idmerge resolve --report json` prints it, and the
+ * app's import report shows its fields. Reasons are split by kind and ordered by count, then by first line.
+ */
+export interface AccountReport extends LineAccount {
+  readonly format: ImportFormat;
+  readonly rejectedByReason: readonly AccountReason[];
+  readonly unreadableByReason: readonly AccountReason[];
+}
+
+/** The account report of a read: its line account and its problems grouped by reason (any order). */
+export function accountReport(
+  format: ImportFormat,
+  account: LineAccount,
+  groups: Iterable<Pick<AccountReason, 'code' | 'count' | 'lines' | 'example'>>,
+): AccountReport {
+  const all = [...groups]
+    .map(({ code, count, lines, example }) => ({ code, label: PROBLEM_LABELS[code], count, lines, example }))
+    .sort((a, b) => b.count - a.count || (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
+  return {
+    format,
+    ...account,
+    rejectedByReason: all.filter((group) => problemKind(group.code) === 'rejected'),
+    unreadableByReason: all.filter((group) => problemKind(group.code) === 'unreadable'),
+  };
+}
+
+/** The fields of a LineAccount, labelled once for every place that shows them. */
+export const ACCOUNT_FIELDS: ReadonlyArray<{ readonly key: keyof LineAccount; readonly label: string }> = [
+  { key: 'linesRead', label: 'Lines read' },
+  { key: 'loaded', label: 'Values loaded' },
+  { key: 'rejected', label: 'Values rejected' },
+  { key: 'unreadable', label: 'Unreadable' },
+  { key: 'blankLines', label: 'Blank lines' },
+  { key: 'otherLines', label: 'Other lines (headers, brackets, continuations)' },
+];

@@ -114,6 +114,14 @@ describe.each<Browser>(['chrome', 'firefox', 'safari'])('a %s HAR', (browser) =>
     if (browser === 'chrome') expect(kinds).toMatchObject({ pages: 1, scripts: 1, images: 1 });
     expect(records[0]?.facts.page).toBe('https://shop.example/');
     expect(summary.libraries).toEqual([{ name: 'mixpanel-browser 2.83.0', events: 2 }]);
+    expect(summary.account).toEqual({
+      entries: 7,
+      dataRequests: 3,
+      otherRequests: 4,
+      unreadableEntries: 0,
+      records: 3,
+      elementProblems: 0,
+    });
   });
 
   it('gives the same result whatever the chunking', async () => {
@@ -222,6 +230,15 @@ describe('transports and encodings', () => {
     expect(reading.problems[0]?.reason).toMatch(/bad JSON/);
     expect(reading.problems[1]?.reason).toMatch(/lost them/);
     expect(harImportReport(reading, 1).rejected).toBe(2);
+    // Every entry accounted for: 3 = 1 data request + 0 other + 2 unreadable.
+    expect(reading.summary.account).toEqual({
+      entries: 3,
+      dataRequests: 1,
+      otherRequests: 0,
+      unreadableEntries: 2,
+      records: 1,
+      elementProblems: 0,
+    });
   });
 
   it('rejects a bad element of a batch by its place, keeping the others', async () => {
@@ -231,6 +248,12 @@ describe('transports and encodings', () => {
     const reading = await read(text);
     expect(recordsOf(reading)).toEqual(asNdjson([pageView]));
     expect(reading.problems[0]?.reason).toBe('entry 1 (POST /track/): element 2: missing event name');
+    expect(reading.summary.account).toMatchObject({
+      entries: 1,
+      dataRequests: 1,
+      records: 1,
+      elementProblems: 1,
+    });
   });
 
   it('counts a /track path whose payload is not Mixpanel as another request', async () => {

@@ -78,6 +78,10 @@ export async function readHar(
 
 class EntryCollector {
   entries = 0;
+  /** Entries that are not HAR entries, and data requests that could not be decoded (the entry account). */
+  private unreadableEntries = 0;
+  /** Elements of data requests that gave no record (the entry account). */
+  private elementProblems = 0;
   private readonly pending: Pending[] = [];
   private readonly problems: ImportProblem[] = [];
   private readonly facts = new HarFactsBuilder();
@@ -99,6 +103,7 @@ class EntryCollector {
     const request =
       value === undefined ? 'the entry is not valid JSON' : readEntry(value, entry, element.line);
     if (typeof request === 'string') {
+      this.unreadableEntries++;
       this.problems.push({
         line: element.line,
         code: 'har-structure',
@@ -118,6 +123,7 @@ class EntryCollector {
     for (const { request, endpoint } of ordered) {
       const decoded = await decodePayload(request, inflate);
       if (!decoded.ok) {
+        this.unreadableEntries++;
         this.problems.push(problemAt(request, 'har-undecodable', decoded.reason));
         continue;
       }
@@ -136,12 +142,17 @@ class EntryCollector {
       records: this.facts.withPages(records),
       problems: this.problems.sort((a, b) => a.line - b.line),
       notes: this.facts.notes(),
-      summary: this.facts.summary(records),
+      summary: this.facts.summary(records, {
+        entries: this.entries,
+        unreadableEntries: this.unreadableEntries,
+        elementProblems: this.elementProblems,
+      }),
     };
   }
 
   private addElement(request: HarRequest, element: ElementResult, records: HarRecord[]): void {
     if (!element.ok) {
+      this.elementProblems++;
       this.problems.push(problemAt(request, element.code, `element ${element.element}: ${element.reason}`));
       return;
     }

@@ -38,6 +38,30 @@ export interface HarSummary {
   readonly groupUpdates: number;
   /** Events per page, in order of first event. */
   readonly pages: readonly { readonly page: string; readonly events: number }[];
+  /** Where every entry went (a HAR's records are accounted by entry, not by line). */
+  readonly account: HarEntryAccount;
+}
+
+/**
+ * Every entry of a log accounted for: `entries = dataRequests + otherRequests + unreadableEntries`, and the data
+ * requests' elements gave `records` (events and profile updates) plus `elementProblems` that could not be used.
+ * Which records the resolution takes depends on the failed-requests choice (HarFacts.failedRecords).
+ */
+export interface HarEntryAccount {
+  readonly entries: number;
+  readonly dataRequests: number;
+  readonly otherRequests: number;
+  /** Entries that are not valid HAR entries, and data requests whose payload could not be decoded. */
+  readonly unreadableEntries: number;
+  readonly records: number;
+  readonly elementProblems: number;
+}
+
+/** What only the reader counts: entries seen, and how many could not be used. */
+export interface EntryCounts {
+  readonly entries: number;
+  readonly unreadableEntries: number;
+  readonly elementProblems: number;
 }
 
 /** Collects a HAR's summary entry by entry. */
@@ -140,8 +164,10 @@ export class HarFactsBuilder {
     return notes;
   }
 
-  summary(records: readonly HarRecord[]): HarSummary {
+  summary(records: readonly HarRecord[], counts: EntryCounts): HarSummary {
+    const otherRequests = [...this.others.values()].reduce((sum, count) => sum + count, 0);
     return {
+      account: { ...counts, dataRequests: this.dataRequests, otherRequests, records: records.length },
       entries: this.entryCount,
       dataRequests: this.dataRequests,
       otherRequests: sorted(this.others).map(([kind, count]) => ({ kind, count })),

@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { useDataset, useDatasetService } from '../../store/hooks.ts';
 import type { SessionSummary } from '../../worker/importSession.ts';
-import { formatCount } from './format.ts';
+import { formatCount, plural } from './format.ts';
 import { LogScenario } from './LogScenario.tsx';
 
 type HarFacts = NonNullable<SessionSummary['har']>;
@@ -20,6 +20,7 @@ export function HarReport() {
         Segment data
         {summary.hosts.length > 0 ? ` (to ${summary.hosts.map((h) => h.host).join(', ')})` : ''}.
       </p>
+      <EntryAccount har={har} />
       <OtherRequests summary={summary} />
       <FailedRequests har={har} />
       <Retries summary={summary} />
@@ -35,6 +36,22 @@ export function HarReport() {
       />
       <LogScenario />
     </section>
+  );
+}
+
+/** Every entry accounted for (a HAR's records are counted by entry, not by line): HarEntryAccount's identities. */
+function EntryAccount({ har }: { readonly har: HarFacts }) {
+  const { account } = har.summary;
+  const leftOut = har.includeFailed ? 0 : har.failedRecords;
+  return (
+    <p data-testid="har.account">
+      Every entry accounted for: {plural(account.entries, 'entry', 'entries')} ={' '}
+      {formatCount(account.dataRequests)} with Mixpanel or Segment data + {formatCount(account.otherRequests)}{' '}
+      other requests + {formatCount(account.unreadableEntries)} unreadable. The data gave{' '}
+      {plural(account.records, 'record')} ({formatCount(account.records - leftOut)} resolved,{' '}
+      {formatCount(leftOut)} left out from failed requests) and {plural(account.elementProblems, 'element')}{' '}
+      that could not be used.
+    </p>
   );
 }
 

@@ -1,8 +1,10 @@
-// The import report: counts that add up, rejections grouped by reason, and every rejected line by number.
+// The import report: counts that add up (the line account, as the CLI's --report json), rejections grouped by
+// reason, and every rejected line by number.
 import { useDataset } from '../../store/hooks.ts';
 import type { SessionSummary } from '../../worker/importSession.ts';
 import { formatCount } from './format.ts';
 import { HarReport } from './HarReport.tsx';
+import { LineAccount } from './LineAccount.tsx';
 
 export function ReportPanel() {
   const summary = useDataset((d) => d.summary);
@@ -20,6 +22,7 @@ export function ReportPanel() {
         <Count label="Lines rejected" value={formatCount(report.rejected)} testId="report.rejected" />
       </dl>
       <HarReport />
+      <LineAccount report={report} />
       <Notes summary={summary} />
       {report.rejected === 0 ? (
         <p className="panel-empty">Every line was used.</p>
@@ -61,15 +64,21 @@ function RejectedLines({ summary }: { readonly summary: SessionSummary }) {
   const { report, problems } = summary;
   return (
     <>
-      <h3 className="panel-heading">Rejected, by reason</h3>
-      <ul className="report-notes" data-testid="report.reasons">
-        {report.rejectedByReason.map((group) => (
-          <li key={group.code}>
-            <strong>{group.label}</strong>: {formatCount(group.count)} (lines {group.lines.join(', ')}
-            {group.count > group.lines.length ? ', …' : ''})
-          </li>
-        ))}
-      </ul>
+      {/* Other formats list their reasons in the line account; a HAR is accounted by entry, so list them here. */}
+      {report.format !== 'har' ? null : (
+        <>
+          <h3 className="panel-heading">Rejected, by reason</h3>
+          <ul className="report-notes" data-testid="report.reasons">
+            {report.rejectedByReason.map((group) => (
+              <li key={group.code}>
+                <strong>{group.label}</strong>: {formatCount(group.count)} (entries at lines{' '}
+                {group.lines.join(', ')}
+                {group.count > group.lines.length ? ', …' : ''})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3 className="panel-heading">
         Rejected lines
         {problems.length < report.rejected ? ` (the first ${formatCount(problems.length)})` : ''}

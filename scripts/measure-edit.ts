@@ -1,13 +1,61 @@
 // Times an edit in the scenario editor to the updated table, on a 500-step scenario (#12, aim < 100 ms): the page
 // clicks "Add step" and waits, inside the page, for the timeline to say the new step count and the table to show
 // the new event. Run after a build: node --import tsx scripts/measure-edit.ts   (PW_PORT picks the preview port)
+// With --profile FILE it also records a Chromium CPU profile of the edits into FILE and prints the functions with
+// the most self time (build with `npx vite build --minify false` first to read the names).
 import { encodeScenarioLink } from '../src/scenarios/link.ts';
 import type { Scenario, ScenarioStep } from '../src/scenarios/types.ts';
+import { writeFileSync } from 'node:fs';
+import type { CDPSession } from '@playwright/test';
 import { launchChromium, startPreview } from './browser.ts';
 
 const PORT = Number(process.env['PW_PORT'] ?? 4177);
 const STEPS = 500;
 const EDITS = 15;
+const profileAt = process.argv.indexOf('--profile');
+const PROFILE_FILE = profileAt < 0 ? undefined : process.argv[profileAt + 1];
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** The functions with the most self time in a CPU profile, as "ms  name  file:line" lines. */
+function topSelfTime(profile: CpuProfile, count: number): string[] {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame;
+    if (frame === undefined) return;
+    const file = frame.url.split('/').pop() ?? '';
+    const key = `${frame.functionName || '(anonymous)'}  ${file}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${key}`);
+}
+
+async function startProfile(cdp: CDPSession | undefined): Promise<void> {
+  if (cdp === undefined) return;
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
+
+async function stopProfile(cdp: CDPSession | undefined): Promise<void> {
+  if (cdp === undefined || PROFILE_FILE === undefined) return;
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  writeFileSync(PROFILE_FILE, JSON.stringify(profile));
+  console.log(`CPU profile: ${PROFILE_FILE}; most self time:`);
+  for (const line of topSelfTime(profile, 30)) console.log(line);
+}
 
 /** 500 steps on three devices: page views, logins, logouts, so every mode has links to follow. */
 function bigScenario(): Scenario {
@@ -60,10 +108,13 @@ async function main(): Promise<void> {
     await page.addInitScript(`localStorage.setItem('idmerge.myScenarios.v1', ${JSON.stringify(entry)})`);
     await page.goto(`http://localhost:${PORT}/?play=${payload}&mode=simplified&step=${STEPS}`);
     await page.getByRole('button', { name: 'Add step', exact: true }).waitFor();
+    const cdp = PROFILE_FILE === undefined ? undefined : await page.context().newCDPSession(page);
+    await startProfile(cdp);
     const samples: number[] = [];
     for (let i = 1; i <= EDITS; i++) {
       samples.push(await page.evaluate<number>(`${TIME_ONE_EDIT}(${STEPS + i})`));
     }
+    await stopProfile(cdp);
     const sorted = [...samples].sort((a, b) => a - b);
     console.log(`payload: ${payload.length} characters for ${STEPS} steps`);
     console.log(

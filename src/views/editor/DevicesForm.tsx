@@ -26,6 +26,7 @@ export function DevicesForm({ scenario, edit }: DevicesFormProps) {
           <li key={device.id} className="editor-device">
             <span className="editor-device-id">{device.id}</span>
             <input
+              autoComplete="off"
               aria-label={`Label of device ${device.id}`}
               value={device.label}
               onChange={(event) => {
@@ -34,6 +35,7 @@ export function DevicesForm({ scenario, edit }: DevicesFormProps) {
               }}
             />
             <select
+              autoComplete="off"
               aria-label={`Kind of device ${device.id}`}
               value={device.kind}
               onChange={(event) =>
@@ -59,6 +61,7 @@ export function DevicesForm({ scenario, edit }: DevicesFormProps) {
       </ul>
       <div className="editor-add">
         <select
+          autoComplete="off"
           aria-label="Kind of the new device"
           value={kind}
           onChange={(e) => setKind(e.target.value as DeviceKind)}

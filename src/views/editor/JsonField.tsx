@@ -31,6 +31,7 @@ export function JsonField({ label, value, accepts, onChange }: JsonFieldProps) {
   const valid = parsed.ok && accepts(parsed.value);
   return (
     <input
+      autoComplete="off"
       className="editor-json"
       aria-label={label}
       aria-invalid={!valid}

@@ -112,6 +112,7 @@ export function MyScenarios({ current, open }: MyScenariosProps) {
       <label className="editor-upload">
         Upload a scenario (.json)
         <input
+          autoComplete="off"
           type="file"
           accept=".json,application/json"
           onChange={(event) => {

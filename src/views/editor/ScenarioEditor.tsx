@@ -69,6 +69,7 @@ export default function ScenarioEditor() {
           New blank scenario
         </button>
         <select
+          autoComplete="off"
           aria-label="Start from a common pain"
           value=""
           onChange={(event) => {
@@ -93,6 +94,7 @@ export default function ScenarioEditor() {
       <label className="editor-title">
         Title
         <input
+          autoComplete="off"
           value={scenario.title}
           onChange={(event) => {
             const title = event.target.value;

@@ -10,10 +10,8 @@ import {
 } from '../../scenarios/edit.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { playScenarioMemo } from '../../store/derive.ts';
-import { expectationMarks } from './expectationMarks.ts';
+import { expectationMarks, NO_MARKS } from './expectationMarks.ts';
 import { StepRow, type StepActions } from './StepRow.tsx';
-
-const NO_MARKS: readonly never[] = [];
 
 interface StepsFormProps {
   readonly scenario: Scenario;
@@ -60,7 +58,8 @@ export function StepsForm({ scenario, edit }: StepsFormProps) {
             // Rows are positions: a step has no identity of its own beyond its place in the story.
             key={index}
             devices={scenario.devices}
-            stepCount={scenario.steps.length}
+            isLast={index === scenario.steps.length - 1}
+            isOnly={scenario.steps.length <= 1}
             step={step}
             index={index}
             focus={focus === index}

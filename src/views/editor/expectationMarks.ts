@@ -8,6 +8,9 @@ export interface Mark {
   readonly ok: boolean;
 }
 
+/** A step's marks when it pins nothing: one shared empty list, so its (memoised) row does not re-render. */
+export const NO_MARKS: readonly Mark[] = [];
+
 /** Marks by step index; resolves only the modes some step pins. */
 export function expectationMarks(played: PlayedScenario): readonly (readonly Mark[])[] {
   const modes = new Set<Mode>();
@@ -15,12 +18,13 @@ export function expectationMarks(played: PlayedScenario): readonly (readonly Mar
   const resolutions = new Map(
     [...modes].map((mode) => [mode, resolve(played.records, mode, {}, { trackSteps: true })]),
   );
-  return played.steps.map((step) =>
-    [...modes].flatMap((mode) => {
+  return played.steps.map((step) => {
+    if (step.expect === undefined) return NO_MARKS;
+    return [...modes].flatMap((mode) => {
       const resolution = resolutions.get(mode);
       const observed = resolution === undefined ? undefined : observeStep(played, resolution, step, mode);
       if (observed === undefined) return [];
       return [{ mode, ok: JSON.stringify(observed.actual) === JSON.stringify(observed.expected) }];
-    }),
-  );
+    });
+  });
 }

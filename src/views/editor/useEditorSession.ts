@@ -48,18 +48,23 @@ export function useEditorSession(): EditorSession {
   }, [savedAtStart, actions]);
 
   useEffect(() => {
+    const saver = debouncedSaver();
     const show = (scenario: Scenario) => {
       const problem = playProblemOf(scenario, undefined);
       setPlayProblem(problem);
       if (problem !== undefined) return;
       const payload = encodeScenarioLink(scenario);
       actions.showCustom({ scenario, payload, editable: true });
-      autosave(keyRef.current, scenario, payload);
+      saver.save(keyRef.current, scenario, payload);
     };
     show(document.getState().scenario);
-    return document.subscribe((state, previous) => {
+    const unsubscribe = document.subscribe((state, previous) => {
       if (state.scenario !== previous.scenario) show(state.scenario);
     });
+    return () => {
+      unsubscribe();
+      saver.dispose();
+    };
   }, [document, actions]);
 
   const startFrom = (scenario: Scenario, key = newKey()) => {
@@ -68,6 +73,34 @@ export function useEditorSession(): EditorSession {
     document.setState({ scenario, text: `${JSON.stringify(scenario, null, 2)}\n` });
   };
   return { document, playProblem, startFrom, savedKey };
+}
+
+/** How long autosave waits for the edits to pause: reading and writing every saved scenario is not per keystroke. */
+const AUTOSAVE_DELAY_MS = 300;
+
+/** Autosave off the edit path: the last version is written once edits pause, and at once when the page is left. */
+function debouncedSaver() {
+  let pending: (() => void) | undefined;
+  let timer: number | undefined;
+  const flush = () => {
+    window.clearTimeout(timer);
+    timer = undefined;
+    const write = pending;
+    pending = undefined;
+    write?.();
+  };
+  window.addEventListener('pagehide', flush);
+  return {
+    save(key: string, scenario: Scenario, payload: string) {
+      pending = () => autosave(key, scenario, payload);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(flush, AUTOSAVE_DELAY_MS);
+    },
+    dispose() {
+      flush();
+      window.removeEventListener('pagehide', flush);
+    },
+  };
 }
 
 /** Saves the scenario under its key (most recent first); a refusal (storage full or blocked) is not an error here. */

@@ -181,3 +181,16 @@ test('an embed link shows the timeline, table and graph and no editor', async ({
   await expect(button(page, 'Edit a copy')).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveCount(0);
 });
+
+test('edits replace the history entry (back leaves the editor, not the last keystroke), written once edits pause', async ({
+  page,
+}) => {
+  await openBlankEditor(page);
+  const entries = await page.evaluate(() => history.length);
+  const url = page.url();
+  for (let i = 0; i < 3; i++) await button(page, 'Add step').click();
+  await expect(page.getByLabel('Call of step 4')).toBeVisible();
+  await expect.poll(() => page.url()).not.toBe(url);
+  await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('4');
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+});

@@ -42,15 +42,26 @@ function topSelfTime(profile: CpuProfile, count: number): string[] {
     .map(([key, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${key}`);
 }
 
-async function startProfile(cdp: CDPSession | undefined): Promise<void> {
-  if (cdp === undefined) return;
+/** The renderer's cumulative main-thread work, in seconds (CDP Performance.getMetrics). */
+async function mainThreadWork(cdp: CDPSession) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  return {
+    TaskDuration: value('TaskDuration'),
+    ScriptDuration: value('ScriptDuration'),
+    LayoutDuration: value('LayoutDuration'),
+    RecalcStyleDuration: value('RecalcStyleDuration'),
+  };
+}
+
+async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
 }
 
-async function stopProfile(cdp: CDPSession | undefined): Promise<void> {
-  if (cdp === undefined || PROFILE_FILE === undefined) return;
+async function stopProfile(cdp: CDPSession): Promise<void> {
+  if (PROFILE_FILE === undefined) return;
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   writeFileSync(PROFILE_FILE, JSON.stringify(profile));
   console.log(`CPU profile: ${PROFILE_FILE}; most self time:`);
@@ -108,17 +119,25 @@ async function main(): Promise<void> {
     await page.addInitScript(`localStorage.setItem('idmerge.myScenarios.v1', ${JSON.stringify(entry)})`);
     await page.goto(`http://localhost:${PORT}/?play=${payload}&mode=simplified&step=${STEPS}`);
     await page.getByRole('button', { name: 'Add step', exact: true }).waitFor();
-    const cdp = PROFILE_FILE === undefined ? undefined : await page.context().newCDPSession(page);
-    await startProfile(cdp);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const before = await mainThreadWork(cdp);
+    if (PROFILE_FILE !== undefined) await startProfile(cdp);
     const samples: number[] = [];
     for (let i = 1; i <= EDITS; i++) {
       samples.push(await page.evaluate<number>(`${TIME_ONE_EDIT}(${STEPS + i})`));
     }
+    const after = await mainThreadWork(cdp);
     await stopProfile(cdp);
     const sorted = [...samples].sort((a, b) => a - b);
     console.log(`payload: ${payload.length} characters for ${STEPS} steps`);
     console.log(
       `edit → updated table (Add step, ${STEPS}→${STEPS + EDITS} steps, ${EDITS} edits): median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`,
+    );
+    const perEdit = (key: keyof typeof after) => (((after[key] - before[key]) * 1000) / EDITS).toFixed(1);
+    // Less sensitive to a loaded machine than the wall clock above (the renderer's own accounting of its tasks).
+    console.log(
+      `main-thread work per edit: ${perEdit('TaskDuration')} ms (script ${perEdit('ScriptDuration')}, layout ${perEdit('LayoutDuration')}, style ${perEdit('RecalcStyleDuration')})`,
     );
   } finally {
     await browser.close();

@@ -12,7 +12,7 @@ import {
   writeLocation,
 } from '../store/urlState.ts';
 import { readView, withSource } from '../store/viewParam.ts';
-import { readPlay, withEmbed, writePlaySearch } from '../store/custom.ts';
+import { FLUSH_URL_EVENT, readPlay, withEmbed, writePlaySearch } from '../store/custom.ts';
 import { openPayload } from './openLink.ts';
 import { historyMethodFor } from './historyPolicy.ts';
 import { createUrlWriter, type HistoryMethod } from './urlWriter.ts';
@@ -48,6 +48,9 @@ function detailsIn(search: string): { details: ViewDetails; notices: readonly st
   return { details: { ...DEFAULT_VIEW_DETAILS, ...read.details }, notices: read.notices };
 }
 
+/** How long an edit's URL write waits for the next edit (they merge into one write). */
+const EDIT_WRITE_DELAY_MS = 300;
+
 /** An edit of the user's own scenario in the open editor (not opening one: that is a place to come back to). */
 function isEdit(state: AppState, previous: AppState): boolean {
   return (
@@ -69,15 +72,20 @@ function writeHistory(search: string, method: HistoryMethod): void {
 export function useUrlSync(): void {
   const { store, actions } = useStoreApi();
   useEffect(() => {
-    const writer = createUrlWriter({
-      search: () => searchOf(store.getState()),
-      write: writeHistory,
-      now: () => performance.now(),
-      schedule: (run, delay) => {
-        const timer = window.setTimeout(run, delay);
-        return () => window.clearTimeout(timer);
-      },
-    });
+    const writerWaiting = (least: number) =>
+      createUrlWriter({
+        search: () => searchOf(store.getState()),
+        write: writeHistory,
+        now: () => performance.now(),
+        schedule: (run, delay) => {
+          const timer = window.setTimeout(run, Math.max(delay, least));
+          return () => window.clearTimeout(timer);
+        },
+      });
+    const writer = writerWaiting(0);
+    // Edits write once the user pauses: a history write lays the page out (Chromium saves its scroll state), which
+    // in the middle of a 500-step edit is a second layout before the frame.
+    const editWriter = writerWaiting(EDIT_WRITE_DELAY_MS);
     // The page may have opened on "/" or on a repaired URL: show the view actually open.
     writeHistory(searchOf(store.getState()), 'replace');
     // While back/forward reopens a view, a repaired URL replaces the entry instead of adding one.
@@ -90,14 +98,15 @@ export function useUrlSync(): void {
       // Edits replace the entry, even when they move the step (an added step shows at the end): back does not walk
       // through keystrokes, and a push per edit cost 15–50 ms on a 500-step story (scripts/measure-edit.ts).
       if (state.custom !== previous.custom && method !== 'push') method = 'replace';
-      else if (isEdit(state, previous)) method = 'replace';
       if (method === 'none' && detailsChanged(state, previous)) method = 'replace';
       if (method === 'none') return;
       if (restoring) writeHistory(searchOf(store.getState()), 'replace');
+      else if (isEdit(state, previous)) editWriter.request('replace');
       else writer.request(method);
     });
     const onPopState = () => {
       writer.discard();
+      editWriter.discard();
       const play = readPlay(window.location.search);
       if (play !== null) return void reopenPlay(play);
       // Read everything first: opening the location replaces the URL with its repaired form.
@@ -127,8 +136,14 @@ export function useUrlSync(): void {
       restoring = false;
     };
     window.addEventListener('popstate', onPopState);
+    const flushEdits = () => editWriter.flush();
+    window.addEventListener('pagehide', flushEdits);
+    window.addEventListener(FLUSH_URL_EVENT, flushEdits);
     return () => {
       writer.flush();
+      editWriter.flush();
+      window.removeEventListener('pagehide', flushEdits);
+      window.removeEventListener(FLUSH_URL_EVENT, flushEdits);
       unsubscribe();
       window.removeEventListener('popstate', onPopState);
     };

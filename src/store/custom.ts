@@ -52,3 +52,9 @@ export function withEmbed(search: string, embed: boolean): string {
   if (!embed) return search;
   return `${search}${search.includes('?') ? '&' : '?'}embed=1`;
 }
+
+/**
+ * Asks the URL writer to write what it holds back now (an edit's URL waits for a pause): sent on `window` before
+ * anything reads the page's URL as the link, like "Copy link".
+ */
+export const FLUSH_URL_EVENT = 'idmerge:flush-url';

@@ -1,5 +1,6 @@
 // Copies the page's URL, which always holds the view; says "Copied", or where to find the link when it cannot.
 import { useEffect, useState } from 'react';
+import { FLUSH_URL_EVENT } from '../../store/custom.ts';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 const CONFIRMATION_MS = 2000;
@@ -7,6 +8,8 @@ const CONFIRMATION_MS = 2000;
 async function copyLocation(): Promise<boolean> {
   // navigator.clipboard is missing on insecure origins and in some embeds; writeText rejects without permission.
   if (typeof navigator.clipboard?.writeText !== 'function') return false;
+  // An edit's URL is written when the user pauses: have it written now.
+  window.dispatchEvent(new Event(FLUSH_URL_EVENT));
   try {
     await navigator.clipboard.writeText(window.location.href);
     return true;

@@ -19,9 +19,18 @@ function renderPanel(initial: Partial<AppState>) {
 }
 
 describe('Why panel', () => {
-  it('asks for a selection when nothing is selected', () => {
-    renderPanel({ scenarioId: 'first-link-wins', cursor: 4 });
+  it('asks for a selection before the first event is sent', () => {
+    renderPanel({ scenarioId: 'first-link-wins', cursor: 0 });
     expect(screen.getByText('Select a row or a node to see why.')).toBeDefined();
+  });
+
+  it('with nothing selected, follows the newest event', () => {
+    renderPanel({ scenarioId: 'first-link-wins', cursor: 4 });
+    expect(screen.getByTestId('explain.following')).toBeDefined();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Event #4: Page View');
+    // S-13 / S-12: a device-only event resolves to the device's first user.
+    const reasons = within(screen.getByTestId('explain.reasons')).getAllByRole('listitem');
+    expect(reasons[reasons.length - 1]!.textContent).toContain('so this event resolves to U1');
   });
 
   it("explains S-9: the device's earlier link, the event that made it, and the failure code", () => {

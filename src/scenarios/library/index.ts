@@ -8,12 +8,14 @@ import howDistinctIdIsDerived from './how-distinct-id-is-derived.json' with { ty
 import firstLinkWins from './first-link-wins.json' with { type: 'json' };
 import onePayloadThreeReadings from './one-payload-three-readings.json' with { type: 'json' };
 import sharedDeviceWithoutReset from './shared-device-without-reset.json' with { type: 'json' };
+import resetNewDeviceId from './reset-new-device-id.json' with { type: 'json' };
 import anonymousActivityHandedOver from './anonymous-activity-handed-over.json' with { type: 'json' };
 import identifyTwiceWithoutReset from './identify-twice-without-reset.json' with { type: 'json' };
 import identifyWithoutEvent from './identify-without-event.json' with { type: 'json' };
 import emailAsUserId from './email-as-user-id.json' with { type: 'json' };
 import phoneNumberAsDeviceId from './phone-number-as-device-id.json' with { type: 'json' };
 import specialEventsIgnored from './special-events-ignored.json' with { type: 'json' };
+import aliasCallsIdentify from './alias-calls-identify.json' with { type: 'json' };
 import serverClientHandoff from './server-client-handoff.json' with { type: 'json' };
 import serverSideAnonymousIds from './server-side-anonymous-ids.json' with { type: 'json' };
 import lateArrivingEvents from './late-arriving-events.json' with { type: 'json' };
@@ -49,12 +51,14 @@ export const LIBRARY_FILES: readonly LibraryFile[] = [
   ['first-link-wins.json', firstLinkWins],
   ['one-payload-three-readings.json', onePayloadThreeReadings],
   ['shared-device-without-reset.json', sharedDeviceWithoutReset],
+  ['reset-new-device-id.json', resetNewDeviceId],
   ['anonymous-activity-handed-over.json', anonymousActivityHandedOver],
   ['identify-twice-without-reset.json', identifyTwiceWithoutReset],
   ['identify-without-event.json', identifyWithoutEvent],
   ['email-as-user-id.json', emailAsUserId],
   ['phone-number-as-device-id.json', phoneNumberAsDeviceId],
   ['special-events-ignored.json', specialEventsIgnored],
+  ['alias-calls-identify.json', aliasCallsIdentify],
   ['server-client-handoff.json', serverClientHandoff],
   ['server-side-anonymous-ids.json', serverSideAnonymousIds],
   ['late-arriving-events.json', lateArrivingEvents],

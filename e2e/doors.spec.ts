@@ -72,6 +72,25 @@ const HOSTILE_URLS: readonly { name: string; search: string; notices: readonly s
     notices: ['There is no scenario', 'is not a mode', 'is not a step number'],
   },
   {
+    name: 'hostile view details (options, sdk, selection, panel, table)',
+    search:
+      `?scenario=returning-user&event=99999999&panel=__proto__&table=${q('<b>x</b>')}&identity-events=constructor` +
+      `&sdk=${q('javascript:alert(1)')}&cluster-limit=-1&link-order=${q(XSS)}`,
+    notices: [
+      '"__proto__" is not a panel',
+      '"<b>x</b>" is not a table view',
+      '"constructor" is not an identity-events choice',
+      '"javascript:alert(1)" is not an SDK version',
+      'cluster-limit="-1" is ignored',
+      'link-order="<img src=x onerror=\\"window.__xss=1\\">" is ignored',
+    ],
+  },
+  {
+    name: 'an id selection of 300 characters',
+    search: `?scenario=returning-user&id=${'i'.repeat(300)}`,
+    notices: ['(300 characters) is not an id the lab can select'],
+  },
+  {
     name: 'a truncated play link',
     search: `?play=${encodeScenarioLink(LIBRARY[0]!).slice(0, 40)}&mode=simplified&step=1`,
     notices: ['could not be opened'],

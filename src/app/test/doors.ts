@@ -4,13 +4,14 @@
 // Object.prototype untouched. The e2e spec e2e/doors.spec.ts opens the same kinds of values in Chromium.
 import fc from 'fast-check';
 import LZString from 'lz-string';
-import { MODES, type Mode } from '../../engine/index.ts';
+import { DEFAULT_OPTIONS, MODES, OPTION_FLAGS, withDefaults, type Mode } from '../../engine/index.ts';
 import { LIBRARY } from '../../scenarios/library/index.ts';
 import { decodeScenarioLink, encodeScenarioLink } from '../../scenarios/link.ts';
 import { readEmbedParam, readPlay } from '../../store/custom.ts';
 import { locate } from '../../store/locate.ts';
 import { quoteInput } from '../../store/quote.ts';
 import { ASIDE_KEY, SAVED_KEY, type SavedScenario } from '../../store/savedScenarios.ts';
+import { readViewDetails } from '../../store/urlState.ts';
 import { readView } from '../../store/viewParam.ts';
 import { readSavedState } from '../savedState.ts';
 import { THEME_STORAGE_KEY } from '../themePreference.ts';
@@ -160,6 +161,67 @@ function checkViewAndEmbed(generated: Partial<Record<Param, string>>): void {
   check(embed.embed === (params.embed === '1'), 'embed on without embed=1');
 }
 
+/** The view details (#17): each option by its CLI flag, then sdk, event, id, panel, table, identity-events. */
+const DETAIL_CHOICES: Readonly<Record<string, readonly string[]>> = {
+  sdk: ['current', 'legacy'],
+  panel: ['why', 'devices', 'profiles', 'settings'],
+  table: ['as-sent', 'as-shown'],
+  'identity-events': ['scenario', 'shown', 'hidden'],
+};
+const OPTION_PARAMS = Object.entries(OPTION_FLAGS) as [keyof typeof OPTION_FLAGS, string][];
+const detailParams: fc.Arbitrary<Record<string, string>> = fc.record(
+  {
+    ...Object.fromEntries(
+      Object.entries(DETAIL_CHOICES).map(([param, choices]) => [
+        param,
+        fc.oneof(fc.constantFrom(...choices), hostileValue),
+      ]),
+    ),
+    ...Object.fromEntries(
+      OPTION_PARAMS.map(([key, flag]) => [
+        flag,
+        fc.oneof(fc.constant(String(DEFAULT_OPTIONS[key])), hostileValue),
+      ]),
+    ),
+    event: fc.oneof(fc.integer({ min: 1, max: 1e9 }).map(String), hostileValue),
+    id: fc.oneof(fc.constantFrom('alice', '__proto__', '$device:D1'), hostileValue),
+  },
+  { requiredKeys: [] },
+);
+
+/** The view details: every value read is one the app knows, every value ignored is named. */
+function checkViewDetails(generated: Record<string, string>): void {
+  const search = new URLSearchParams(generated);
+  const read: Record<string, string> = {};
+  for (const [key, value] of search) read[key] ??= value;
+  const { details, notices } = readViewDetails(`?${search.toString()}`);
+  checkNotices(notices);
+  const chosen: Record<string, string | undefined> = {
+    sdk: details.sdkVersion,
+    panel: details.sidePanel,
+    table: details.tableView,
+    'identity-events': details.identityEvents,
+  };
+  for (const [param, choices] of Object.entries(DETAIL_CHOICES)) {
+    const value = read[param];
+    if (value === undefined) continue;
+    if (choices.includes(value)) check(chosen[param] === value, `${param}=${value} not applied`);
+    else
+      check(chosen[param] === undefined && names(notices, value), `${param}: ${quoteInput(value)} not named`);
+  }
+  // Whatever options were kept, the engine accepts them together.
+  withDefaults(details.options ?? {});
+  for (const [key, flag] of OPTION_PARAMS) {
+    const value = read[flag];
+    if (value !== undefined && details.options?.[key] === undefined)
+      check(names(notices, value), `${flag}: ${quoteInput(value)} ignored without a notice`);
+  }
+  const selection = details.selection;
+  if (selection?.kind === 'event')
+    check(Number.isInteger(selection.recordIndex) && selection.recordIndex >= 0, 'bad event index');
+  if (selection?.kind === 'id') check(selection.id !== '' && selection.id.length <= 200, 'bad id selection');
+}
+
 const realPayload = fc.constantFrom(...LIBRARY.slice(0, 6)).map((scenario) => encodeScenarioLink(scenario));
 
 /** Link payloads: cut short, bit-flipped, over-long, hostile JSON compressed properly, or plain junk. */
@@ -307,6 +369,11 @@ export const DOOR_PROPERTIES: Readonly<
   'URL view/embed: a known view, each ignored value named': () =>
     fc.property(urlParams, (params) => {
       checkViewAndEmbed(params);
+      checkPrototypeUntouched();
+    }) as never,
+  'URL view details (options, sdk, selection, panel, table): known values, each ignored value named': () =>
+    fc.property(detailParams, (params) => {
+      checkViewDetails(params);
       checkPrototypeUntouched();
     }) as never,
   'URL play payloads: a scenario or a short reason, never a throw': () =>

@@ -1,6 +1,7 @@
 // Your own scenario (#12): build it with the form or the source, undo/redo across both, reload, share by link,
 // embed; broken links and corrupt saved data give notices, never a blank app.
 import type { Page } from '@playwright/test';
+import LZString from 'lz-string';
 import { expect, test } from './fixtures.ts';
 import { AppPage } from './pages/appPage.ts';
 import { TablePage } from './pages/tablePage.ts';
@@ -193,4 +194,33 @@ test('edits replace the history entry (back leaves the editor, not the last keys
   await expect.poll(() => page.url()).not.toBe(url);
   await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('4');
   expect(await page.evaluate(() => history.length)).toBe(entries);
+});
+
+test('a scenario too large for a link says so and offers the file', async ({ page }) => {
+  // 600 steps with distinct event names: lz-string cannot fold them into 8,000 characters.
+  const steps = Array.from({ length: 600 }, (_, i) => ({
+    device: 'A',
+    call: 'track',
+    args: [`Event ${(i * 7919).toString(36)} ${(i * 104729).toString(16)}`],
+  }));
+  const big = {
+    id: 'big',
+    title: 'Big',
+    modes: ['simplified'],
+    devices: [{ id: 'A', label: 'Web', kind: 'web' }],
+    steps,
+  };
+  const payload = LZString.compressToEncodedURIComponent(JSON.stringify(big));
+  expect(payload.length).toBeGreaterThan(8_000);
+  expect(payload.length).toBeLessThan(16_000); // still readable back, so the editor opens on it
+  const entry = JSON.stringify([{ key: 'big', title: 'Big', payload, savedAt: 0 }]);
+  await page.addInitScript((saved) => localStorage.setItem('idmerge.myScenarios.v1', saved), entry);
+  await page.goto(`/?play=${payload}&mode=simplified&step=600`);
+  const warning = page.getByTestId('editor.tooLarge');
+  await expect(warning).toContainText('too large for a link');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    warning.getByRole('button', { name: 'Download scenario JSON' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('big.json');
 });

@@ -10,6 +10,7 @@ import { useActions } from '../../store/hooks.ts';
 import { Tabs, type TabSpec } from '../shared/Tabs.tsx';
 import { DevicesForm } from './DevicesForm.tsx';
 import { editScenario } from './document.ts';
+import { LinkSizeWarning } from './LinkSizeWarning.tsx';
 import { MyScenarios } from './MyScenarios.tsx';
 import { SourceView } from './SourceView.tsx';
 import { StepsForm } from './StepsForm.tsx';
@@ -102,6 +103,7 @@ export default function ScenarioEditor() {
           }}
         />
       </label>
+      <LinkSizeWarning scenario={scenario} />
       {session.playProblem === undefined ? null : (
         <p className="editor-problem" role="alert">
           {session.playProblem} The table shows the last version that played.

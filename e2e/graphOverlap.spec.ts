@@ -1,9 +1,9 @@
 // Graphs that never overlap, checked on the boxes Chromium rendered (#17): every library scenario × mode × step in
-// one page load, stepping with the app's own Next button; the same rules as the unit check (src/views/graph/geometry.ts).
+// one page load, stepping with the app's own Next button; the same rules as the unit check (src/views/shared/geometry.ts).
 import type { Page } from '@playwright/test';
 import { MODES } from '../src/engine/index.ts';
 import { LIBRARY } from '../src/scenarios/library/index.ts';
-import { drawingProblems, type Drawing } from '../src/views/graph/geometry.ts';
+import { drawingProblems, type Drawing } from '../src/views/shared/geometry.ts';
 import { expect, test } from './fixtures.ts';
 import { AppPage } from './pages/appPage.ts';
 

@@ -1,5 +1,5 @@
 // The boxes a set of flow elements draws, in flow coordinates, for drawingProblems (geometry.ts).
-import type { Drawing } from './geometry.ts';
+import type { Drawing } from '../shared/geometry.ts';
 import type { FlowElements, GraphNode } from './flowTypes.ts';
 import { labelSize } from './labelPlacement.ts';
 import { GROUP_PAD, NODE_HEIGHT, NODE_WIDTH } from './layout.ts';

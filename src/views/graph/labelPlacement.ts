@@ -1,6 +1,6 @@
 // Where each edge label sits: at its edge's middle when that spot is free, else the nearest free spot along the
 // edge or beside it, so no label covers an id, a cluster's title or another label, whatever the fan-out.
-import { intersects, type Box } from './geometry.ts';
+import { intersects, type Box } from '../shared/geometry.ts';
 import type { GraphEdge, LinkEdgeData } from './flowTypes.ts';
 import { NODE_HEIGHT, NODE_WIDTH, type Point } from './layout.ts';
 

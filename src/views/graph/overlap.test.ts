@@ -10,7 +10,7 @@ import { eventRows, stepModel } from '../../store/derive.ts';
 import { eventLabelFor } from '../../store/explanation.ts';
 import { highlightFor } from '../../store/highlight.ts';
 import { drawingOf } from './drawing.ts';
-import { drawingProblems } from './geometry.ts';
+import { drawingProblems } from '../shared/geometry.ts';
 import { graphFrame, graphInput } from './graphModel.ts';
 import { toFlowElements } from './toFlowElements.ts';
 

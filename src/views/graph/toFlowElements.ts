@@ -8,7 +8,7 @@ import type {
   StreamRecord,
 } from '../../engine/index.ts';
 import { flowEdges } from './flowEdges.ts';
-import type { Box } from './geometry.ts';
+import type { Box } from '../shared/geometry.ts';
 import {
   classNames,
   flowId,

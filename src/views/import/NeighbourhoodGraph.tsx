@@ -1,17 +1,19 @@
 // The selected identity's neighbourhood in React Flow: never the whole graph, at most GRAPH_CAP nodes.
-import { ReactFlow, type Edge, type Node, type NodeTypes } from '@xyflow/react';
+import { ReactFlow, type Edge, type EdgeTypes, type Node, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo, type KeyboardEvent } from 'react';
 import { useActions, useDataset } from '../../store/hooks.ts';
 import { useDatasetAnswer } from '../../store/useDatasetAnswer.ts';
 import { IDENTITY_CAP } from './IdentityPanel.tsx';
 import { MORE_NODE, neighbourhoodOf, NODE_HEIGHT, NODE_WIDTH, type Neighbourhood } from './neighbourhood.ts';
+import { NeighbourEdge, type NeighbourEdgeData } from './NeighbourEdge.tsx';
 import { NeighbourNode, type NeighbourData } from './NeighbourNode.tsx';
 import { useJumpToEvent } from './useJumpToEvent.ts';
 import './neighbourhood.css';
 
 // Module-level so React Flow sees the same object on every render (it warns otherwise).
 const NODE_TYPES: NodeTypes = { neighbour: NeighbourNode };
+const EDGE_TYPES: EdgeTypes = { neighbour: NeighbourEdge };
 
 export function NeighbourhoodGraph() {
   const selectedId = useDataset((d) => d.selectedId);
@@ -63,6 +65,7 @@ function NeighbourhoodCanvas({
           nodes={nodes}
           edges={edges}
           nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
           fitView
           minZoom={0.1}
           nodesDraggable={false}
@@ -81,7 +84,7 @@ function NeighbourhoodCanvas({
 function toFlow(
   layout: Neighbourhood,
   selectedId: string | null,
-): { nodes: Node<NeighbourData>[]; edges: Edge[] } {
+): { nodes: Node<NeighbourData>[]; edges: Edge<NeighbourEdgeData>[] } {
   const nodes = layout.nodes.map((node) => ({
     id: node.id,
     type: 'neighbour',
@@ -93,10 +96,9 @@ function toFlow(
     id: edge.id,
     source: edge.from,
     target: edge.to,
-    type: 'straight',
-    label: edge.label,
+    type: 'neighbour',
     className: `neighbourhood-edge neighbourhood-edge--${edge.kind}`,
-    data: { eventIndex: edge.eventIndex },
+    data: { eventIndex: edge.eventIndex, label: edge.label, labelBox: edge.labelBox },
   }));
   return { nodes, edges };
 }

@@ -29,12 +29,19 @@ export function neighbourhoodSvg(layout: Neighbourhood, palette: SvgPalette): st
     if (from === undefined || to === undefined) return [];
     const colour = edge.kind === 'refused' ? palette.refused : palette.edge;
     const dash = edge.kind === 'refused' ? ' stroke-dasharray="6 4"' : '';
-    const midX = (from.x + to.x) / 2;
-    const midY = (from.y + to.y) / 2;
     return [
       `<line x1="${from.x}" y1="${from.y}" x2="${to.x}" y2="${to.y}" stroke="${colour}" stroke-width="1.5"${dash}/>`,
-      `<text x="${midX}" y="${midY - 4}" fill="${palette.muted}" font-size="10" text-anchor="middle">${escapeXml(edge.label)}</text>`,
     ];
+  });
+  // Labels after every line, on a background of their own, where the placer put them (clear of ids and labels).
+  const labels = layout.edges.map((edge) => {
+    const box = edge.labelBox;
+    return [
+      `<g data-label="${escapeXml(edge.id)}">`,
+      `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="3" fill="${palette.background}"/>`,
+      `<text x="${box.cx}" y="${box.cy + 3.5}" fill="${palette.muted}" font-size="10" text-anchor="middle">${escapeXml(edge.label)}</text>`,
+      '</g>',
+    ].join('');
   });
   const nodes = layout.nodes.map((node) => nodeSvg(node, palette));
   return [
@@ -42,6 +49,7 @@ export function neighbourhoodSvg(layout: Neighbourhood, palette: SvgPalette): st
     `<title>Identity neighbourhood of ${escapeXml(layout.canonical)}</title>`,
     `<rect x="${x}" y="${y}" width="${width}" height="${height}" fill="${palette.background}"/>`,
     ...edges,
+    ...labels,
     ...nodes,
     '</svg>',
   ].join('\n');

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentityDetail } from '../../worker/queries.ts';
 import { neighbourhoodSvg, type SvgPalette } from './graphSvg.ts';
-import { MORE_NODE, neighbourhoodOf } from './neighbourhood.ts';
+import { drawingProblems, type Drawing } from '../shared/geometry.ts';
+import { MORE_NODE, neighbourhoodOf, nodeBox } from './neighbourhood.ts';
 
 function detail(memberCount: number): IdentityDetail {
   const members = Array.from({ length: memberCount }, (_, i) => ({
@@ -86,5 +87,74 @@ describe('the neighbourhood layout', () => {
     expect(svg.match(/<line /g)).toHaveLength(layout.edges.length);
     expect(svg).toContain('U2 &#60;x&#62;');
     expect(svg).toContain('stroke-dasharray');
+  });
+});
+
+/** A device linked to U0 whose links to `refusedBy` other users were refused (the case people import to debug). */
+function refusedDevice(refusedBy: number): IdentityDetail {
+  const base = detail(2);
+  return {
+    ...base,
+    id: '$device:D1',
+    failures: Array.from({ length: refusedBy }, (_, i) => ({
+      eventIndex: 100 + i,
+      from: '$device:D1',
+      to: `user-${i + 1}@example.com`,
+      failure: { code: 'errAnonDistinctIdAssignedAlready', official: true, description: '', rule: 'S-9' },
+    })),
+    failureCount: refusedBy,
+  };
+}
+
+/** The drawing as shared/geometry.ts checks it: every id box and every edge label box. */
+function drawingOf(layout: ReturnType<typeof neighbourhoodOf>): Drawing {
+  return {
+    nodes: layout.nodes.map((node) => ({ name: node.id, box: nodeBox(node) })),
+    labels: layout.edges.map((edge) => ({ name: `${edge.id} "${edge.label}"`, box: edge.labelBox })),
+    clusters: [],
+  };
+}
+
+describe('the neighbourhood drawing never draws over itself (#17)', () => {
+  const cases: [string, IdentityDetail][] = [
+    ['a device refused by ten users', refusedDevice(10)],
+    ['a device refused by five users', refusedDevice(5)],
+    ['a user with fifty devices', detail(51)],
+    ['a user with 149 devices (the cap)', detail(149)],
+    ['a user with 500 devices (capped)', detail(500)],
+    ...Array.from({ length: 12 }, (_, n): [string, IdentityDetail] => [`${n + 1} members`, detail(n + 1)]),
+  ];
+  it.each(cases)('%s: no id over an id, no label over an id or a label', (_name, identity) => {
+    const layout = neighbourhoodOf(identity);
+    expect(drawingProblems(drawingOf(layout))).toEqual([]);
+    // The labels name their event by the table's number.
+    for (const edge of layout.edges) expect(edge.label).toMatch(/^#\d+ /);
+  });
+
+  it('the SVG export draws each label where the placer put it, inside the exported bounds', () => {
+    const layout = neighbourhoodOf(refusedDevice(10));
+    const svg = neighbourhoodSvg(layout, PALETTE);
+    const { x, y, width, height } = layout.bounds;
+    for (const edge of layout.edges) {
+      const box = edge.labelBox;
+      expect(svg).toContain(`<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}"`);
+      expect(
+        box.x >= x && box.y >= y && box.x + box.width <= x + width && box.y + box.height <= y + height,
+      ).toBe(true);
+    }
+  });
+
+  it('the check catches labels left at the middle of their edges, as the old drawing had them', () => {
+    const layout = neighbourhoodOf(refusedDevice(10));
+    const atMiddle = layout.edges.map((edge) => {
+      const from = layout.nodes.find((n) => n.id === edge.from) ?? { x: 0, y: 0 };
+      const to = layout.nodes.find((n) => n.id === edge.to) ?? { x: 0, y: 0 };
+      const box = edge.labelBox;
+      return {
+        ...edge,
+        labelBox: { ...box, x: (from.x + to.x) / 2 - box.width / 2, y: (from.y + to.y) / 2 - 12 },
+      };
+    });
+    expect(drawingProblems(drawingOf({ ...layout, edges: atMiddle })).length).toBeGreaterThan(0);
   });
 });

@@ -3,6 +3,8 @@
 // SVG and PNG exports draw the very same positions.
 import { eventNumber } from '../../diagnostics/text.ts';
 import type { IdentityDetail } from '../../worker/queries.ts';
+import { intersects, type Box } from '../shared/geometry.ts';
+import { placeEdgeLabels, type LabelBox } from './neighbourhoodLabels.ts';
 
 /** Most nodes drawn at once; a bigger cluster shows its first ids and a "+N more" node. */
 export const GRAPH_CAP = 150;
@@ -30,6 +32,8 @@ export interface PlacedEdge {
   /** The event's number (as the table shows it) and the link kind (device-link, identify …) or failure code. */
   readonly label: string;
   readonly eventIndex: number;
+  /** Where the label is drawn (flow coordinates), clear of every id and every other label. */
+  readonly labelBox: LabelBox;
 }
 
 export interface Neighbourhood {
@@ -65,18 +69,20 @@ export function neighbourhoodOf(detail: IdentityDetail, cap = GRAPH_CAP): Neighb
   const inner = placeInRings(kinds, hidden);
   const nodes = [...inner, ...placeOutside(outside.slice(0, cap - inner.length), inner, detail)];
   const shown = new Set(nodes.map((n) => n.id));
+  const edges = withLabels(edgesOf(detail, shown), nodes);
   return {
     canonical: detail.canonical,
     nodes,
-    edges: edgesOf(detail, shown),
+    edges,
     hidden,
-    bounds: boundsOf(nodes),
+    bounds: boundsOf(nodes, edges),
   };
 }
 
 /**
  * Ids outside the cluster go on a ring of their own beyond the cluster's, in the direction of the member that
- * reached for them, so a refused link points away from the cluster instead of across it.
+ * reached for them, so a refused link points away from the cluster instead of across it. Each takes the free spot
+ * nearest that direction (no id box over another, #17), a ring further out when its own ring is full.
  */
 function placeOutside(
   ids: readonly string[],
@@ -85,18 +91,34 @@ function placeOutside(
 ): PlacedNode[] {
   const at = new Map(inner.map((node) => [node.id, node]));
   const radius = Math.max(0, ...inner.map((node) => Math.hypot(node.x / 1.6, node.y))) + RING_GAP;
-  const perAnchor = new Map<string, number>();
+  const taken = inner.map(nodeBox);
   return ids.map((id, index) => {
     const attempt = detail.failures.find((f) => f.from === id || f.to === id);
     const anchor = at.get((attempt?.from === id ? attempt.to : attempt?.from) ?? '') ?? inner[0];
-    const nth = perAnchor.get(anchor?.id ?? '') ?? 0;
-    perAnchor.set(anchor?.id ?? '', nth + 1);
     const ax = (anchor?.x ?? 0) / 1.6;
     const ay = anchor?.y ?? 0;
     const base = ax === 0 && ay === 0 ? (2 * Math.PI * index) / Math.max(6, ids.length) : Math.atan2(ay, ax);
-    const angle = base + (nth % 2 === 0 ? 1 : -1) * Math.ceil(nth / 2) * 0.3;
-    return { id, label: id, kind: 'outside' as const, ...pointAt(angle, radius) };
+    const point = freeSpot(base, radius, taken);
+    taken.push(nodeBox(point));
+    return { id, label: id, kind: 'outside' as const, ...point };
   });
+}
+
+/** Angle step of the search for a free spot (radians); fine enough to find room between two ids. */
+const SEARCH_STEP = 0.04;
+/** Room kept between two id boxes. */
+const NODE_GAP = 12;
+
+/** The free point nearest `angle` on the ring of `radius`, else on the next ring out. */
+function freeSpot(angle: number, radius: number, taken: readonly Box[]): { x: number; y: number } {
+  for (let ring = radius; ; ring += RING_GAP) {
+    for (let k = 0; k * SEARCH_STEP <= 2 * Math.PI; k++) {
+      const turn = Math.ceil(k / 2) * (k % 2 === 1 ? 1 : -1) * SEARCH_STEP;
+      const point = pointAt(angle + turn, ring);
+      const box = nodeBox(point);
+      if (!taken.some((other) => intersects(box, other, NODE_GAP))) return point;
+    }
+  }
 }
 
 /** A point on the layout's ellipse of `radius` (rings are wider than tall, because the nodes are). */
@@ -141,7 +163,28 @@ function ringSizes(count: number): number[] {
   return sizes;
 }
 
-function edgesOf(detail: IdentityDetail, shown: ReadonlySet<string>): PlacedEdge[] {
+/** The box an id is drawn in. */
+export function nodeBox(node: Pick<PlacedNode, 'x' | 'y'>): Box {
+  return { x: node.x - NODE_WIDTH / 2, y: node.y - NODE_HEIGHT / 2, width: NODE_WIDTH, height: NODE_HEIGHT };
+}
+
+function withLabels(
+  edges: readonly Omit<PlacedEdge, 'labelBox'>[],
+  nodes: readonly PlacedNode[],
+): PlacedEdge[] {
+  const at = new Map(nodes.map((node) => [node.id, node]));
+  return placeEdgeLabels(
+    edges,
+    (edge) => ({
+      from: at.get(edge.from) ?? { x: 0, y: 0 },
+      to: at.get(edge.to) ?? { x: 0, y: 0 },
+      text: edge.label,
+    }),
+    nodes.map(nodeBox),
+  );
+}
+
+function edgesOf(detail: IdentityDetail, shown: ReadonlySet<string>): Omit<PlacedEdge, 'labelBox'>[] {
   const links = detail.links
     .filter((link) => shown.has(link.from) && shown.has(link.to))
     .map((link) => ({
@@ -165,13 +208,13 @@ function edgesOf(detail: IdentityDetail, shown: ReadonlySet<string>): PlacedEdge
   return [...links, ...refused];
 }
 
-function boundsOf(nodes: readonly PlacedNode[]): Neighbourhood['bounds'] {
-  const xs = nodes.map((n) => n.x);
-  const ys = nodes.map((n) => n.y);
+/** Everything drawn, ids and labels, with a margin: what the exports show. */
+function boundsOf(nodes: readonly PlacedNode[], edges: readonly PlacedEdge[]): Neighbourhood['bounds'] {
+  const boxes = [...nodes.map(nodeBox), ...edges.map((edge) => edge.labelBox)];
   const margin = 24;
-  const x = Math.min(0, ...xs) - NODE_WIDTH / 2 - margin;
-  const y = Math.min(0, ...ys) - NODE_HEIGHT / 2 - margin;
-  const width = Math.max(0, ...xs) + NODE_WIDTH / 2 + margin - x;
-  const height = Math.max(0, ...ys) + NODE_HEIGHT / 2 + margin - y;
+  const x = Math.min(0, ...boxes.map((b) => b.x)) - margin;
+  const y = Math.min(0, ...boxes.map((b) => b.y)) - margin;
+  const width = Math.max(0, ...boxes.map((b) => b.x + b.width)) + margin - x;
+  const height = Math.max(0, ...boxes.map((b) => b.y + b.height)) + margin - y;
   return { x, y, width, height };
 }

@@ -28,6 +28,12 @@ describe('idmerge with a HAR', () => {
       ['Sign Up', 'U1'],
     ]);
     expect(run.stderr).toMatch(/line \d+: entry 2 \(POST \/track\/\): "data" is neither JSON nor base64/);
+    // Every entry accounted for, in the words the app's Network log uses (io/har entryAccountText).
+    expect(run.stderr).toContain(
+      'idmerge: Every entry accounted for: 4 entries = 3 with Mixpanel or Segment data + 0 other requests + ' +
+        '1 unreadable. The data gave 3 records (2 resolved, 1 left out from failed requests) and 0 elements ' +
+        'that could not be used.\n',
+    );
     expect(run.stdout).not.toContain('SECRET');
   });
 

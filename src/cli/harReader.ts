@@ -1,7 +1,7 @@
 // `idmerge resolve|lint FILE.har`: a network log read once by the HAR reader, then served to both passes.
 import type { Mode, ResolvedOutput } from '../engine/index.ts';
 import { toResolvedEvent } from '../io/index.ts';
-import { readHar, resolvableRecords, type HarReading } from '../io/har/index.ts';
+import { entryAccountText, readHar, resolvableRecords, type HarReading } from '../io/har/index.ts';
 import { readTextChunks } from './io.ts';
 import type { ReadBatch, ReadItem, RecordReader } from './readers.ts';
 
@@ -27,6 +27,8 @@ export class HarReader implements RecordReader {
 
   async *batches(): AsyncGenerator<ReadBatch<ReadItem>> {
     const reading = await this.read();
+    const leftOut = this.includeFailed ? 0 : reading.records.filter((record) => record.facts.failed).length;
+    this.entries = entryAccountText(reading.summary.account, leftOut);
     const problems = this.firstPass
       ? reading.problems.map(({ line, code, reason }) => ({ line, code, reason }))
       : [];
@@ -40,9 +42,16 @@ export class HarReader implements RecordReader {
 
   private firstPass = true;
 
-  /** A HAR's lines are not its records (one entry spans many lines): its accounting is by entry, in its own report. */
+  /** A HAR's lines are not its records (one entry spans many lines): its accounting is by entry (entrySummary). */
   account(): undefined {
     return undefined;
+  }
+
+  private entries: string | undefined;
+
+  /** The entry account, as the app's Network log words it; known once the log has been read. */
+  entrySummary(): string | undefined {
+    return this.entries;
   }
 
   render(item: ReadItem, outcome: ResolvedOutput): string {

@@ -95,6 +95,8 @@ async function readInto(
   // The same account as `idmerge resolve` prints (accounting.ts), when a line was not used.
   const account = reader.account();
   if (account !== undefined && rejected > 0) streams.stderr.write(summaryLine(account, tally) + '\n');
+  const entries = reader.entrySummary?.();
+  if (entries !== undefined && rejected > 0) streams.stderr.write(`idmerge: ${entries}\n`);
   if (rejected > 0) {
     const lines = rejected === 1 ? '1 line was' : `${rejected} lines were`;
     streams.stderr.write(`idmerge: ${lines} not read (see above); every other line was checked\n`);

@@ -54,6 +54,8 @@ export interface RecordReader<Item extends ReadItem = ReadItem> {
   batches(): AsyncGenerator<ReadBatch<Item>>;
   /** Where every line of the last complete pass went (undefined before one, or when the reader cannot say). */
   account(): LineAccount | undefined;
+  /** For readers accounted by entry rather than line (HAR): that account in words, once read. */
+  entrySummary?(): string | undefined;
   /** The output line for an item: its event resolved as `outcome` says, or a profile update as it came. */
   render(item: Item, outcome: ResolvedOutput): string;
 }

@@ -219,6 +219,9 @@ class ResolveRun {
       this.streams.stderr.write(reportJson(this.reportAs.format, account, this.tally) + '\n');
     else if (account !== undefined && problems > 0)
       this.streams.stderr.write(summaryLine(account, this.tally) + '\n');
+    const entries = this.reader.entrySummary?.();
+    if (entries !== undefined && (problems > 0 || this.reportAs.json))
+      this.streams.stderr.write(`idmerge: ${entries}\n`);
     if (problems === 0) return 0;
     const lines = problems === 1 ? '1 line was' : `${problems} lines were`;
     this.streams.stderr.write(`idmerge: ${lines} not read (see above); every other line was processed\n`);

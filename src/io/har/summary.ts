@@ -57,6 +57,23 @@ export interface HarEntryAccount {
   readonly elementProblems: number;
 }
 
+/**
+ * The entry account in words, for the app's Network log and the CLI's stderr alike. `leftOut`: records of
+ * failed requests kept out of the resolution (0 when the user includes them).
+ */
+export function entryAccountText(account: HarEntryAccount, leftOut: number): string {
+  const n = (value: number) => value.toLocaleString('en-US');
+  const entries = `${n(account.entries)} ${account.entries === 1 ? 'entry' : 'entries'}`;
+  const records = `${n(account.records)} record${account.records === 1 ? '' : 's'}`;
+  const elements = `${n(account.elementProblems)} element${account.elementProblems === 1 ? '' : 's'}`;
+  return (
+    `Every entry accounted for: ${entries} = ${n(account.dataRequests)} with Mixpanel or Segment data + ` +
+    `${n(account.otherRequests)} other requests + ${n(account.unreadableEntries)} unreadable. The data gave ` +
+    `${records} (${n(account.records - leftOut)} resolved, ${n(leftOut)} left out from failed requests) and ` +
+    `${elements} that could not be used.`
+  );
+}
+
 /** What only the reader counts: entries seen, and how many could not be used. */
 export interface EntryCounts {
   readonly entries: number;

@@ -1,9 +1,10 @@
 // What a network log (HAR) told beyond its events: the other requests by kind, failed requests, retries, SDK
 // versions and pages; the failed-requests toggle; and "Open as scenario".
 import { useId } from 'react';
+import { entryAccountText } from '../../io/har/index.ts';
 import { useDataset, useDatasetService } from '../../store/hooks.ts';
 import type { SessionSummary } from '../../worker/importSession.ts';
-import { formatCount, plural } from './format.ts';
+import { formatCount } from './format.ts';
 import { LogScenario } from './LogScenario.tsx';
 
 type HarFacts = NonNullable<SessionSummary['har']>;
@@ -39,20 +40,10 @@ export function HarReport() {
   );
 }
 
-/** Every entry accounted for (a HAR's records are counted by entry, not by line): HarEntryAccount's identities. */
+/** Every entry accounted for (a HAR's records are counted by entry, not by line), in the CLI's words. */
 function EntryAccount({ har }: { readonly har: HarFacts }) {
-  const { account } = har.summary;
   const leftOut = har.includeFailed ? 0 : har.failedRecords;
-  return (
-    <p data-testid="har.account">
-      Every entry accounted for: {plural(account.entries, 'entry', 'entries')} ={' '}
-      {formatCount(account.dataRequests)} with Mixpanel or Segment data + {formatCount(account.otherRequests)}{' '}
-      other requests + {formatCount(account.unreadableEntries)} unreadable. The data gave{' '}
-      {plural(account.records, 'record')} ({formatCount(account.records - leftOut)} resolved,{' '}
-      {formatCount(leftOut)} left out from failed requests) and {plural(account.elementProblems, 'element')}{' '}
-      that could not be used.
-    </p>
-  );
+  return <p data-testid="har.account">{entryAccountText(har.summary.account, leftOut)}</p>;
 }
 
 function OtherRequests({ summary }: { readonly summary: HarFacts['summary'] }) {

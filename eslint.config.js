@@ -33,6 +33,22 @@ const enginePublicOnly = {
   message:
     'Import the engine through its public entry, src/engine/index.ts: the ledger is private (ARCHITECTURE.md).',
 };
+// Issue #10: what differs between modes is asked of modeRules(mode) (engine/modes/modeRules.ts), never by testing
+// a mode's name; per-mode tables are `Record<Mode, …>` so the compiler asks a new mode for its entry.
+const modeNameMessage =
+  "Ask modeRules(mode) (or a Record<Mode, …> table) instead of testing a mode's name (ARCHITECTURE.md, #10).";
+const modeNameBranch = [
+  {
+    selector:
+      'BinaryExpression[operator=/^[!=]==$/][right.value=/^(simplified|original|legacy)$/]:matches([left.name=/mode$/i], [left.property.name=/mode$/i])',
+    message: modeNameMessage,
+  },
+  {
+    selector:
+      'SwitchStatement:matches([discriminant.name=/mode$/i], [discriminant.property.name=/mode$/i]) > SwitchCase > Literal[value=/^(simplified|original|legacy)$/]',
+    message: modeNameMessage,
+  },
+];
 const noMathRandom = {
   selector: "MemberExpression[object.name='Math'][property.name='random']",
   message: 'No randomness here: use the injected seeded source (ARCHITECTURE.md rule 2).',
@@ -62,6 +78,13 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // No branching on a mode's name in source (tests may name modes); the engine's and the simulator's own
+    // no-restricted-syntax lists below repeat it, since a later setting of a rule replaces an earlier one.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/**/test/**'],
+    rules: { 'no-restricted-syntax': ['error', ...modeNameBranch] },
+  },
+  {
     // Rule 1: the engine imports nothing outside itself.
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.test.ts'],
@@ -80,7 +103,7 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', ...impureGlobals],
-      'no-restricted-syntax': ['error', noMathRandom],
+      'no-restricted-syntax': ['error', noMathRandom, ...modeNameBranch],
     },
   },
   {
@@ -117,7 +140,7 @@ export default tseslint.config(
     ignores: ['src/**/*.test.ts'],
     rules: {
       'no-restricted-globals': ['error', ...impureGlobals],
-      'no-restricted-syntax': ['error', noMathRandom],
+      'no-restricted-syntax': ['error', noMathRandom, ...modeNameBranch],
     },
   },
   {

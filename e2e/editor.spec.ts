@@ -224,3 +224,26 @@ test('a scenario too large for a link says so and offers the file', async ({ pag
   ]);
   expect(download.suggestedFilename()).toBe('big.json');
 });
+
+test('pinning from the form writes expect in the library format and shows ✓, then ✗ once the story changes', async ({
+  page,
+}) => {
+  await openBlankEditor(page);
+  await addStepByKeyboard(page, 'identify', '["alice"]');
+  await addStepByKeyboard(page, 'track', '["Purchase"]');
+  await expect(page.getByLabel('Arguments of step 3')).toHaveValue('["Purchase"]');
+  await button(page, 'Pin ids at step 3').click();
+  const marks = page
+    .getByRole('region', { name: 'Scenario editor' })
+    .locator('.editor-step')
+    .nth(2)
+    .locator('.editor-mark');
+  await expect(marks).toHaveText(['✓ simplified', '✓ original', '✓ legacy']);
+  const args = page.getByLabel('Arguments of step 2');
+  await args.fill('["bob"]');
+  // Event 3 now resolves to bob on Simplified and Legacy (✗). On Original it resolves to its cluster's canonical id,
+  // the device's under the default strategy (Q-5, DECISIONS), whoever logged in: still as pinned (✓).
+  await expect(marks).toHaveText(['✗ simplified', '✓ original', '✗ legacy']);
+  await button(page, 'Unpin step 3').click();
+  await expect(marks).toHaveCount(0);
+});

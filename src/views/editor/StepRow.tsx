@@ -4,6 +4,7 @@
 // write (the URL follows every edit), ~20 ms for a 500-step form, ~2 ms without (scripts/measure-edit.ts).
 import { memo, useEffect, useRef } from 'react';
 import { newCallStep } from '../../scenarios/edit.ts';
+import type { PinKind } from '../../scenarios/pin.ts';
 import type { ScenarioDevice, ScenarioStep } from '../../scenarios/types.ts';
 import { SDK_CALLS, SERVER_CALLS, type SdkCall, type ServerCall } from '../../simulator/index.ts';
 import { JsonField } from './JsonField.tsx';
@@ -15,6 +16,9 @@ export interface StepActions {
   readonly move: (from: number, to: number) => void;
   readonly duplicate: (index: number) => void;
   readonly remove: (index: number) => void;
+  /** Pins what each mode shows after the step (its events' ids, or the clusters) as its `expect`. */
+  readonly pin: (index: number, kind: PinKind) => void;
+  readonly unpin: (index: number) => void;
 }
 
 interface StepRowProps {
@@ -177,6 +181,27 @@ export const StepRow = memo(function StepRow({
         >
           ↓
         </button>
+        <button
+          type="button"
+          aria-label={`Pin ids at step ${n}`}
+          title="Expect, in each mode, the distinct_id this step's events resolve to now"
+          onClick={() => actions.pin(index, 'ids')}
+        >
+          Pin ids
+        </button>
+        <button
+          type="button"
+          aria-label={`Pin clusters at step ${n}`}
+          title="Expect, in each mode, the clusters as they are after this step"
+          onClick={() => actions.pin(index, 'clusters')}
+        >
+          Pin clusters
+        </button>
+        {'expect' in step && step.expect !== undefined ? (
+          <button type="button" aria-label={`Unpin step ${n}`} onClick={() => actions.unpin(index)}>
+            Unpin
+          </button>
+        ) : null}
         <button type="button" aria-label={`Duplicate step ${n}`} onClick={() => actions.duplicate(index)}>
           ⧉
         </button>

@@ -8,7 +8,9 @@ import {
   newCallStep,
   updateStep,
 } from '../../scenarios/edit.ts';
+import { pinStep, unpinStep } from '../../scenarios/pin.ts';
 import type { Scenario } from '../../scenarios/types.ts';
+import { playProblemOf } from '../../store/playable.ts';
 import { playScenarioMemo } from '../../store/derive.ts';
 import { expectationMarks, NO_MARKS } from './expectationMarks.ts';
 import { StepRow, type StepActions } from './StepRow.tsx';
@@ -46,6 +48,10 @@ export function StepsForm({ scenario, edit }: StepsFormProps) {
       },
       duplicate: (index) => edit((s) => duplicateStep(s, index)),
       remove: (index) => edit((s) => deleteStep(s, index)),
+      // A scenario that does not play has nothing to pin (the editor says why above the form).
+      pin: (index, kind) =>
+        edit((s) => (playProblemOf(s, undefined) === undefined ? pinStep(s, index, kind) : s)),
+      unpin: (index) => edit((s) => unpinStep(s, index)),
     }),
     [edit],
   );

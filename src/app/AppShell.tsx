@@ -2,7 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { useAppState } from '../store/hooks.ts';
 import { Notices } from '../views/notices/Notices.tsx';
-import { RuleDialog } from '../views/rules/RuleDialog.tsx';
+import { RuleDialogHost } from './RuleDialogHost.tsx';
 import { EventTable } from '../views/table/EventTable.tsx';
 import { Timeline } from '../views/timeline/Timeline.tsx';
 import { AppHeader } from './AppHeader.tsx';
@@ -64,7 +64,7 @@ export function AppShell() {
         <ScenarioMain resetKey={resetKey} />
       )}
       <ImportDialog />
-      <RuleDialog />
+      <RuleDialogHost />
     </div>
   );
 }

@@ -2,39 +2,9 @@
 // React Flow and its graph, the imported file's workspace and the import dialog each become their own chunk. A view
 // that brings a large library with it (an editor, charts) belongs here too: add one `lazyView` line and render the
 // export wherever the eager import used to be. `node scripts/initial-js.mjs` shows what the first visit loads.
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazyView, warmLazyViews } from '../views/shared/lazyView.tsx';
 
-/** Loaders of every lazy view, each run at most once (see warmLazyViews). */
-const loaders: Array<() => Promise<unknown>> = [];
-
-/**
- * A view whose code loads on first render, or earlier when the page is idle (warmLazyViews); until it arrives its
- * place says, in words, which view is loading.
- */
-export function lazyView<Props extends object>(
-  name: string,
-  load: () => Promise<ComponentType<Props>>,
-): ComponentType<Props> {
-  let loading: Promise<{ default: ComponentType<Props> }> | undefined;
-  const once = () => (loading ??= load().then((component) => ({ default: component })));
-  loaders.push(once);
-  const View = lazy(once);
-  function LazyView(props: Props): ReactNode {
-    return (
-      <Suspense
-        fallback={
-          <p className="view-loading" aria-busy="true">
-            {name} is loading…
-          </p>
-        }
-      >
-        <View {...props} />
-      </Suspense>
-    );
-  }
-  LazyView.displayName = `Lazy(${name})`;
-  return LazyView;
-}
+export { warmLazyViews };
 
 export const IdentityGraph = lazyView(
   'The identity graph',
@@ -48,27 +18,24 @@ export const ImportDialog = lazyView(
   'The import dialog',
   async () => (await import('../views/import/ImportDialog.tsx')).ImportDialog,
 );
+export const DevicesPanel = lazyView(
+  'The devices panel',
+  async () => (await import('../views/devices/DevicesPanel.tsx')).DevicesPanel,
+);
+export const ProfilesPanel = lazyView(
+  'The profiles panel',
+  async () => (await import('../views/profiles/ProfilesPanel.tsx')).ProfilesPanel,
+);
+export const SettingsPanel = lazyView(
+  'The settings',
+  async () => (await import('../views/settings/SettingsPanel.tsx')).SettingsPanel,
+);
+/** The rule dialog's body: mounted by RuleDialogHost once a rule is first opened. */
+export const RuleDialog = lazyView(
+  'The rule dialog',
+  async () => (await import('../views/rules/RuleDialog.tsx')).RuleDialog,
+);
 export const ExportMenu = lazyView(
   'The export menu',
   async () => (await import('../views/import/ExportMenu.tsx')).ExportMenu,
 );
-
-/**
- * Fetches and evaluates every lazy view's code once the first screen is up and the page is idle, one view per idle
- * period: the first visit's download stays small, and evaluating a big chunk (React Flow) never lands in the
- * middle of what the user is doing (a file import measures its main thread, issue #14).
- */
-export function warmLazyViews(): void {
-  const pending = [...loaders];
-  const next = () => {
-    const load = pending.shift();
-    if (load === undefined) return;
-    void load().finally(() => whenIdle(next));
-  };
-  whenIdle(next);
-}
-
-function whenIdle(run: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
-  else setTimeout(run, 200);
-}

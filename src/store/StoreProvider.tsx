@@ -1,7 +1,8 @@
 // Gives each app (and each test) its own store and derivation cache; views reach them only through hooks.ts.
 import { createContext, useState, type ReactNode } from 'react';
 import { createAppStore, INITIAL_STATE, type AppActions, type AppState, type AppStore } from './appStore.ts';
-import { createDatasetService, type DatasetService } from './datasetService.ts';
+import type { DatasetService } from './datasetService.ts';
+import { createLazyDatasetService } from './lazyDatasetService.ts';
 import { createDerivations, scenarioOf, type Derivations } from './derivations.ts';
 
 export interface StoreBundle {
@@ -20,7 +21,7 @@ export function createStoreBundle(initial: Partial<AppState> = {}): StoreBundle 
     store,
     derive: createDerivations(),
     actions: store.getState(),
-    dataset: createDatasetService(store),
+    dataset: createLazyDatasetService(store),
   };
 }
 

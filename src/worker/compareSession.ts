@@ -1,6 +1,8 @@
 // The Compare view's questions, answered over one stream: in the import worker for a file, in the page for a
 // scenario. Both build the comparison with src/compare, so the app shows what `idmerge compare --json` prints.
-import { MODES, type ResolveOptions, type StreamRecord } from '../engine/index.ts';
+import { MODES, modeRules, type ResolveOptions, type StreamRecord } from '../engine/index.ts';
+import { rederiveIdentity } from '../io/index.ts';
+import type { EventStore } from './eventStore.ts';
 import { lintStream } from '../diagnostics/index.ts';
 import {
   compareAssumptions,
@@ -70,4 +72,27 @@ export function carriesBothIds(record: StreamRecord | undefined): boolean {
   if (record?.kind !== 'event') return false;
   const { properties } = record.event;
   return properties['$device_id'] != null && properties['$user_id'] != null;
+}
+
+/**
+ * The comparison of an imported file's stored records; with `rederive` (G-6), modes that read `$device_id` and
+ * `$user_id` get each event's identity re-derived from them, as the file was loaded.
+ */
+export function storedCompareSession(
+  store: EventStore,
+  rederive: boolean,
+  options: Partial<ResolveOptions>,
+): CompareSession {
+  return new CompareSession({
+    records: () => store.records(),
+    options,
+    ...(rederive
+      ? {
+          adapt: (record, variant) =>
+            modeRules(variant.mode).readsDeviceAndUserIds && record.kind === 'event'
+              ? { ...record, event: rederiveIdentity(record.event) }
+              : record,
+        }
+      : {}),
+  });
 }

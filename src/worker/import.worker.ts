@@ -1,13 +1,13 @@
 // The import worker: parsing, resolving and querying a big file off the UI thread (issue #5).
-import { rederiveIdentity } from '../io/index.ts';
-import { MODES, modeRules, optionsKey, type ResolveOptions } from '../engine/index.ts';
-import { carriesBothIds, CompareSession } from './compareSession.ts';
+import { optionsKey, type ResolveOptions } from '../engine/index.ts';
+import { carriesBothIds, storedCompareSession, type CompareSession } from './compareSession.ts';
 import { buildExport } from './exports.ts';
 import { looksLikeHar } from '../io/har/index.ts';
 import { DETECTION_SAMPLE_SIZE } from '../io/index.ts';
 import { harRecordsFile, harScenarioInput, harSession, readHarSource, type HarSource } from './harLoad.ts';
 import { identityRecords } from './identityRecords.ts';
 import { ImportSession, type LoadSettings } from './importSession.ts';
+import { BackgroundModes, textChunks } from './pacing.ts';
 import type { CancelMessage, ReplyMessage, RequestMessage, Requests, WorkProgress } from './protocol.ts';
 import {
   clusterList,
@@ -24,6 +24,10 @@ interface Loaded {
   readonly file: Blob;
   readonly settings: LoadSettings;
 }
+
+/** The other modes of the loaded file, resolved between messages (issue #14). */
+const background = new BackgroundModes();
+const isLoaded = (session: ImportSession) => loaded?.session === session;
 
 /** The page repaints a progress bar ~10 times a second at most; more messages would only queue up there. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -43,20 +47,7 @@ function compareSession(options: Partial<ResolveOptions>): CompareSession {
   const current = need();
   const key = optionsKey(options);
   if (comparing?.key !== key || comparing.of !== current) {
-    const { store } = current.session;
-    const rederive = current.settings.rederive;
-    const session = new CompareSession({
-      records: () => store.records(),
-      options,
-      ...(rederive
-        ? {
-            adapt: (record, variant) =>
-              modeRules(variant.mode).readsDeviceAndUserIds && record.kind === 'event'
-                ? { ...record, event: rederiveIdentity(record.event) }
-                : record,
-          }
-        : {}),
-    });
+    const session = storedCompareSession(current.session.store, current.settings.rederive, options);
     comparing = { key, session, of: current };
   }
   return comparing.session;
@@ -73,44 +64,6 @@ function progressPoster(id: number): (progress: WorkProgress, force?: boolean) =
     last = now;
     post({ id, kind: 'progress', progress });
   };
-}
-
-/**
- * How long the worker works before it lets other messages in. A file stream's reads resolve as microtasks, so
- * without an explicit yield a Cancel (or a query) would wait until the whole file had been read.
- */
-const YIELD_EVERY_MS = 50;
-
-/** Lets queued messages run: a macrotask through a MessageChannel, which, unlike setTimeout, is never clamped. */
-function yieldToMessages(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
-
-/** The file's text, chunk by chunk, decoded as UTF-8 on the way; `onBytes` hears how many bytes were read. */
-async function* textChunks(
-  file: Blob,
-  onBytes?: (bytes: number, done: boolean) => void,
-): AsyncGenerator<string> {
-  const reader = file.stream().getReader();
-  const decoder = new TextDecoder();
-  let bytes = 0;
-  let lastYield = performance.now();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    bytes += next.value.byteLength;
-    onBytes?.(bytes, false);
-    yield decoder.decode(next.value, { stream: true });
-    if (performance.now() - lastYield > YIELD_EVERY_MS) {
-      await yieldToMessages();
-      lastYield = performance.now();
-    }
-  }
-  onBytes?.(bytes, true);
-  const tail = decoder.decode();
-  if (tail !== '') yield tail;
 }
 
 async function isHar(args: Requests['load']['args']): Promise<boolean> {
@@ -154,7 +107,7 @@ function useHar(
   loaded = { session, file: harRecordsFile(source, includeFailed), settings };
   loadedHar = { source, rederive };
   lastMatches = undefined;
-  void prepareOtherModes(session, spec.options);
+  void background.prepare(session, spec.options, isLoaded);
   return session.summary();
 }
 
@@ -164,7 +117,7 @@ function needHar(): { source: HarSource; rederive: boolean } {
 }
 
 async function load(id: number, args: Requests['load']['args']): Promise<Requests['load']['result']> {
-  backgroundRun++;
+  background.stop();
   if (await isHar(args)) return loadHar(id, args);
   loadedHar = undefined;
   const session = new ImportSession();
@@ -193,7 +146,7 @@ async function load(id: number, args: Requests['load']['args']): Promise<Request
   }
   loaded = { session, file: args.file, settings };
   lastMatches = undefined;
-  void prepareOtherModes(session, args.options);
+  void background.prepare(session, args.options, isLoaded);
   return session.summary();
 }
 
@@ -204,28 +157,8 @@ function resolve(id: number, args: Requests['resolve']['args']): Requests['resol
   const summary = session.resolveAs(args.mode, args.options, (done, total) =>
     report({ phase: 'resolving', done, total, records: total, problems: 0 }),
   );
-  void prepareOtherModes(session, args.options);
+  void background.prepare(session, args.options, isLoaded);
   return summary;
-}
-
-/** How long one background slice may hold the worker: a query arriving meanwhile waits at most about this. */
-const BACKGROUND_SLICE_MS = 15;
-/** Bumped to stop the background preparation in flight (a new load, or new options). */
-let backgroundRun = 0;
-
-/**
- * Resolves the loaded file under every other mode between messages, so a mode switch answers at once instead of
- * re-reading a million records while the user waits (issue #14). Queries interleave: each slice yields.
- */
-async function prepareOtherModes(session: ImportSession, options: Requests['resolve']['args']['options']) {
-  const run = ++backgroundRun;
-  const stillWanted = () => run === backgroundRun && loaded?.session === session;
-  for (const mode of MODES) {
-    do {
-      await yieldToMessages();
-      if (!stillWanted()) return;
-    } while (!session.prepare({ mode, options }, BACKGROUND_SLICE_MS));
-  }
 }
 
 function need(): Loaded {

@@ -1,17 +1,8 @@
 // One imported file in the worker: read once into compact columns, resolved under any mode, queried by the views.
-import {
-  modeRules,
-  optionsKey,
-  Resolver,
-  type Mode,
-  type Resolution,
-  type ResolveOptions,
-  type StreamRecord,
-} from '../engine/index.ts';
-import { createLinter, type Finding, type Linter } from '../diagnostics/index.ts';
+import type { Mode, Resolution, ResolveOptions } from '../engine/index.ts';
+import type { Finding } from '../diagnostics/index.ts';
 import {
   createImporter,
-  rederiveIdentity,
   type ImportBatch,
   type ImportFormat,
   type ImportProblem,
@@ -19,7 +10,10 @@ import {
 } from '../io/index.ts';
 import { EventStore } from './eventStore.ts';
 import type { HarFacts } from './harLoad.ts';
-import { ResolvedIndex } from './resolvedIndex.ts';
+import type { ResolvedIndex } from './resolvedIndex.ts';
+import { ResolvePass, Resolutions, type Resolved, type ResolveSpec } from './resolutions.ts';
+
+export { specKey, type ResolveSpec } from './resolutions.ts';
 
 export interface LoadSettings {
   readonly format: ImportFormat | 'auto';
@@ -37,12 +31,6 @@ export interface LoadProgress {
   readonly problems: number;
 }
 
-/** The mode and engine options to resolve with. */
-export interface ResolveSpec {
-  readonly mode: Mode;
-  readonly options: Partial<ResolveOptions>;
-}
-
 /** What a load or a re-resolve produced, small enough to post to the page. */
 export interface SessionSummary {
   readonly mode: Mode;
@@ -58,68 +46,13 @@ export interface SessionSummary {
 }
 
 const PROBLEM_SAMPLE = 500;
-/** How often a re-resolve reports progress, in records. */
-const RESOLVE_PROGRESS_EVERY = 50_000;
-/**
- * Resolutions kept per loaded file: the three modes under the options in use, so a switch back costs nothing. Each
- * holds about 20 MB per 100,000 records (measured, Node heap, issue #14), so memory stays bounded at three.
- */
-const KEPT_RESOLUTIONS = 3;
-/** Records a background pass ingests between looks at the clock. */
-const SLICE_RECORDS = 4_096;
-
-/** One key per mode and options: the same options in any property order give the same key. */
-export function specKey(spec: ResolveSpec): string {
-  return `${spec.mode} ${optionsKey(spec.options)}`;
-}
-
-/** One pass of the engine and the linter side by side, fed record by record. */
-class ResolvePass {
-  private readonly resolver: Resolver;
-  private readonly linter: Linter;
-  private readonly rederive: boolean;
-
-  constructor(
-    readonly spec: ResolveSpec,
-    rederive: boolean,
-  ) {
-    this.resolver = new Resolver(spec.mode, spec.options);
-    // The linter reads each record's ingestion from this resolver, so the stream is resolved once, not twice.
-    this.linter = createLinter(spec.mode, spec.options, {}, this.resolver);
-    this.rederive = rederive && modeRules(spec.mode).readsDeviceAndUserIds;
-  }
-
-  observe(sent: StreamRecord, index: number, line: number): void {
-    const record =
-      this.rederive && sent.kind === 'event' ? { ...sent, event: rederiveIdentity(sent.event) } : sent;
-    this.resolver.ingest(record);
-    this.linter.observe(record, index, line);
-  }
-
-  finish(): Resolved {
-    const resolution = this.resolver.result();
-    const findings = this.linter.finish(resolution);
-    return { spec: this.spec, resolution, findings, index: new ResolvedIndex(resolution, findings) };
-  }
-}
-
-interface Resolved {
-  readonly spec: ResolveSpec;
-  readonly resolution: Resolution;
-  readonly findings: Finding[];
-  readonly index: ResolvedIndex;
-}
 
 export class ImportSession {
   readonly store = new EventStore();
   private report: ImportReport | undefined;
   private readonly problems: ImportProblem[] = [];
-  private resolved: Resolved | undefined;
-  /** Finished resolutions by specKey, oldest first (a Map keeps insertion order). */
-  private readonly kept = new Map<string, Resolved>();
-  /** Passes started in the background and not finished yet, with the next record each will read. */
-  private readonly pending = new Map<string, { pass: ResolvePass; next: number }>();
   private rederive = false;
+  private readonly resolutions = new Resolutions(this.store, () => this.rederive);
   private har: HarFacts | undefined;
 
   /**
@@ -149,7 +82,7 @@ export class ImportSession {
     }
     this.take(importer.end(), pass);
     this.report = importer.report();
-    if (pass !== undefined) this.keep(pass.finish());
+    if (pass !== undefined) this.resolutions.keep(pass.finish());
     return true;
   }
 
@@ -169,7 +102,7 @@ export class ImportSession {
     this.take(batch, pass);
     this.report = report;
     if (har !== undefined) this.har = har;
-    this.keep(pass.finish());
+    this.resolutions.keep(pass.finish());
   }
 
   private take(batch: ImportBatch, pass: ResolvePass | undefined): void {
@@ -183,35 +116,20 @@ export class ImportSession {
 
   /**
    * Resolves the loaded stream under `mode` and lints it alongside; linear in the number of records, and free when
-   * this mode and options were resolved before or prepared in the background (a background pass already begun is
-   * finished from where it stopped).
+   * this mode and options were resolved before or prepared in the background.
    */
   resolveAs(
     mode: Mode,
     options: Partial<ResolveOptions>,
     onProgress?: (records: number, total: number) => void,
   ): SessionSummary {
-    const spec = { mode, options };
-    const key = specKey(spec);
-    const kept = this.kept.get(key);
-    if (kept !== undefined) {
-      this.resolved = kept;
-      return this.summary();
-    }
-    const started = this.pending.get(key) ?? { pass: new ResolvePass(spec, this.rederive), next: 0 };
-    this.pending.delete(key);
-    const total = this.store.size;
-    for (let index = started.next; index < total; index++) {
-      started.pass.observe(this.store.record(index), index, this.store.lineOf(index));
-      if (onProgress !== undefined && index % RESOLVE_PROGRESS_EVERY === 0) onProgress(index, total);
-    }
-    this.keep(started.pass.finish());
+    this.resolutions.resolve({ mode, options }, onProgress);
     return this.summary();
   }
 
   /** Whether `spec`'s resolution is at hand (a switch to it is free). */
   isPrepared(spec: ResolveSpec): boolean {
-    return this.kept.has(specKey(spec));
+    return this.resolutions.isPrepared(spec);
   }
 
   /**
@@ -220,58 +138,21 @@ export class ImportSession {
    * answer at once (issue #14) without blocking queries meanwhile.
    */
   prepare(spec: ResolveSpec, budgetMs: number): boolean {
-    const key = specKey(spec);
-    if (this.kept.has(key)) return true;
-    let started = this.pending.get(key);
-    if (started === undefined) {
-      // A pass begun under other options will not be asked for again: the user changed them.
-      for (const [other, { pass }] of this.pending)
-        if (specKey({ ...pass.spec, mode: spec.mode }) !== specKey(spec)) this.pending.delete(other);
-      started = { pass: new ResolvePass(spec, this.rederive), next: 0 };
-      this.pending.set(key, started);
-    }
-    const deadline = performance.now() + budgetMs;
-    const total = this.store.size;
-    while (started.next < total) {
-      const end = Math.min(total, started.next + SLICE_RECORDS);
-      for (let index = started.next; index < end; index++)
-        started.pass.observe(this.store.record(index), index, this.store.lineOf(index));
-      started.next = end;
-      if (performance.now() > deadline) return false;
-    }
-    this.pending.delete(key);
-    this.kept.set(key, started.pass.finish());
-    this.trimKept();
-    return true;
-  }
-
-  /** Makes `resolved` current and keeps it, dropping the oldest kept beyond KEPT_RESOLUTIONS. */
-  private keep(resolved: Resolved): void {
-    this.resolved = resolved;
-    const key = specKey(resolved.spec);
-    this.kept.delete(key);
-    this.kept.set(key, resolved);
-    this.trimKept();
-  }
-
-  private trimKept(): void {
-    for (const key of this.kept.keys()) {
-      if (this.kept.size <= KEPT_RESOLUTIONS) return;
-      if (this.kept.get(key) !== this.resolved) this.kept.delete(key);
-    }
+    return this.resolutions.prepare(spec, budgetMs);
   }
 
   summary(): SessionSummary {
-    if (this.report === undefined || this.resolved === undefined)
+    const resolved = this.resolutions.current;
+    if (this.report === undefined || resolved === undefined)
       throw new Error('nothing is loaded and resolved yet');
     return {
-      mode: this.resolved.spec.mode,
-      options: this.resolved.spec.options,
+      mode: resolved.spec.mode,
+      options: resolved.spec.options,
       report: this.report,
       problems: this.problems,
       records: this.store.size,
-      clusters: this.resolved.index.clusters.length,
-      findings: this.resolved.findings,
+      clusters: resolved.index.clusters.length,
+      findings: resolved.findings,
       ...(this.har === undefined ? {} : { har: this.har }),
     };
   }
@@ -291,7 +172,8 @@ export class ImportSession {
   }
 
   private need(): Resolved {
-    if (this.resolved === undefined) throw new Error('nothing is resolved yet');
-    return this.resolved;
+    const resolved = this.resolutions.current;
+    if (resolved === undefined) throw new Error('nothing is resolved yet');
+    return resolved;
   }
 }

@@ -5,7 +5,13 @@ import type { EventRow, StepModel } from '../../store/derive.ts';
 import { explainSelection, type Explanation } from '../../store/explanation.ts';
 import { useActions, useAppState, useEventRows, useExplanation, useStepModel } from '../../store/hooks.ts';
 import { EventExplanationView } from './EventExplanationView.tsx';
-import { IdExplanationView } from './IdExplanationView.tsx';
+import { lazyView } from '../shared/lazyView.tsx';
+
+/** An id's explanation shows only once a graph node is chosen: its code loads then (or when the page is idle). */
+const IdExplanationView = lazyView(
+  "The id's explanation",
+  async () => (await import('./IdExplanationView.tsx')).IdExplanationView,
+);
 import './explain.css';
 
 /** The newest event the table shows (a hidden identity event is skipped), or undefined before the first. */

@@ -1,0 +1,55 @@
+// A view (or a view's rarely shown part) loaded when first shown rather than with the page (issue #14: initial
+// JavaScript ≤ 150 kB gzip). app/lazyViews.tsx lists the app's; a view may make its own part lazy the same way.
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+
+/** Loaders of every lazy view, each run at most once (see warmLazyViews). */
+const loaders: Array<() => Promise<unknown>> = [];
+
+/**
+ * A view whose code loads on first render, or earlier when the page is idle (warmLazyViews); until it arrives its
+ * place says, in words, which view is loading.
+ */
+export function lazyView<Props extends object>(
+  name: string,
+  load: () => Promise<ComponentType<Props>>,
+): ComponentType<Props> {
+  let loading: Promise<{ default: ComponentType<Props> }> | undefined;
+  const once = () => (loading ??= load().then((component) => ({ default: component })));
+  loaders.push(once);
+  const View = lazy(once);
+  function LazyView(props: Props): ReactNode {
+    return (
+      <Suspense
+        fallback={
+          <p className="view-loading" aria-busy="true">
+            {name} is loading…
+          </p>
+        }
+      >
+        <View {...props} />
+      </Suspense>
+    );
+  }
+  LazyView.displayName = `Lazy(${name})`;
+  return LazyView;
+}
+
+/**
+ * Fetches and evaluates every lazy view's code once the first screen is up and the page is idle, one view per idle
+ * period: the first visit's download stays small, and evaluating a big chunk (React Flow) never lands in the
+ * middle of what the user is doing (a file import measures its main thread, issue #14).
+ */
+export function warmLazyViews(): void {
+  const pending = [...loaders];
+  const next = () => {
+    const load = pending.shift();
+    if (load === undefined) return;
+    void load().finally(() => whenIdle(next));
+  };
+  whenIdle(next);
+}
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}

@@ -150,3 +150,19 @@ describe('scenarioFromIdentity', () => {
     expect(scenario.lesson).toContain('Only the first 2 of 5');
   });
 });
+
+describe('identityRecords and placeholder ids', () => {
+  it('does not join two identities through a placeholder $device_id they both sent (LIM-1)', async () => {
+    const file = [
+      { event: 'Log In', properties: { distinct_id: 'U1', $user_id: 'U1', $device_id: 'undefined' } },
+      { event: 'Log In', properties: { distinct_id: 'U2', $user_id: 'U2', $device_id: 'undefined' } },
+      { event: 'Page View', properties: { distinct_id: 'U2', $user_id: 'U2' } },
+    ]
+      .map((event) => JSON.stringify(event))
+      .join('\n');
+    const session = await sessionOf(file, 'simplified');
+    const u1 = identityRecords(session.store, session.index, 'U1', Infinity);
+    expect(u1.records.map((r) => r.index)).toEqual([0]);
+    expect(u1.total).toBe(1);
+  });
+});

@@ -1,6 +1,6 @@
 // One identity's records, for "Edit as scenario": the events of the selected cluster and every event that shares an
 // id with them, in stream order (the order the engine read them, which decides a retroactive or a frozen result).
-import { DEVICE_PREFIX, toIdText, type StreamRecord } from '../engine/index.ts';
+import { DEVICE_PREFIX, isBlockedId, toIdText, type StreamRecord } from '../engine/index.ts';
 import type { EventStore } from './eventStore.ts';
 import type { ResolvedIndex } from './resolvedIndex.ts';
 
@@ -84,7 +84,10 @@ function idsOf(record: StreamRecord): string[] {
   const ids: string[] = [];
   const add = (value: unknown) => {
     const text = toIdText(value);
-    if (text !== undefined) ids.push(plain(text));
+    // A placeholder ("undefined", "null", "0" …) names no one (LIM-1, in any letter case: Q-12): joining through it
+    // would make one component of every identity that ever sent it.
+    if (text === undefined || text === '' || isBlockedId(text, 'case-insensitive')) return;
+    ids.push(plain(text));
   };
   if (record.kind === 'profile') add(record.update.$distinct_id);
   for (const field of ID_FIELDS) add(props[field]);

@@ -107,6 +107,7 @@ function useHar(
   loaded = { session, file: harRecordsFile(source, includeFailed), settings };
   loadedHar = { source, rederive };
   lastMatches = undefined;
+  comparing = undefined; // it holds the previous file (store and resolutions) until Compare is opened again
   void background.prepare(session, spec.options, isLoaded);
   return session.summary();
 }
@@ -146,6 +147,7 @@ async function load(id: number, args: Requests['load']['args']): Promise<Request
   }
   loaded = { session, file: args.file, settings };
   lastMatches = undefined;
+  comparing = undefined; // it holds the previous file (store and resolutions) until Compare is opened again
   void background.prepare(session, args.options, isLoaded);
   return session.summary();
 }

@@ -16,8 +16,8 @@ async function* once(text: string): AsyncGenerator<string> {
   yield await Promise.resolve(text);
 }
 
-async function loaded(): Promise<ImportSession> {
-  const session = new ImportSession();
+async function loaded(sliceRecords?: number): Promise<ImportSession> {
+  const session = new ImportSession(sliceRecords);
   await session.load(
     once(FILE),
     { format: 'auto', rederive: false },
@@ -40,6 +40,18 @@ describe('ImportSession background preparation', () => {
       // A zero budget advances one slice per call, as the worker does between messages.
       while (!prepared.prepare({ mode, options: {} }, 0));
       expect(prepared.isPrepared({ mode, options: {} })).toBe(true);
+      expect(prepared.resolveAs(mode, {})).toEqual(fresh.resolveAs(mode, {}));
+      expect(resolvedIds(prepared)).toEqual(resolvedIds(fresh));
+    }
+  });
+
+  it('a switch to a mode half prepared finishes its pass from where it stopped', async () => {
+    const fresh = await loaded();
+    // Two records per slice and no time budget: one call reads records 0–1 of 5 and stops there.
+    const prepared = await loaded(2);
+    for (const mode of ['original', 'legacy'] as const) {
+      expect(prepared.prepare({ mode, options: {} }, 0)).toBe(false);
+      expect(prepared.isPrepared({ mode, options: {} })).toBe(false);
       expect(prepared.resolveAs(mode, {})).toEqual(fresh.resolveAs(mode, {}));
       expect(resolvedIds(prepared)).toEqual(resolvedIds(fresh));
     }

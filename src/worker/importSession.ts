@@ -52,8 +52,13 @@ export class ImportSession {
   private report: ImportReport | undefined;
   private readonly problems: ImportProblem[] = [];
   private rederive = false;
-  private readonly resolutions = new Resolutions(this.store, () => this.rederive);
+  private readonly resolutions: Resolutions;
   private har: HarFacts | undefined;
+
+  /** `sliceRecords`: records per background slice (tests make it small to stop a pass in the middle). */
+  constructor(sliceRecords?: number) {
+    this.resolutions = new Resolutions(this.store, () => this.rederive, sliceRecords);
+  }
 
   /**
    * Reads the file's text chunks. Between chunks it reports progress and asks whether to go on, so the page can

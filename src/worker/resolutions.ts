@@ -35,6 +35,12 @@ export interface Resolved {
 const KEPT_RESOLUTIONS = 3;
 /** Records a background pass ingests between looks at the clock. */
 const SLICE_RECORDS = 4_096;
+/**
+ * Above this many records the other modes are not prepared in the background: three kept resolutions of a bigger
+ * file would hold well over half a gigabyte in the tab (≈ 20 MB per 100,000 records each); a switch there resolves
+ * on demand instead.
+ */
+export const BACKGROUND_RECORD_LIMIT = 1_000_000;
 /** How often a re-resolve reports progress, in records. */
 const RESOLVE_PROGRESS_EVERY = 50_000;
 
@@ -86,6 +92,8 @@ export class Resolutions {
     private readonly store: EventStore,
     /** G-6: re-derive identity on modes that can (read when a pass starts: set by the load). */
     private readonly rederive: () => boolean,
+    /** Records per background slice (tests make it small to stop a pass in the middle). */
+    private readonly sliceRecords = SLICE_RECORDS,
   ) {}
 
   /**
@@ -113,19 +121,19 @@ export class Resolutions {
     return this.kept.has(specKey(spec));
   }
 
-  /** Advances a background pass for `spec` for about `budgetMs`; true once it is kept. */
+  /** Advances a background pass for `spec` for about `budgetMs`; true once it is kept (or too big to keep). */
   prepare(spec: ResolveSpec, budgetMs: number): boolean {
     const key = specKey(spec);
-    if (this.kept.has(key)) return true;
+    if (this.kept.has(key) || this.store.size > BACKGROUND_RECORD_LIMIT) return true;
     const started = this.pending.get(key) ?? this.startPending(spec, key);
     const deadline = performance.now() + budgetMs;
     const total = this.store.size;
     while (started.next < total) {
-      const end = Math.min(total, started.next + SLICE_RECORDS);
+      const end = Math.min(total, started.next + this.sliceRecords);
       for (let index = started.next; index < end; index++)
         started.pass.observe(this.store.record(index), index, this.store.lineOf(index));
       started.next = end;
-      if (performance.now() > deadline) return false;
+      if (performance.now() >= deadline) return false;
     }
     this.pending.delete(key);
     this.kept.set(key, started.pass.finish());

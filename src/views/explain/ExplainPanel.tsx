@@ -25,8 +25,10 @@ function useShownExplanation(): { explanation: Explanation | null; following: bo
   const selection = useAppState((state) => state.selection);
   const model = useStepModel();
   const rows = useEventRows();
-  const newest = useMemo(() => followed(model, rows), [model, rows]);
-  if (selection !== null) return { explanation: pinned, following: false };
+  // Explaining the newest event runs the engine's reasons: only while following, not under a pinned selection.
+  const following = selection === null;
+  const newest = useMemo(() => (following ? followed(model, rows) : null), [following, model, rows]);
+  if (!following) return { explanation: pinned, following: false };
   return { explanation: newest, following: newest !== null };
 }
 

@@ -1,5 +1,5 @@
 // Downloads: resolved events (NDJSON, CSV), the identity mappings, the findings, and the drawn graph (PNG, SVG).
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useDataset, useDatasetService } from '../../store/hooks.ts';
 import { useDatasetAnswer } from '../../store/useDatasetAnswer.ts';
 import type { ExportKind } from '../../worker/protocol.ts';
@@ -65,8 +65,11 @@ export function ExportMenu() {
       setOpen(false);
     }
   };
-  const graph =
-    selectedId === null || identity.value === undefined ? undefined : neighbourhoodOf(identity.value);
+  // The layout places every label clear of the rest: done once per identity, not on each open/busy/status render.
+  const graph = useMemo(
+    () => (selectedId === null || identity.value === undefined ? undefined : neighbourhoodOf(identity.value)),
+    [selectedId, identity.value],
+  );
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape' || !open) return;
     event.stopPropagation();

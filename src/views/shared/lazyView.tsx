@@ -14,7 +14,15 @@ export function lazyView<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
 ): ComponentType<Props> {
   let loading: Promise<{ default: ComponentType<Props> }> | undefined;
-  const once = () => (loading ??= load().then((component) => ({ default: component })));
+  // A chunk that failed to arrive (offline, a deploy that renamed it) is asked for again next time, not forever failed.
+  const once = () =>
+    (loading ??= load().then(
+      (component) => ({ default: component }),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
   loaders.push(once);
   const View = lazy(once);
   function LazyView(props: Props): ReactNode {
@@ -44,7 +52,11 @@ export function warmLazyViews(): void {
   const next = () => {
     const load = pending.shift();
     if (load === undefined) return;
-    void load().finally(() => whenIdle(next));
+    // Warming is best effort: a chunk that fails now is loaded (or its error shown) when the view is first shown.
+    load().then(
+      () => whenIdle(next),
+      () => whenIdle(next),
+    );
   };
   whenIdle(next);
 }

@@ -5,6 +5,7 @@ import type { CompareOverview, FunnelStep } from '../../compare/index.ts';
 import type { CompareSource } from '../../store/useCompareSource.ts';
 import { modeLabel, percentChange, share } from './modes.ts';
 import { useAnswer } from './useAnswer.ts';
+import { ModeHeader } from './ModeHeader.tsx';
 
 /** uPlot is loaded only when the chart is drawn: its own chunk. */
 const DailyChart = lazy(() => import('./DailyChart.tsx'));
@@ -125,16 +126,7 @@ function FunnelTable({
   return (
     <table className="compare-funnel" data-testid="compare.funnel">
       <caption>Users reaching each step, per mode</caption>
-      <thead>
-        <tr>
-          <th scope="col">Step</th>
-          {modes.map((mode) => (
-            <th scope="col" key={mode}>
-              {modeLabel(mode)}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ModeHeader first="Step" modes={modes} />
       <tbody>
         {steps.map((step, at) => (
           <tr key={`${step.step}|${at}`} data-testid="compare.funnel.step">
@@ -174,16 +166,7 @@ function QuotedCounts({ overview }: { overview: CompareOverview }) {
   return (
     <table className="compare-quoted" data-testid="compare.quoted">
       <caption>Side by side, with the difference from {modeLabel(modes[0]!)} in percent</caption>
-      <thead>
-        <tr>
-          <th scope="col">Count</th>
-          {modes.map((mode) => (
-            <th scope="col" key={mode}>
-              {modeLabel(mode)}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ModeHeader first="Count" modes={modes} />
       <tbody>
         {rows.map(([label, value]) => (
           <tr key={label}>

@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { DailyUsers } from '../../compare/index.ts';
 import { modeLabel } from './modes.ts';
+import { ModeHeader } from './ModeHeader.tsx';
 
 const DAY = 86_400;
 const COLOURS: Readonly<Record<string, string>> = {
@@ -45,16 +46,7 @@ export default function DailyChart({ daily, modes }: { daily: DailyUsers; modes:
       <details>
         <summary>Unique users per day, as a table</summary>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Day (UTC)</th>
-              {modes.map((mode) => (
-                <th scope="col" key={mode}>
-                  {modeLabel(mode)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ModeHeader first="Day (UTC)" modes={modes} />
           <tbody>
             {daily.days.slice(0, 400).map((day, at) => (
               <tr key={day}>

@@ -1,7 +1,8 @@
 // The summary per mode, one column each, with the difference from the first mode in percent: the one-sentence answer
 // to "how many users does each identity system count?".
 import type { CompareOverview, VariantSummary } from '../../compare/index.ts';
-import { modeLabel, percentChange } from './modes.ts';
+import { percentChange } from './modes.ts';
+import { ModeHeader } from './ModeHeader.tsx';
 
 type Count = Exclude<keyof VariantSummary, 'funnel'>;
 
@@ -28,16 +29,7 @@ export function SummaryTable({ overview }: { overview: CompareOverview }) {
           Summary per mode · {overview.report.differences.events} events resolve differently ·{' '}
           {overview.splitCount} splits and merges
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Count</th>
-            {modes.map((mode) => (
-              <th scope="col" key={mode}>
-                {modeLabel(mode)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ModeHeader first="Count" modes={modes} />
         <tbody>
           {ROWS.map(([key, label, definition]) => (
             <tr key={key} data-testid={`compare.summary.${key}`}>

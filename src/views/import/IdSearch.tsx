@@ -1,6 +1,6 @@
 // Search by any id (as sent, or as the engine keys it): results name the identity each id belongs to. Enter picks
 // the only match; ↑ ↓ move through the results (one Tab stop).
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useActions, useDatasetService } from '../../store/hooks.ts';
 import { useDatasetAnswer } from '../../store/useDatasetAnswer.ts';
 import type { SearchHit } from '../../worker/queries.ts';
@@ -19,6 +19,12 @@ export function IdSearch({ onActive }: { readonly onActive: (searching: boolean)
   const service = useDatasetService();
   const answer = useDatasetAnswer('search', query === '' ? null : { text: query, limit: RESULTS });
   const id = useId();
+  // What the box holds now: a reply to an Enter pressed on older text (or before unmounting) must not open anything.
+  const current = useRef(text);
+  useEffect(() => {
+    current.current = text;
+  }, [text]);
+  useEffect(() => () => void (current.current = ''), []);
   useEffect(() => {
     const timer = window.setTimeout(() => setQuery(text.trim()), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
@@ -33,6 +39,7 @@ export function IdSearch({ onActive }: { readonly onActive: (searching: boolean)
     setQuery(typed);
     void service.ask('search', { text: typed, limit: 2 }).then((found) => {
       const [only] = found;
+      if (current.current.trim() !== typed) return;
       if (found.length === 1 && only !== undefined) selectIdentity(identityOf(only));
     });
   };

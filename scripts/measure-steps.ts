@@ -1,7 +1,20 @@
-// Times each step in the built app: steps through scenarios with the keyboard and reports the 'idmerge:step' measures.
-// Also reports the longest main-thread task (long task, > 50 ms) seen while stepping.
+// Times each step in the built app: steps through scenarios with the keyboard, as a person would, and reports per step
+//   to paint    the 'idmerge:step' measure (src/app/useStepTiming.ts): from the store's cursor change (inside the
+//               keydown) to a task queued from the next animation frame, i.e. until the frame that shows the step is
+//               painted. It includes waiting for that frame (vsync, 16.7 ms at 60 Hz), so a step that costs nothing
+//               still reads up to ~17 ms: compare with the short scenario's figure (the floor).
+//   main thread the renderer main thread's busy time for the step, from Chromium's own counters (CDP
+//               Performance.getMetrics, TaskDuration delta between just before the key press and the painted frame):
+//               the keydown, React's render and commit, style, layout, paint recording, and effects. Split into
+//               script (ScriptDuration), style (RecalcStyleDuration) and layout (LayoutDuration); the rest is paint,
+//               compositing and the browser's own work. A step fits in a frame when this is well under 16 ms.
+//   keydown     the Event Timing API's entry for the key press: processing (processingEnd − processingStart: the
+//               handlers plus React's synchronous render and commit of the step) and duration (from the key to the
+//               next paint, rounded by Chromium to 8 ms). Chromium reports only keydowns of 16 ms or more; steps that
+//               report none were faster than that.
+//   long tasks  the longest main-thread task (Long Tasks API, > 50 ms) while stepping; 0 when none.
 // Run after a build: node --import tsx scripts/measure-steps.ts   (PW_PORT picks the preview port)
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { launchChromium, startPreview } from './browser.ts';
 
 const PORT = Number(process.env['PW_PORT'] ?? 4176);
@@ -11,93 +24,193 @@ const SCENARIOS = [
   { id: 'new-user-signup', mode: 'simplified' },
 ] as const;
 /** Rounds of stepping through every step forward, then back, so each scenario gives enough samples. */
-const ROUNDS = 5;
+const ROUNDS = Number(process.env['STEP_ROUNDS'] ?? 5);
 
 /** A string, not a function: tsx would wrap a function's closures in a helper the page does not have. */
-const WATCH_LONG_TASKS = `
+const WATCH_PAGE = `
   window.__longTasks = [];
+  window.__keydowns = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
   }).observe({ type: 'longtask' });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name !== 'keydown') continue;
+      window.__keydowns.push({ processing: entry.processingEnd - entry.processingStart, duration: entry.duration });
+    }
+  }).observe({ type: 'event', durationThreshold: 16 });
 `;
+
+/** Resolves once the page holds `count` step measures (polled on animation frames, in the page). */
+const WAIT_FOR_MEASURES = `(count) => new Promise((resolve) => {
+  const check = () => performance.getEntriesByName('idmerge:step', 'measure').length >= count
+    ? resolve(undefined) : requestAnimationFrame(check);
+  check();
+})`;
+
+/** Chromium's main-thread counters, in ms. */
+interface ThreadTime {
+  readonly task: number;
+  readonly script: number;
+  readonly style: number;
+  readonly layout: number;
+}
+
+interface StepSample {
+  readonly label: string;
+  readonly toPaint: number;
+  readonly work: ThreadTime;
+}
 
 interface Figures {
   readonly scenario: string;
-  readonly samples: number;
-  readonly median: number;
-  readonly p95: number;
-  readonly max: number;
+  readonly steps: readonly StepSample[];
   /** The longest main-thread task while stepping (0 when none passed 50 ms). */
   readonly longestTask: number;
-  /** Median per transition ("2→3"), to show which steps cost the most. */
-  readonly byTransition: ReadonlyMap<string, number>;
+  /** Event Timing entries of 16 ms or more for the key presses. */
+  readonly slowKeydowns: readonly { processing: number; duration: number }[];
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
+async function threadTime(cdp: CDPSession): Promise<ThreadTime> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => 1000 * (metrics.find((metric) => metric.name === name)?.value ?? 0);
+  return {
+    task: value('TaskDuration'),
+    script: value('ScriptDuration'),
+    style: value('RecalcStyleDuration'),
+    layout: value('LayoutDuration'),
+  };
 }
 
-async function stepThrough(page: Page, steps: number): Promise<void> {
+function minus(after: ThreadTime, before: ThreadTime): ThreadTime {
+  return {
+    task: after.task - before.task,
+    script: after.script - before.script,
+    style: after.style - before.style,
+    layout: after.layout - before.layout,
+  };
+}
+
+/** Steps go 0→1 … (steps-1)→steps, then back down, ROUNDS times; each sample is labelled with its transition. */
+async function stepThrough(page: Page, cdp: CDPSession, steps: number): Promise<StepSample[]> {
+  const samples: StepSample[] = [];
+  let measured = 0;
   for (let round = 0; round < ROUNDS; round++) {
     for (const key of ['ArrowRight', 'ArrowLeft'] as const) {
       for (let i = 0; i < steps; i++) {
+        const from = key === 'ArrowRight' ? i : steps - i;
+        const to = key === 'ArrowRight' ? i + 1 : steps - i - 1;
+        const before = await threadTime(cdp);
         await page.keyboard.press(key);
-        // Wait for the measure of this step, so steps never overlap.
-        await page.waitForFunction(
-          (count) => performance.getEntriesByName('idmerge:step', 'measure').length >= count,
-          round * 2 * steps + (key === 'ArrowRight' ? 0 : steps) + i + 1,
+        // Wait for the measure of this step (taken once its frame is painted), so steps never overlap.
+        measured++;
+        await page.evaluate(`(${WAIT_FOR_MEASURES})(${measured})`);
+        const after = await threadTime(cdp);
+        const toPaint = await page.evaluate(
+          (index) => performance.getEntriesByName('idmerge:step', 'measure')[index]?.duration ?? Number.NaN,
+          measured - 1,
         );
+        samples.push({ label: `${from}→${to}`, toPaint, work: minus(after, before) });
       }
     }
   }
+  return samples;
 }
 
-async function measure(page: Page, baseUrl: string, id: string, mode: string): Promise<Figures> {
+async function measure(
+  page: Page,
+  cdp: CDPSession,
+  baseUrl: string,
+  id: string,
+  mode: string,
+): Promise<Figures> {
   await page.goto(`${baseUrl}/?scenario=${id}&mode=${mode}&step=0`);
   const position = page.getByTestId('timeline.position');
   const text = (await position.textContent()) ?? '';
   const steps = Number(/of (\d+)/.exec(text)?.[1] ?? 0);
   await page.locator('body').click({ position: { x: 2, y: 2 } });
-  await page.evaluate(() => performance.clearMeasures('idmerge:step'));
-  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
-  await stepThrough(page, steps);
-  const longestTask = await page.evaluate(() =>
-    Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks),
-  );
-  const durations = await page.evaluate(() =>
-    performance.getEntriesByName('idmerge:step', 'measure').map((entry) => entry.duration),
-  );
-  const sorted = [...durations].sort((a, b) => a - b);
-  return {
-    scenario: id,
-    samples: sorted.length,
-    median: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-    longestTask,
-    byTransition: mediansByTransition(durations, steps),
-  };
+  // Let the lazy views (graph) load and warm before the first step.
+  await page.waitForTimeout(1500);
+  await page.evaluate(() => {
+    performance.clearMeasures('idmerge:step');
+    const seen = window as unknown as { __longTasks: number[]; __keydowns: unknown[] };
+    seen.__longTasks.length = 0;
+    seen.__keydowns.length = 0;
+  });
+  const samples = await stepThrough(page, cdp, steps);
+  // Event Timing entries are delivered after the paint: give the last one a moment.
+  await page.waitForTimeout(200);
+  const seen = await page.evaluate(() => {
+    const found = window as unknown as {
+      __longTasks: number[];
+      __keydowns: { processing: number; duration: number }[];
+    };
+    return { longestTask: Math.max(0, ...found.__longTasks), keydowns: found.__keydowns };
+  });
+  return { scenario: id, steps: samples, longestTask: seen.longestTask, slowKeydowns: seen.keydowns };
 }
 
-/** Steps go 0→1 … (steps-1)→steps, then back down, ROUNDS times: label each sample with its transition. */
-function mediansByTransition(durations: readonly number[], steps: number): Map<string, number> {
-  const samples = new Map<string, number[]>();
-  durations.forEach((duration, index) => {
-    const within = index % (2 * steps);
-    const label =
-      within < steps ? `${within}→${within + 1}` : `${2 * steps - within}→${2 * steps - within - 1}`;
-    samples.set(label, [...(samples.get(label) ?? []), duration]);
-  });
-  return new Map(
-    [...samples].map(([label, values]) => [
-      label,
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function spread(values: readonly number[]): string {
+  return `median ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, max ${ms(Math.max(...values))}`;
+}
+
+function report(figures: Figures): void {
+  const { steps } = figures;
+  const of = (pick: (sample: StepSample) => number) => steps.map(pick);
+  const work = of((sample) => sample.work.task);
+  const rest = of((s) => s.work.task - s.work.script - s.work.style - s.work.layout);
+  console.log(`${figures.scenario}: ${steps.length} steps`);
+  console.log(`  to paint (key → painted frame, incl. waiting for vsync): ${spread(of((s) => s.toPaint))}`);
+  console.log(`  main thread per step (busy time, CDP TaskDuration):       ${spread(work)}`);
+  console.log(
+    `    of which script ${ms(
       percentile(
-        [...values].sort((a, b) => a - b),
+        of((s) => s.work.script),
         50,
       ),
-    ]),
+    )}, style ${ms(
+      percentile(
+        of((s) => s.work.style),
+        50,
+      ),
+    )}, ` +
+      `layout ${ms(
+        percentile(
+          of((s) => s.work.layout),
+          50,
+        ),
+      )}, other (paint, compositing, browser) ${ms(percentile(rest, 50))} (medians)`,
   );
+  const slow = figures.slowKeydowns;
+  console.log(
+    `  keydowns of 16 ms or more (Event Timing): ${slow.length} of ${steps.length}` +
+      (slow.length > 0
+        ? `; their processing ${spread(slow.map((k) => k.processing))}; key → next paint ${spread(slow.map((k) => k.duration))}`
+        : ''),
+  );
+  console.log(`  longest main-thread task (> 50 ms; 0 = none): ${ms(figures.longestTask)}`);
+  const labels = [...new Set(steps.map((s) => s.label))];
+  const byStep = labels.map((label) => {
+    const these = steps.filter((s) => s.label === label);
+    const paint = percentile(
+      these.map((s) => s.toPaint),
+      50,
+    );
+    const busy = percentile(
+      these.map((s) => s.work.task),
+      50,
+    );
+    return `${label} ${paint.toFixed(1)}/${busy.toFixed(1)}`;
+  });
+  console.log(`  median by step (to paint / main thread, ms): ${byStep.join(', ')}`);
 }
 
 async function main(): Promise<void> {
@@ -105,16 +218,10 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.addInitScript({ content: WATCH_LONG_TASKS });
-    for (const { id, mode } of SCENARIOS) {
-      const figures = await measure(page, preview.url, id, mode);
-      const ms = (value: number) => `${value.toFixed(1)} ms`;
-      console.log(
-        `${figures.scenario}: ${figures.samples} steps, median ${ms(figures.median)}, p95 ${ms(figures.p95)}, max ${ms(figures.max)}, longest main-thread task ${ms(figures.longestTask)}`,
-      );
-      const transitions = [...figures.byTransition].map(([label, median]) => `${label} ${ms(median)}`);
-      console.log(`  median by step: ${transitions.join(', ')}`);
-    }
+    await page.addInitScript({ content: WATCH_PAGE });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    for (const { id, mode } of SCENARIOS) report(await measure(page, cdp, preview.url, id, mode));
   } finally {
     await browser.close();
     preview.stop();

@@ -13,9 +13,13 @@ export interface Preview {
   stop(): void;
 }
 
-/** Starts `vite preview` on `port` (the build must exist) and resolves once it answers. */
-export async function startPreview(port: number): Promise<Preview> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+/**
+ * Starts `vite preview` on `port` (the build must exist) and resolves once it answers. `outDir` serves another build
+ * than ./dist (e.g. main's, for a before/after in the same minutes).
+ */
+export async function startPreview(port: number, outDir?: string): Promise<Preview> {
+  const args = ['vite', 'preview', '--port', String(port), '--strictPort'];
+  const server = spawn('npx', outDir === undefined ? args : [...args, '--outDir', outDir], {
     stdio: ['ignore', 'ignore', 'inherit'],
     // Its own process group, so stopping it also stops the node process npx starts.
     detached: true,

@@ -3,17 +3,20 @@
 //               keydown) to a task queued from the next animation frame, i.e. until the frame that shows the step is
 //               painted. It includes waiting for that frame (vsync, 16.7 ms at 60 Hz), so a step that costs nothing
 //               still reads up to ~17 ms: compare with the short scenario's figure (the floor).
-//   main thread the renderer main thread's busy time for the step, from Chromium's own counters (CDP
-//               Performance.getMetrics, TaskDuration delta between just before the key press and the painted frame):
-//               the keydown, React's render and commit, style, layout, paint recording, and effects. Split into
-//               script (ScriptDuration), style (RecalcStyleDuration) and layout (LayoutDuration); the rest is paint,
-//               compositing and the browser's own work. A step fits in a frame when this is well under 16 ms.
+//   main thread the renderer main thread's CPU time for the step, from Chromium's own counters (CDP
+//               Performance.getMetrics in thread time, TaskDuration delta between just before the key press and the
+//               painted frame): the keydown, React's render and commit, style, layout, paint recording, effects, and
+//               whatever an earlier step left running (a glide, a CSS animation, a timer). Thread time, not wall time,
+//               so other processes on the same cores do not inflate it. Split into script (ScriptDuration), style
+//               (RecalcStyleDuration) and layout (LayoutDuration); the rest is paint, compositing and the browser's own
+//               work. The short scenario's figure is the floor this harness adds (its CDP calls and polling).
 //   keydown     the Event Timing API's entry for the key press: processing (processingEnd − processingStart: the
 //               handlers plus React's synchronous render and commit of the step) and duration (from the key to the
 //               next paint, rounded by Chromium to 8 ms). Chromium reports only keydowns of 16 ms or more; steps that
 //               report none were faster than that.
 //   long tasks  the longest main-thread task (Long Tasks API, > 50 ms) while stepping; 0 when none.
-// Run after a build: node --import tsx scripts/measure-steps.ts   (PW_PORT picks the preview port)
+// Run after a build: node --import tsx scripts/measure-steps.ts   (PW_PORT picks the preview port; PREVIEW_DIST serves
+// another build, e.g. main's built with `vite build --outDir /tmp/main-dist`, for a before/after under the same load)
 import type { CDPSession, Page } from '@playwright/test';
 import { launchChromium, startPreview } from './browser.ts';
 
@@ -169,7 +172,7 @@ function report(figures: Figures): void {
   const rest = of((s) => s.work.task - s.work.script - s.work.style - s.work.layout);
   console.log(`${figures.scenario}: ${steps.length} steps`);
   console.log(`  to paint (key → painted frame, incl. waiting for vsync): ${spread(of((s) => s.toPaint))}`);
-  console.log(`  main thread per step (busy time, CDP TaskDuration):       ${spread(work)}`);
+  console.log(`  main thread per step (CPU time, CDP TaskDuration):         ${spread(work)}`);
   console.log(
     `    of which script ${ms(
       percentile(
@@ -214,13 +217,14 @@ function report(figures: Figures): void {
 }
 
 async function main(): Promise<void> {
-  const preview = await startPreview(PORT);
+  const preview = await startPreview(PORT, process.env['PREVIEW_DIST']);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.addInitScript({ content: WATCH_PAGE });
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
+    // Thread time (CPU time of the main thread), not wall time: other processes taking the cores do not count.
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     for (const { id, mode } of SCENARIOS) report(await measure(page, cdp, preview.url, id, mode));
   } finally {
     await browser.close();

@@ -1,6 +1,7 @@
 // Measures each step from the action to the frame that shows it: performance measures named 'idmerge:step'.
 import { useEffect } from 'react';
 import { useAppState, useStoreApi } from '../store/hooks.ts';
+import { afterNextPaint } from './afterNextPaint.ts';
 
 export const STEP_MEASURE = 'idmerge:step';
 const STEP_START = 'idmerge:step-start';
@@ -16,16 +17,8 @@ export function useStepTiming(): void {
       }),
     [store],
   );
-  // After commit, the next animation frame precedes the paint; a task queued from it runs once the frame is painted.
-  useEffect(() => {
-    let frame = requestAnimationFrame(() => {
-      frame = 0;
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => measureStep();
-      channel.port2.postMessage(null);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [cursor]);
+  // After commit, the next painted frame is the one that shows the step.
+  useEffect(() => afterNextPaint(measureStep), [cursor]);
 }
 
 function measureStep(): void {

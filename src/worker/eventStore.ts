@@ -24,6 +24,14 @@ class Interner {
   private readonly index = new Map<string, number>();
   readonly values: string[] = [];
 
+  /** Takes `values` as the next ids, in order (another store interned them the same way). */
+  append(values: readonly string[]): void {
+    for (const value of values) {
+      this.index.set(value, this.values.length);
+      this.values.push(value);
+    }
+  }
+
   id(value: string | undefined): number {
     if (value === undefined) return NONE;
     let id = this.index.get(value);
@@ -38,6 +46,31 @@ class Interner {
   text(id: number): string | undefined {
     return id === NONE ? undefined : this.values[id];
   }
+}
+
+/**
+ * Records added to one store since its last `takeRows`, in a form another worker's store appends as they are: the
+ * columns' new slots, the ids and names interned since, and the extras and profile updates of those records. The
+ * typed arrays are fresh copies, so a sender can transfer them (issue #14: one worker reads, another resolves).
+ */
+export interface StoreRows {
+  readonly lines: Int32Array;
+  readonly nameIds: Int32Array;
+  readonly distinctIds: Int32Array;
+  readonly deviceIds: Int32Array;
+  readonly userIds: Int32Array;
+  readonly flags: Uint8Array;
+  readonly times: Float64Array;
+  readonly newIds: readonly string[];
+  readonly newNames: readonly string[];
+  readonly extras: readonly (readonly [number, Readonly<Record<string, unknown>>])[];
+  readonly profiles: readonly (readonly [number, ProfileUpdate])[];
+}
+
+/** The buffers of `rows`, for postMessage's transfer list. */
+export function rowBuffers(rows: StoreRows): ArrayBuffer[] {
+  const arrays = [rows.lines, rows.nameIds, rows.distinctIds, rows.deviceIds, rows.userIds, rows.flags];
+  return [...arrays, rows.times].map((array) => array.buffer as ArrayBuffer);
 }
 
 /** The columns a table row shows, for one record. */
@@ -70,6 +103,16 @@ export class EventStore {
   private readonly extras = new Map<number, Readonly<Record<string, unknown>>>();
   private readonly profiles = new Map<number, ProfileUpdate>();
   private count = 0;
+  /** How far `takeRows` has handed out records, ids and names. */
+  private taken = { records: 0, ids: 0, names: 0 };
+  /** Extras and profile updates added since the last `takeRows`. */
+  private fresh: {
+    extras: [number, Readonly<Record<string, unknown>>][];
+    profiles: [number, ProfileUpdate][];
+  } = {
+    extras: [],
+    profiles: [],
+  };
 
   get size(): number {
     return this.count;
@@ -81,6 +124,7 @@ export class EventStore {
     this.lines[index] = line;
     if (record.kind === 'profile') {
       this.profiles.set(index, record.update);
+      this.fresh.profiles.push([index, record.update]);
       this.nameIds[index] = NONE;
       this.distinctIds[index] = this.ids.id(toIdText(record.update.$distinct_id));
       this.deviceIds[index] = this.userIds[index] = NONE;
@@ -100,7 +144,53 @@ export class EventStore {
     this.times[index] = typeof time === 'number' ? time : Number.NaN;
     this.flags[index] = event.channel === 'track' ? TRACK_BIT : 0;
     const extra = extrasOf(p);
-    if (extra !== undefined) this.extras.set(index, extra);
+    if (extra === undefined) return;
+    this.extras.set(index, extra);
+    this.fresh.extras.push([index, extra]);
+  }
+
+  /** The records added since the last call (the first: every record), for another store's `appendRows`. */
+  takeRows(): StoreRows {
+    const from = this.taken;
+    const to = { records: this.count, ids: this.ids.values.length, names: this.names.values.length };
+    this.taken = to;
+    const slots = <T extends Int32Array | Uint8Array | Float64Array>(column: T): T =>
+      column.slice(from.records, to.records) as T;
+    const rows: StoreRows = {
+      lines: slots(this.lines),
+      nameIds: slots(this.nameIds),
+      distinctIds: slots(this.distinctIds),
+      deviceIds: slots(this.deviceIds),
+      userIds: slots(this.userIds),
+      flags: slots(this.flags),
+      times: slots(this.times),
+      newIds: this.ids.values.slice(from.ids, to.ids),
+      newNames: this.names.values.slice(from.names, to.names),
+      extras: this.fresh.extras,
+      profiles: this.fresh.profiles,
+    };
+    this.fresh = { extras: [], profiles: [] };
+    return rows;
+  }
+
+  /** Appends rows another store took with `takeRows`, in the order it took them: the same records, ids and names. */
+  appendRows(rows: StoreRows): void {
+    const from = this.count;
+    const added = rows.lines.length;
+    while (this.lines.length < from + added) this.grow();
+    this.lines.set(rows.lines, from);
+    this.nameIds.set(rows.nameIds, from);
+    this.distinctIds.set(rows.distinctIds, from);
+    this.deviceIds.set(rows.deviceIds, from);
+    this.userIds.set(rows.userIds, from);
+    this.flags.set(rows.flags, from);
+    this.times.set(rows.times, from);
+    this.ids.append(rows.newIds);
+    this.names.append(rows.newNames);
+    for (const [index, extra] of rows.extras) this.extras.set(index, extra);
+    for (const [index, update] of rows.profiles) this.profiles.set(index, update);
+    this.count += added;
+    this.taken = { records: this.count, ids: this.ids.values.length, names: this.names.values.length };
   }
 
   private grow(): void {
@@ -197,6 +287,10 @@ function extrasOf(p: Readonly<Record<string, unknown>>): Record<string, unknown>
   for (const key of IDENTITY_EXTRAS) {
     if (p[key] !== undefined) (extra ??= {})[key] = p[key];
   }
+  // A `time` that is not a number (a numeric string the engine still reads, Q-1) is kept as sent, so a record
+  // rebuilt from the store reads the same facts as the parsed one (the time column holds numbers only).
+  const time = p['time'];
+  if (time !== undefined && typeof time !== 'number') (extra ??= {})['time'] = time;
   const insertId = toIdText(p['$insert_id']);
   if (insertId !== undefined && isBlockedId(insertId, 'case-insensitive'))
     (extra ??= {})['$insert_id'] = insertId;

@@ -1,59 +1,76 @@
-// The import worker: parsing, resolving and querying a big file off the UI thread (issue #5).
-import { optionsKey, type ResolveOptions } from '../engine/index.ts';
-import { carriesBothIds, storedCompareSession, type CompareSession } from './compareSession.ts';
-import { buildExport } from './exports.ts';
+// The import worker: parsing, resolving and querying a big file off the UI thread (issue #5). Since issue #14 it
+// works with a second worker on the other core: the reader (reader.worker.ts) reads and parses the file and sends
+// its rows, which this worker resolves under the chosen mode as they come; the reader then keeps the same records
+// and resolves the other modes, and this worker passes it the page's questions while one of those is shown.
+import { MODES, type Mode } from '../engine/index.ts';
 import { looksLikeHar } from '../io/har/index.ts';
 import { DETECTION_SAMPLE_SIZE } from '../io/index.ts';
 import { harRecordsFile, harScenarioInput, harSession, readHarSource, type HarSource } from './harLoad.ts';
-import { identityRecords } from './identityRecords.ts';
-import { ImportSession, type LoadSettings } from './importSession.ts';
-import { BackgroundModes, textChunks } from './pacing.ts';
+import { ImportSession, type LoadSettings, type RowsReceiver } from './importSession.ts';
+import { textChunks } from './pacing.ts';
 import type { CancelMessage, ReplyMessage, RequestMessage, Requests, WorkProgress } from './protocol.ts';
-import {
-  clusterList,
-  identityDetail,
-  matchingIndexes,
-  rowPage,
-  rowPosition,
-  searchIds,
-  type RowFilter,
-} from './queries.ts';
-
-interface Loaded {
-  readonly session: ImportSession;
-  readonly file: Blob;
-  readonly settings: LoadSettings;
-}
-
-/** The other modes of the loaded file, resolved between messages (issue #14). */
-const background = new BackgroundModes();
-const isLoaded = (session: ImportSession) => loaded?.session === session;
+import type { FromReader, RowsMessage, ToReader } from './readerProtocol.ts';
+import { SessionHost } from './sessionHost.ts';
 
 /** The page repaints a progress bar ~10 times a second at most; more messages would only queue up there. */
 const PROGRESS_INTERVAL_MS = 100;
 
-let loaded: Loaded | undefined;
+const host = new SessionHost();
 /** The loaded HAR's Mixpanel payloads (nothing else of the log is kept), while a HAR is loaded. */
 let loadedHar: { source: HarSource; rederive: boolean } | undefined;
 let loadInFlight: number | undefined;
 let cancelled = false;
-/** The last filtered row set, kept while the user pages through it. */
-let lastMatches: { key: string; indexes: Int32Array | undefined } | undefined;
-/** The loaded file compared across modes, kept while the options stay the same. */
-let comparing: { key: string; session: CompareSession; of: Loaded } | undefined;
+/** The modes the reader resolves for the loaded file (none for a HAR, which this worker reads alone). */
+let readerModes: ReadonlySet<Mode> = new Set();
+/** Whether the page's questions go to the reader: the mode shown is one of its modes. */
+let askReader = false;
+/** The load whose rows the reader is sending. */
+let receiving: Receiving | undefined;
 
-/** The comparison of the loaded file under `options`, built on first use (one pass over the stored records). */
-function compareSession(options: Partial<ResolveOptions>): CompareSession {
-  const current = need();
-  const key = optionsKey(options);
-  if (comparing?.key !== key || comparing.of !== current) {
-    const session = storedCompareSession(current.session.store, current.settings.rederive, options);
-    comparing = { key, session, of: current };
-  }
-  return comparing.session;
+interface Receiving {
+  readonly id: number;
+  readonly into: RowsReceiver;
+  readonly onRows: (message: RowsMessage) => void;
+  readonly done: (outcome: ReadResult) => void;
 }
 
+/** How a read by the reader ended. */
+type ReadResult = 'ended' | 'cancelled' | Error;
+
 const post = (message: ReplyMessage) => postMessage(message);
+
+const reader = new Worker(new URL('./reader.worker.ts', import.meta.url), { type: 'module' });
+const toReader = (message: ToReader) => reader.postMessage(message);
+/** Page requests passed to the reader and not answered yet, so a reader that dies does not leave them hanging. */
+const passed = new Set<number>();
+
+reader.onmessage = (event: MessageEvent<FromReader>) => {
+  const message = event.data;
+  if (message.kind === 'rows' || message.kind === 'readEnd' || message.id === receiving?.id)
+    return fromRead(message);
+  if (message.kind !== 'progress') passed.delete(message.id);
+  post(message);
+};
+
+reader.onerror = (event) => {
+  const error = new Error(event.message || 'the reader worker stopped');
+  receiving?.done(error);
+  for (const id of passed) post({ id, kind: 'error', message: error.message });
+  passed.clear();
+};
+
+function fromRead(message: FromReader): void {
+  const current = receiving;
+  if (current === undefined || message.id !== current.id) return; // a cancelled load's last rows
+  if (message.kind === 'rows') {
+    current.into.rows(message.rows);
+    current.onRows(message);
+  } else if (message.kind === 'readEnd') {
+    if ('cancelled' in message.outcome) return current.done('cancelled');
+    current.into.end(message.outcome);
+    current.done('ended');
+  } else if (message.kind === 'error') current.done(new Error(message.message));
+}
 
 /** Posts progress for request `id`, dropping updates that come sooner than PROGRESS_INTERVAL_MS after the last. */
 function progressPoster(id: number): (progress: WorkProgress, force?: boolean) => void {
@@ -104,11 +121,12 @@ function useHar(
     rederive,
     ...(fileName === undefined ? {} : { fileName }),
   };
-  loaded = { session, file: harRecordsFile(source, includeFailed), settings };
+  host.use(session, harRecordsFile(source, includeFailed), settings, MODES);
   loadedHar = { source, rederive };
-  lastMatches = undefined;
-  comparing = undefined; // it holds the previous file (store and resolutions) until Compare is opened again
-  void background.prepare(session, spec.options, isLoaded);
+  readerModes = new Set();
+  askReader = false;
+  toReader({ name: 'drop' });
+  host.prepare(spec.options);
   return session.summary();
 }
 
@@ -118,7 +136,7 @@ function needHar(): { source: HarSource; rederive: boolean } {
 }
 
 async function load(id: number, args: Requests['load']['args']): Promise<Requests['load']['result']> {
-  background.stop();
+  host.stopBackground(); // the file loaded before stays until this one is loaded (a cancel keeps it)
   if (await isHar(args)) return loadHar(id, args);
   loadedHar = undefined;
   const session = new ImportSession();
@@ -130,51 +148,69 @@ async function load(id: number, args: Requests['load']['args']): Promise<Request
   cancelled = false;
   loadInFlight = id;
   const report = progressPoster(id);
-  let counts = { records: 0, problems: 0 };
-  const onBytes = (bytes: number, done: boolean) =>
-    report({ phase: done ? 'resolving' : 'reading', done: bytes, total: args.file.size, ...counts }, done);
+  const others = MODES.filter((mode) => mode !== args.mode);
+  const { file, fileName, format, rederive, options } = args;
+  let outcome: ReadResult;
   try {
-    const finished = await session.load(
-      textChunks(args.file, onBytes),
-      settings,
-      (p) => (counts = { records: p.records, problems: p.problems }),
-      () => cancelled,
-      { mode: args.mode, options: args.options },
-    );
-    if (!finished) return { cancelled: true };
+    outcome = await new Promise<ReadResult>((done) => {
+      receiving = {
+        id,
+        into: session.receive(args.rederive, { mode: args.mode, options: args.options }),
+        onRows: ({ bytes, records, problems }) =>
+          report({ phase: 'reading', done: bytes, total: file.size, records, problems }),
+        done,
+      };
+      toReader({
+        name: 'read',
+        id,
+        args: {
+          file,
+          format,
+          rederive,
+          options,
+          modes: others,
+          ...(fileName === undefined ? {} : { fileName }),
+        },
+      });
+    });
   } finally {
+    receiving = undefined;
     loadInFlight = undefined;
   }
-  loaded = { session, file: args.file, settings };
-  lastMatches = undefined;
-  comparing = undefined; // it holds the previous file (store and resolutions) until Compare is opened again
-  void background.prepare(session, args.options, isLoaded);
+  if (outcome instanceof Error) throw outcome;
+  if (outcome === 'cancelled' || cancelled) return { cancelled: true };
+  report(
+    { phase: 'resolving', done: file.size, total: file.size, records: session.store.size, problems: 0 },
+    true,
+  );
+  host.use(session, file, settings, [args.mode]);
+  readerModes = new Set(others);
+  askReader = false;
   return session.summary();
 }
 
-function resolve(id: number, args: Requests['resolve']['args']): Requests['resolve']['result'] {
-  const { session } = need();
-  const report = progressPoster(id);
-  lastMatches = undefined;
-  const summary = session.resolveAs(args.mode, args.options, (done, total) =>
-    report({ phase: 'resolving', done, total, records: total, problems: 0 }),
-  );
-  void background.prepare(session, args.options, isLoaded);
+/** A switch: to one of the reader's modes there (it prepared them), else here; each then prepares its own. */
+function resolve(
+  message: RequestMessage & { name: 'resolve' },
+): Requests['resolve']['result'] | typeof PASSED {
+  askReader = readerModes.has(message.args.mode);
+  if (askReader) {
+    pass(message);
+    host.prepare(message.args.options);
+    return PASSED;
+  }
+  const summary = host.resolve(message.args, progressPoster(message.id));
+  if (readerModes.size > 0) toReader({ name: 'prepare', options: message.args.options });
   return summary;
 }
 
-function need(): Loaded {
-  if (loaded === undefined) throw new Error('no file is loaded');
-  return loaded;
-}
+/** Marks an answer the reader gives: it posts it to the page through this worker. */
+const PASSED = Symbol('passed to the reader');
 
-/** The rows a filter keeps, cached while the same filter is paged through. */
-function matchesFor(filter: RowFilter): Int32Array | undefined {
-  const { session } = need();
-  const key = JSON.stringify([filter.filter ?? '', filter.clusterOf ?? null, filter.finding ?? null]);
-  if (lastMatches?.key !== key)
-    lastMatches = { key, indexes: matchingIndexes(session.store, session.index, session.findings, filter) };
-  return lastMatches.indexes;
+function pass(message: Exclude<ToReader, { name: 'read' | 'cancel' | 'prepare' | 'drop' }>): typeof PASSED {
+  passed.add(message.id);
+  toReader(message);
+  return PASSED;
 }
 
 async function answer(message: RequestMessage): Promise<unknown> {
@@ -182,67 +218,33 @@ async function answer(message: RequestMessage): Promise<unknown> {
     case 'load':
       return load(message.id, message.args);
     case 'resolve':
-      return resolve(message.id, message.args);
-    case 'rows':
-      return rowPage(need().session.store, need().session.index, message.args, matchesFor(message.args));
-    case 'locate':
-      return rowPosition(matchesFor(message.args), message.args.index);
-    case 'clusters':
-      return clusterList(need().session.index, message.args.limit);
-    case 'search':
-      return searchIds(need().session.store, need().session.index, message.args.text, message.args.limit);
-    case 'identity': {
-      const { session } = need();
-      return identityDetail(
-        session.store,
-        session.index,
-        session.findings,
-        message.args.id,
-        message.args.cap,
-      );
-    }
-    case 'identityRecords': {
-      const { session } = need();
-      return identityRecords(session.store, session.index, message.args.id, message.args.cap);
-    }
-    case 'compare':
-      return compareSession(message.args.options).overview(message.args.funnel, message.args.modes);
-    case 'compareRows':
-      return compareSession(message.args.options).rows(message.args);
-    case 'compareGraphs':
-      return compareSession(message.args.options).graphs(message.args.ids);
-    case 'compareAssumptions':
-      return compareSession(message.args.options).assumptions();
-    case 'compareMigration': {
-      const { store } = need().session;
-      return compareSession(message.args.options).migration((index) => carriesBothIds(store.record(index)));
-    }
+      return resolve(message);
     case 'harInclude': {
       const { source, rederive } = needHar();
       return useHar(source, message.args.includeFailed, rederive, message.args);
     }
     case 'harScenarioInput': {
-      const facts = need().session.summary().har;
+      const facts = host.session.summary().har;
       return harScenarioInput(needHar().source, facts?.includeFailed ?? false);
     }
-    case 'export': {
-      const { session, file, settings } = need();
-      return buildExport(message.args.kind, session.current, session.findings, {
-        ...settings,
-        chunks: () => textChunks(file),
-      });
-    }
+    default:
+      return askReader ? pass(message) : host.query(message);
   }
 }
 
 onmessage = (event: MessageEvent<RequestMessage | CancelMessage>) => {
   const message = event.data;
   if (message.name === 'cancel') {
-    if (loadInFlight !== undefined) cancelled = true;
+    if (loadInFlight !== undefined) {
+      cancelled = true;
+      toReader(message);
+    }
     return;
   }
   answer(message).then(
-    (result) => post({ id: message.id, kind: 'result', result }),
+    (result) => {
+      if (result !== PASSED) post({ id: message.id, kind: 'result', result });
+    },
     (error: unknown) =>
       post({
         id: message.id,

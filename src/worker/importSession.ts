@@ -8,7 +8,7 @@ import {
   type ImportProblem,
   type ImportReport,
 } from '../io/index.ts';
-import { EventStore } from './eventStore.ts';
+import { EventStore, type StoreRows } from './eventStore.ts';
 import type { HarFacts } from './harLoad.ts';
 import type { ResolvedIndex } from './resolvedIndex.ts';
 import { ResolvePass, Resolutions, type Resolved, type ResolveSpec } from './resolutions.ts';
@@ -43,6 +43,20 @@ export interface SessionSummary {
   readonly findings: readonly Finding[];
   /** What a network log (HAR) told beyond its events: requests by kind, failures, retries, SDK versions. */
   readonly har?: HarFacts;
+}
+
+/** What reading a file gave besides its records: the report, and the first rejected lines. */
+export interface ReadOutcome {
+  readonly report: ImportReport;
+  readonly problems: readonly ImportProblem[];
+}
+
+/** A load fed with rows another worker reads (see ImportSession.receive). */
+export interface RowsReceiver {
+  /** Appends `rows` to the store and resolves them. */
+  rows(rows: StoreRows): void;
+  /** Ends the load with what the reader reported; the session is then resolved and can answer queries. */
+  end(read: ReadOutcome): void;
 }
 
 const PROBLEM_SAMPLE = 500;
@@ -89,6 +103,36 @@ export class ImportSession {
     this.report = importer.report();
     if (pass !== undefined) this.resolutions.keep(pass.finish());
     return true;
+  }
+
+  /**
+   * A load whose text another worker reads and parses (reader.worker.ts, issue #14): the rows it takes from its own
+   * store are appended to this one and resolved under `resolveWith` as they come, so reading and resolving overlap
+   * on two cores. A record rebuilt from the store reads the same facts as the parsed one (EventStore keeps every
+   * field the engine and the linter read), so the result is the one `load` with `resolveWith` gives.
+   */
+  receive(rederive: boolean, resolveWith: ResolveSpec): RowsReceiver {
+    this.rederive = rederive;
+    const pass = new ResolvePass(resolveWith, rederive);
+    return {
+      rows: (rows) => {
+        const from = this.store.size;
+        this.store.appendRows(rows);
+        for (let index = from; index < this.store.size; index++)
+          pass.observe(this.store.record(index), index, this.store.lineOf(index));
+      },
+      end: (read) => {
+        this.report = read.report;
+        this.problems.push(...read.problems);
+        this.resolutions.keep(pass.finish());
+      },
+    };
+  }
+
+  /** The report and the sampled problems of a finished `load`, for the worker that resolves its rows. */
+  readOutcome(): ReadOutcome {
+    if (this.report === undefined) throw new Error('the file has not been read to its end');
+    return { report: this.report, problems: this.problems };
   }
 
   /**

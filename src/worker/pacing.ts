@@ -1,5 +1,5 @@
 // How the import worker shares its one thread: file chunks that let messages in, and background passes in slices.
-import { MODES, type ResolveOptions } from '../engine/index.ts';
+import type { Mode, ResolveOptions } from '../engine/index.ts';
 import type { ImportSession } from './importSession.ts';
 
 /**
@@ -50,15 +50,16 @@ export async function* textChunks(
 export class BackgroundModes {
   private run = 0;
 
-  /** Prepares every mode under `options` for `session` while `isLoaded(session)` holds. */
+  /** Prepares `modes` under `options` for `session` while `isLoaded(session)` holds. */
   async prepare(
     session: ImportSession,
+    modes: readonly Mode[],
     options: Partial<ResolveOptions>,
     isLoaded: (session: ImportSession) => boolean,
   ): Promise<void> {
     const run = ++this.run;
     const stillWanted = () => run === this.run && isLoaded(session);
-    for (const mode of MODES) {
+    for (const mode of modes) {
       do {
         await yieldToMessages();
         if (!stillWanted()) return;

@@ -13,7 +13,11 @@ const staging = `${target}.${process.pid}`;
 
 const started = performance.now();
 const result = await build({
-  entryPoints: { main: join(root, 'src', 'cli', 'main.ts') },
+  // The worker thread of `idmerge resolve` is an entry of its own (src/cli/threads/startWorker.ts finds it).
+  entryPoints: {
+    main: join(root, 'src', 'cli', 'main.ts'),
+    scanWorker: join(root, 'src', 'cli', 'threads', 'scanWorker.ts'),
+  },
   outdir: staging,
   bundle: true,
   splitting: true,

@@ -41,6 +41,25 @@ describe('bin/idmerge.mjs', () => {
     expect(bin(args)).toEqual({ code: expected.code, stdout: expected.stdout, stderr: expected.stderr });
   });
 
+  it.each([
+    ['the build', {}],
+    ['the sources', { IDMERGE_FROM_SOURCE: '1' }],
+  ])(
+    'starts the worker thread of `resolve` from %s, with the same answer as one thread',
+    async (_from, env) => {
+      const file = tempFile('s.ndjson', STREAM);
+      for (const mode of ['simplified', 'legacy']) {
+        const expected = await cli(['resolve', '--mode', mode, file]);
+        expect(bin(['resolve', '--mode', mode, file], { IDMERGE_THREADS: '1', ...env })).toEqual({
+          code: expected.code,
+          stdout: expected.stdout,
+          stderr: expected.stderr,
+        });
+      }
+    },
+    30_000,
+  );
+
   it('runs from the sources when IDMERGE_FROM_SOURCE asks it to', () => {
     const run = bin(['--help'], { IDMERGE_FROM_SOURCE: '1' });
     expect(run.code).toBe(0);

@@ -1,6 +1,6 @@
 // The file as physical lines of bytes, for pass 2's byte copy: split and numbered exactly as createLineSplitter
 // splits text (`\n`, `\r\n` or a lone `\r` ends a line; a UTF-8 BOM at the start belongs to no line), never decoded.
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -8,23 +8,59 @@ const RETURN = 0x0d;
 /** Called once per physical line with the bytes [start, end) of `bytes` it holds. */
 export type LineVisitor = (bytes: Buffer, start: number, end: number, line: number) => void;
 
+/** Around each chunk read (a million bytes): `before` may wait; `after` returns false to stop reading. */
+export interface ChunkHooks {
+  readonly before?: (() => Promise<void>) | undefined;
+  readonly after: () => Promise<boolean>;
+}
+
 /**
- * Visits every line of the file in order. `afterChunk` runs after each chunk read (a million bytes or so), where a
- * writer can wait for the destination to drain; it returns false to stop reading.
+ * Visits every line of the file in order. `hooks.after` runs after each chunk read, where a writer can wait for
+ * the destination to drain; `hooks.before` runs before a chunk's lines are visited (and once before the end).
  */
 export async function forEachByteLine(
   path: string,
   visit: LineVisitor,
-  afterChunk: () => Promise<boolean>,
+  hooks: ChunkHooks,
   isSkipped: (line: number) => boolean = () => false,
 ): Promise<void> {
   const lines = new ByteLines(visit, isSkipped);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of fileChunks(path)) {
+    await hooks.before?.();
     lines.push(chunk);
-    if (!(await afterChunk())) return;
+    if (!(await hooks.after())) return;
   }
+  await hooks.before?.();
   lines.end();
 }
+
+/**
+ * The file as consecutive chunks of exactly CHUNK_SIZE bytes (the last one shorter), read into one reused buffer:
+ * each chunk is only valid until the next is asked for. Exact sizes matter: chunk k is the same bytes the text
+ * reader's chunk k decodes (a stream would join chunks that wait in its buffer).
+ */
+export async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
+    for (;;) {
+      let filled = 0;
+      while (filled < CHUNK_SIZE) {
+        const { bytesRead } = await file.read(buffer, filled, CHUNK_SIZE - filled, null);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      if (filled === 0) return;
+      yield buffer.subarray(0, filled);
+      if (filled < CHUNK_SIZE) return;
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** The size of the chunks read (the same as the text reader's, so chunk k of both holds the same bytes). */
+export const CHUNK_SIZE = 1 << 20;
 
 class ByteLines {
   /** The pieces of a line that straddles chunks, joined once when it ends (a huge line costs linear time). */

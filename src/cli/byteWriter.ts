@@ -1,14 +1,29 @@
 // Output as bytes: lines are assembled in a large buffer and handed to the destination a buffer at a time, with its
 // backpressure respected and a closed pipe (`| head -1`) ending the run quietly.
+import type { Writable } from 'node:stream';
 import { PipeWriter } from './io.ts';
 
-const SIZE = 1 << 20;
+/** The size of the buffers handed to the destination (a longer line gets one of its own size). */
+export const OUTPUT_BUFFER_SIZE = 1 << 20;
+const SIZE = OUTPUT_BUFFER_SIZE;
+
+/** Gives a buffer of at least `size` bytes to fill (by default a new one each time). */
+export type BufferSource = (size: number) => Buffer;
 
 /** Bytes assembled in a 1 MB buffer; the destination handling (EPIPE, backpressure) is PipeWriter's. */
 export class ByteWriter extends PipeWriter {
-  private buffer = Buffer.allocUnsafe(SIZE);
+  private buffer: Buffer;
   private used = 0;
   private waiting: Promise<unknown> | undefined;
+
+  /** `allocate`: where each next buffer comes from; the worker reuses the ones the main thread gave back. */
+  constructor(
+    out: Writable,
+    private readonly allocate: BufferSource = (size) => Buffer.allocUnsafe(size),
+  ) {
+    super(out);
+    this.buffer = allocate(SIZE);
+  }
 
   /** Appends bytes [start, end) of `bytes`. */
   copy(bytes: Buffer, start: number, end: number): void {
@@ -33,7 +48,7 @@ export class ByteWriter extends PipeWriter {
   private handOver(room: number): void {
     if (this.used > 0 && !this.write(this.buffer.subarray(0, this.used)))
       this.waiting ??= this.roomOrClosed();
-    this.buffer = Buffer.allocUnsafe(Math.max(SIZE, room));
+    this.buffer = this.allocate(Math.max(SIZE, room));
     this.used = 0;
   }
 

@@ -1,28 +1,31 @@
 // Pass 2 of `idmerge resolve` on NDJSON: every line copied as bytes with its resolved id spliced in (issue #14).
-import type { ResolvedOutput } from '../engine/index.ts';
 import { forEachByteLine } from './byteLines.ts';
 import type { ByteWriter } from './byteWriter.ts';
+import type { ItemPieces } from './pieces.ts';
 import type { SpliceColumns, SpliceSink } from './splice.ts';
 
 const NEWLINE = Buffer.from('\n');
 
-/** What pass 2 needs from pass 1 and the engine: the splice offsets and each item's final outcome. */
+/** What pass 2 needs from pass 1 and the engine: the splice offsets and what to insert in each item. */
 export interface CopySource {
   readonly path: string;
   readonly columns: SpliceColumns;
-  /** The outcome of item `index` (its index in the stream the engine ingested). */
-  outputAt(index: number): ResolvedOutput;
-  /** The properties an output event gains, as the JSON text appended to its properties (see readers.ts). */
-  extraOf(outcome: ResolvedOutput): string;
+  /** The pieces of item `index` (its index in the stream the engine ingested); read before the next call. */
+  piecesAt(index: number): ItemPieces;
+  /**
+   * Runs before the file's chunk number `chunk` (0-based, a million bytes each) is copied: a copy that runs while
+   * pieces are still being computed waits here for those of the items the chunk can hold.
+   */
+  beforeChunk?(chunk: number): Promise<void>;
 }
 
 /** Writes every item of pass 1 in order, resolved; lines that gave no item (blank or refused) give no output. */
 export async function copyResolved(source: CopySource, out: ByteWriter): Promise<void> {
   const { columns } = source;
-  const pieces = new PieceCache(source);
   const skipped = columns.skippedLines;
   let nextSkipped = 0;
   let at = 0;
+  let chunk = 0;
   const bytesSink = new BytesSink(out);
   await forEachByteLine(
     source.path,
@@ -37,21 +40,22 @@ export async function copyResolved(source: CopySource, out: ByteWriter): Promise
         if (columns.needsText(item)) out.text(bytes.toString('utf8', start, end));
         else out.copy(bytes, start, end);
       } else if (columns.needsText(item)) {
-        const outcome = source.outputAt(item);
+        const pieces = source.piecesAt(item);
         const text = bytes.toString('utf8', start, end);
-        out.text(
-          spliceText(columns, item, text, JSON.stringify(outcome.resolvedId), source.extraOf(outcome)),
-        );
+        out.text(spliceText(columns, item, text, pieces.id.toString(), pieces.extra.toString()));
       } else {
-        const outcome = source.outputAt(item);
+        const pieces = source.piecesAt(item);
         bytesSink.line(bytes, start);
-        columns.splice(item, end - start, pieces.id(outcome), pieces.extra(outcome), bytesSink);
+        columns.splice(item, end - start, pieces.id, pieces.extra, bytesSink);
       }
       out.bytes(NEWLINE);
     },
-    async () => {
-      await out.flush();
-      return !out.isClosed;
+    {
+      before: source.beforeChunk === undefined ? undefined : () => source.beforeChunk!(chunk++),
+      after: async () => {
+        await out.flush();
+        return !out.isClosed;
+      },
     },
     (line) => skipped[nextSkipped] === line,
   );
@@ -89,35 +93,5 @@ class BytesSink implements SpliceSink<Buffer> {
 
   text(piece: Buffer): void {
     if (piece.length > 0) this.out.bytes(piece);
-  }
-}
-
-/** The JSON bytes of resolved ids and of appended properties, made once per distinct value (they repeat a lot). */
-class PieceCache {
-  /** By resolved id number; rejected (null) and non-attributable ('') events are kept apart. */
-  private readonly ids: Array<Buffer | undefined> = [];
-  private readonly unresolved = new Map<string, Buffer>();
-  private readonly extras = new Map<string, Buffer>();
-
-  constructor(private readonly source: CopySource) {}
-
-  id(outcome: ResolvedOutput): Buffer {
-    const number = outcome.resolved;
-    if (number === null || number < 0) {
-      const json = JSON.stringify(outcome.resolvedId);
-      let bytes = this.unresolved.get(json);
-      if (bytes === undefined) this.unresolved.set(json, (bytes = Buffer.from(json)));
-      return bytes;
-    }
-    return (this.ids[number] ??= Buffer.from(JSON.stringify(outcome.resolvedId)));
-  }
-
-  extra(outcome: ResolvedOutput): Buffer {
-    // Failures are rare and carry their own words: only the common cases are cached, by the id before identity.
-    if (outcome.failure !== undefined) return Buffer.from(this.source.extraOf(outcome));
-    const key = outcome.distinctIdBeforeIdentity ?? '';
-    let bytes = this.extras.get(key);
-    if (bytes === undefined) this.extras.set(key, (bytes = Buffer.from(this.source.extraOf(outcome))));
-    return bytes;
   }
 }

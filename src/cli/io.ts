@@ -1,5 +1,7 @@
 // The CLI's contact with the outside world: reading sources twice, and writing output with backpressure.
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { fileChunks } from './byteLines.ts';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -7,10 +9,15 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable, Writable } from 'node:stream';
 
-/** Chunks of decoded text from a file; large chunks keep per-chunk overhead negligible on big files. */
+/**
+ * Chunks of decoded text from a file: chunk k decodes the file's bytes chunk k (of byteLines.ts's CHUNK_SIZE), a
+ * character cut at its end going with the next. Large chunks keep per-chunk overhead negligible on big files.
+ */
 export async function* readTextChunks(path: string): AsyncGenerator<string> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  for await (const chunk of stream) yield chunk as string;
+  const decoder = new StringDecoder('utf8');
+  for await (const bytes of fileChunks(path)) yield decoder.write(bytes);
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
 }
 
 export async function readSample(path: string, size: number): Promise<string> {
@@ -74,9 +81,16 @@ export abstract class PipeWriter {
     return this.closed;
   }
 
-  /** Hands `chunk` to the destination (nothing once closed); false when it is full and `roomOrClosed` should be awaited. */
-  protected write(chunk: string | Uint8Array): boolean {
-    return this.closed || this.out.write(chunk);
+  /**
+   * Hands `chunk` to the destination (nothing once closed); false when it is full and `roomOrClosed` should be
+   * awaited. `written` runs once the destination is done with the chunk (at once when closed).
+   */
+  protected write(chunk: string | Uint8Array, written?: () => void): boolean {
+    if (this.closed) {
+      written?.();
+      return true;
+    }
+    return written === undefined ? this.out.write(chunk) : this.out.write(chunk, () => written());
   }
 
   /** Resolves when the destination drained, or closed (then `isClosed` turns true). */

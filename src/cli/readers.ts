@@ -80,7 +80,7 @@ export class NdjsonReader implements RecordReader<ScannedItem> {
   constructor(
     readonly path: string,
     private readonly mode: Mode,
-    private readonly maxLineLength = DEFAULT_MAX_LINE_LENGTH,
+    readonly maxLineLength = DEFAULT_MAX_LINE_LENGTH,
   ) {}
 
   async *batches(): AsyncGenerator<ReadBatch<ScannedItem>> {

@@ -1,4 +1,5 @@
 // `idmerge resolve`: two passes over a file (build the identity state, then stream the resolved events), one for Legacy.
+import { statSync } from 'node:fs';
 import { defineCommand, files } from './command.ts';
 import {
   modeRules,
@@ -28,8 +29,24 @@ import {
   type RecordReader,
 } from './readers.ts';
 import { SpliceColumns } from './splice.ts';
+import { PieceBytes, PieceNumbers } from './pieces.ts';
 import { ProblemTally, reportJson, summaryLine } from './accounting.ts';
-import type { ImportFormat } from '../io/index.ts';
+import type { ImportFormat, LineAccount } from '../io/index.ts';
+import { resolveThreaded } from './threads/threadedResolve.ts';
+
+/** Files from this size on are resolved on two threads; below it a worker's start (~30 ms) is not worth it. */
+const THREADS_FROM_BYTES = 4 << 20;
+
+/**
+ * Whether to resolve `path` on two threads: from THREADS_FROM_BYTES on, or as IDMERGE_THREADS says (1: always,
+ * 0: never; the tests compare both paths).
+ */
+function useThreads(path: string): boolean {
+  const asked = process.env.IDMERGE_THREADS;
+  if (asked === '1') return true;
+  if (asked === '0') return false;
+  return statSync(path).size >= THREADS_FROM_BYTES;
+}
 
 export const RESOLVE_USAGE = `Usage: idmerge resolve [options] [FILE|-]
 
@@ -97,6 +114,8 @@ class ResolveRun {
   private readonly resolver: Resolver;
   private readonly out: LineWriter;
   private readonly tally = new ProblemTally();
+  /** The lines' account when another thread read them (else the reader's). */
+  private account: LineAccount | undefined;
 
   constructor(
     private readonly reader: RecordReader,
@@ -111,7 +130,8 @@ class ResolveRun {
 
   /** A mode that freezes ids at ingestion (Legacy, L-3) needs one pass; retroactive ones need the final state first. */
   async events(): Promise<number> {
-    if (!modeRules(this.mode).retroactive) await this.onePass();
+    if (this.reader instanceof NdjsonReader && useThreads(this.reader.path)) await this.threaded(this.reader);
+    else if (!modeRules(this.mode).retroactive) await this.onePass();
     else if (this.reader instanceof NdjsonReader) await this.copyPass(this.reader);
     else {
       await this.buildState();
@@ -153,17 +173,30 @@ class ResolveRun {
       }
     }
     const view = this.view();
+    const numbers = new PieceNumbers((outcome) => outputProperties(outcome, this.mode));
+    const bytes = new PieceBytes();
     const out = new ByteWriter(this.streams.stdout);
-    await copyResolved(
-      {
-        path: reader.path,
-        columns,
-        outputAt: (at) => view.outputOf(receipts, at),
-        extraOf: (outcome) => outputProperties(outcome, this.mode),
-      },
-      out,
-    );
+    const piecesAt = (at: number) => {
+      const outcome = view.outputOf(receipts, at);
+      const id = numbers.id(outcome);
+      const extra = numbers.extra(outcome);
+      const fresh = numbers.take();
+      if (fresh !== undefined) bytes.add(fresh);
+      return bytes.of(id, extra);
+    };
+    await copyResolved({ path: reader.path, columns, piecesAt }, out);
     await out.flush();
+  }
+
+  /** NDJSON in every mode, on two threads: the worker reads, scans and copies; this thread runs the engine. */
+  private async threaded(reader: NdjsonReader): Promise<void> {
+    this.account = await resolveThreaded(
+      { path: reader.path, mode: this.mode, maxLineLength: reader.maxLineLength },
+      this.resolver,
+      (outcome) => outputProperties(outcome, this.mode),
+      this.streams.stdout,
+      (problems, notes) => this.report(problems, notes),
+    );
   }
 
   private async writeResolved(): Promise<void> {
@@ -213,7 +246,7 @@ class ResolveRun {
   /** Every line accounted for: the summary (text when a line was not loaded, or JSON always), then the exit code. */
   private async finish(): Promise<number> {
     await this.out.flush();
-    const account = this.reader.account();
+    const account = this.account ?? this.reader.account();
     const problems = this.tally.total;
     if (account !== undefined && this.reportAs.json)
       this.streams.stderr.write(reportJson(this.reportAs.format, account, this.tally) + '\n');

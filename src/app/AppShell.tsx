@@ -1,5 +1,5 @@
 // The page layout; views do not import each other, so the shell is where they meet.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useAppState } from '../store/hooks.ts';
 import { Notices } from '../views/notices/Notices.tsx';
 import { RuleDialogHost } from './RuleDialogHost.tsx';
@@ -19,9 +19,36 @@ const CompareView = lazy(() => import('../views/compare/CompareView.tsx'));
 const ScenarioEditor = lazy(() => import('../views/editor/ScenarioEditor.tsx'));
 
 export function AppShell() {
+  return (
+    <>
+      <ShellViews />
+      <AppEffects />
+    </>
+  );
+}
+
+/** The page's effects, in a leaf of their own: their subscriptions (the step, for one) re-render nothing else. */
+function AppEffects() {
   useAppEffects();
+  return null;
+}
+
+/** What the user is looking at: a view that failed gets another try when it changes. */
+function useShownKey(): string {
+  return useAppState((state) => `${state.scenarioId}|${state.mode}|${state.cursor}|${state.dataset.source}`);
+}
+
+/** A ViewBoundary that reads the shown view's key itself, so the shell around it does not re-render on every step. */
+function ShownViewBoundary({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <ViewBoundary name={name} resetKey={useShownKey()}>
+      {children}
+    </ViewBoundary>
+  );
+}
+
+function ShellViews() {
   const source = useAppState((state) => state.dataset.source);
-  const resetKey = useAppState((state) => `${state.scenarioId}|${state.mode}|${state.cursor}|${source}`);
   const comparing = useAppState((state) => state.compareOpen);
   const embed = useAppState((state) => state.embed);
   const editorOpen = useAppState((state) => state.editorOpen);
@@ -29,7 +56,7 @@ export function AppShell() {
     return (
       <div className="app app-embed" data-source="scenarios">
         <Notices />
-        <ScenarioMain resetKey={resetKey} embed />
+        <ScenarioMain embed />
       </div>
     );
   return (
@@ -38,15 +65,15 @@ export function AppShell() {
       <AppHeader />
       <Notices />
       {comparing ? (
-        <ViewBoundary name="The Compare view" resetKey={resetKey}>
+        <ShownViewBoundary name="The Compare view">
           <Suspense fallback={<p className="compare-loading">Loading the Compare view…</p>}>
             <CompareView />
           </Suspense>
-        </ViewBoundary>
+        </ShownViewBoundary>
       ) : source === 'dataset' ? (
-        <ViewBoundary name="The imported file's workspace" resetKey={resetKey}>
+        <ShownViewBoundary name="The imported file's workspace">
           <DatasetWorkspace />
-        </ViewBoundary>
+        </ShownViewBoundary>
       ) : editorOpen ? (
         <div className="app-editing">
           <section className="app-editor" aria-label="Scenario editor">
@@ -57,11 +84,11 @@ export function AppShell() {
             </ViewBoundary>
           </section>
           <div className="app-editing-body">
-            <ScenarioMain resetKey={resetKey} />
+            <ScenarioMain />
           </div>
         </div>
       ) : (
-        <ScenarioMain resetKey={resetKey} />
+        <ScenarioMain />
       )}
       <ImportDialog />
       <RuleDialogHost />
@@ -70,26 +97,26 @@ export function AppShell() {
 }
 
 /** Each region has its own boundary: a failing graph leaves the table, timeline and panels working. */
-function ScenarioMain({ resetKey, embed = false }: { resetKey: string; embed?: boolean }) {
+function ScenarioMain({ embed = false }: { embed?: boolean }) {
   return (
     <>
       <Timeline />
       <main className="app-main">
         <section className="app-table" aria-label="Events" id={EVENT_TABLE_ID} tabIndex={-1}>
-          <ViewBoundary name="The event table" resetKey={resetKey}>
+          <ShownViewBoundary name="The event table">
             <EventTable />
-          </ViewBoundary>
+          </ShownViewBoundary>
         </section>
         <section className="app-graph" aria-label="Identity graph">
-          <ViewBoundary name="The identity graph" resetKey={resetKey}>
+          <ShownViewBoundary name="The identity graph">
             <IdentityGraph />
-          </ViewBoundary>
+          </ShownViewBoundary>
         </section>
         {embed ? null : (
           <aside className="app-side" aria-label="Details">
-            <ViewBoundary name="The details panel" resetKey={resetKey}>
+            <ShownViewBoundary name="The details panel">
               <SidePanel />
-            </ViewBoundary>
+            </ShownViewBoundary>
           </aside>
         )}
       </main>

@@ -16,7 +16,8 @@ export interface ChunkHooks {
 
 /**
  * Visits every line of the file in order. `hooks.after` runs after each chunk read, where a writer can wait for
- * the destination to drain; `hooks.before` runs before a chunk's lines are visited (and once before the end).
+ * the destination to drain; `hooks.before` runs before a chunk's lines are visited; both run once more around the
+ * last line when it has no line break (the end counts as one more chunk).
  */
 export async function forEachByteLine(
   path: string,
@@ -32,6 +33,7 @@ export async function forEachByteLine(
   }
   await hooks.before?.();
   lines.end();
+  await hooks.after();
 }
 
 /**

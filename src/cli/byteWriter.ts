@@ -16,13 +16,30 @@ export class ByteWriter extends PipeWriter {
   private used = 0;
   private waiting: Promise<unknown> | undefined;
 
-  /** `allocate`: where each next buffer comes from; the worker reuses the ones the main thread gave back. */
+  /** Buffers written out and free again (see `recycles`). */
+  private readonly spare: Buffer[] = [];
+  /**
+   * A stream over a file descriptor (standard output as a file, pipe or terminal) is done with a buffer once its
+   * write callback has run, so the buffer can be filled again; any other stream (a test's PassThrough) may keep it.
+   */
+  private readonly recycles: boolean;
+
+  /**
+   * `allocate`: where each next buffer comes from (the worker reuses the ones the main thread gave back); by default
+   * a written buffer is reused when the destination is a file descriptor's stream, else a new one is made.
+   */
   constructor(
     out: Writable,
-    private readonly allocate: BufferSource = (size) => Buffer.allocUnsafe(size),
+    private readonly allocate: BufferSource = (size) => this.spareOrNew(size),
   ) {
     super(out);
+    this.recycles = typeof (out as { fd?: unknown }).fd === 'number';
     this.buffer = allocate(SIZE);
+  }
+
+  private spareOrNew(size: number): Buffer {
+    const spare = this.spare.pop();
+    return spare !== undefined && spare.length >= size ? spare : Buffer.allocUnsafe(size);
   }
 
   /** Appends bytes [start, end) of `bytes`. */
@@ -46,8 +63,10 @@ export class ByteWriter extends PipeWriter {
 
   /** Hands the filled part to the destination and starts a new buffer at least `room` bytes long. */
   private handOver(room: number): void {
-    if (this.used > 0 && !this.write(this.buffer.subarray(0, this.used)))
-      this.waiting ??= this.roomOrClosed();
+    const full = this.buffer;
+    const written = this.recycles ? () => void this.spare.push(full) : undefined;
+    if (this.used === 0) written?.();
+    else if (!this.write(full.subarray(0, this.used), written)) this.waiting ??= this.roomOrClosed();
     this.buffer = this.allocate(Math.max(SIZE, room));
     this.used = 0;
   }

@@ -17,6 +17,13 @@ export interface CopySource {
    * pieces are still being computed waits here for those of the items the chunk can hold.
    */
   beforeChunk?(chunk: number): Promise<void>;
+  /**
+   * Whether this thread writes the lines of chunk `chunk` (the end of the file, where a last line without a line
+   * break is read, counts as one chunk more); the other thread writes the rest. Default: every chunk.
+   */
+  copies?(chunk: number): boolean;
+  /** Runs once the lines of a chunk this thread writes are written out (flushed). */
+  afterChunk?(chunk: number): Promise<void> | void;
 }
 
 /** Writes every item of pass 1 in order, resolved; lines that gave no item (blank or refused) give no output. */
@@ -25,7 +32,8 @@ export async function copyResolved(source: CopySource, out: ByteWriter): Promise
   const skipped = columns.skippedLines;
   let nextSkipped = 0;
   let at = 0;
-  let chunk = 0;
+  let chunk = -1;
+  let writing = true;
   const bytesSink = new BytesSink(out);
   await forEachByteLine(
     source.path,
@@ -36,24 +44,30 @@ export async function copyResolved(source: CopySource, out: ByteWriter): Promise
       }
       if (at >= columns.size) return;
       const item = at++;
+      if (!writing) return;
       if (columns.asItCame(item)) {
         if (columns.needsText(item)) out.text(bytes.toString('utf8', start, end));
         else out.copy(bytes, start, end);
       } else if (columns.needsText(item)) {
-        const pieces = source.piecesAt(item);
+        const p = source.piecesAt(item);
         const text = bytes.toString('utf8', start, end);
-        out.text(spliceText(columns, item, text, pieces.id.toString(), pieces.extra.toString()));
+        const id = p.bytes.toString('utf8', p.idStart, p.idEnd);
+        out.text(spliceText(columns, item, text, id, p.bytes.toString('utf8', p.extraStart, p.extraEnd)));
       } else {
-        const pieces = source.piecesAt(item);
-        bytesSink.line(bytes, start);
-        columns.splice(item, end - start, pieces.id, pieces.extra, bytesSink);
+        bytesSink.line(bytes, start, source.piecesAt(item));
+        columns.splice(item, end - start, ID, EXTRA, bytesSink);
       }
       out.bytes(NEWLINE);
     },
     {
-      before: source.beforeChunk === undefined ? undefined : () => source.beforeChunk!(chunk++),
+      before: async () => {
+        chunk++;
+        writing = source.copies?.(chunk) ?? true;
+        await source.beforeChunk?.(chunk);
+      },
       after: async () => {
         await out.flush();
+        if (writing) await source.afterChunk?.(chunk);
         return !out.isClosed;
       },
     },
@@ -72,15 +86,21 @@ function spliceText(columns: SpliceColumns, at: number, text: string, idJson: st
   return spliced;
 }
 
-class BytesSink implements SpliceSink<Buffer> {
+/** What BytesSink inserts: the id's piece or the appended properties' piece. */
+const ID = 0;
+const EXTRA = 1;
+
+class BytesSink implements SpliceSink<typeof ID | typeof EXTRA> {
   private bytes: Buffer = NEWLINE;
   private start = 0;
+  private pieces: ItemPieces | undefined;
 
   constructor(private readonly out: ByteWriter) {}
 
-  line(bytes: Buffer, start: number): void {
+  line(bytes: Buffer, start: number, pieces: ItemPieces): void {
     this.bytes = bytes;
     this.start = start;
+    this.pieces = pieces;
   }
 
   copy(from: number, to: number): void {
@@ -91,7 +111,9 @@ class BytesSink implements SpliceSink<Buffer> {
     this.out.text(text);
   }
 
-  text(piece: Buffer): void {
-    if (piece.length > 0) this.out.bytes(piece);
+  text(piece: typeof ID | typeof EXTRA): void {
+    const p = this.pieces!;
+    if (piece === ID) this.out.copy(p.bytes, p.idStart, p.idEnd);
+    else if (p.extraEnd > p.extraStart) this.out.copy(p.bytes, p.extraStart, p.extraEnd);
   }
 }

@@ -3,10 +3,13 @@
 // crosses to the copying thread (see threads/), the texts cross once each.
 import type { ResolvedOutput } from '../engine/index.ts';
 
-/** The two pieces an event line gets, as UTF-8 bytes. */
+/** The two pieces an event line gets, as UTF-8 bytes: ranges of one buffer (read them before the next call). */
 export interface ItemPieces {
-  id: Buffer;
-  extra: Buffer;
+  bytes: Buffer;
+  idStart: number;
+  idEnd: number;
+  extraStart: number;
+  extraEnd: number;
 }
 
 /** Numbers the pieces of each outcome; new texts wait in `fresh` until taken. */
@@ -62,21 +65,116 @@ export class PieceNumbers {
   }
 }
 
-/** The pieces' bytes by number, on the thread that copies. */
+/**
+ * The pieces' bytes by number, on the thread that copies: every text end to end in one growing buffer (a Buffer
+ * object per piece would cost a hundred bytes or so each, for hundreds of thousands of distinct ids, on each thread).
+ */
 export class PieceBytes {
-  private readonly ids: Buffer[] = [];
-  private readonly extras: Buffer[] = [];
-  private readonly pieces: ItemPieces = { id: Buffer.alloc(0), extra: Buffer.alloc(0) };
+  private arena = Buffer.allocUnsafe(1 << 16);
+  private used = 0;
+  private readonly ids = new Ranges();
+  private readonly extras = new Ranges();
+  private readonly pieces: ItemPieces = {
+    bytes: this.arena,
+    idStart: 0,
+    idEnd: 0,
+    extraStart: 0,
+    extraEnd: 0,
+  };
 
   add(fresh: { readonly ids: readonly string[]; readonly extras: readonly string[] }): void {
-    for (const text of fresh.ids) this.ids.push(Buffer.from(text));
-    for (const text of fresh.extras) this.extras.push(Buffer.from(text));
+    for (const text of fresh.ids) {
+      const start = this.append(text);
+      this.ids.push(start, this.used);
+    }
+    for (const text of fresh.extras) {
+      const start = this.append(text);
+      this.extras.push(start, this.used);
+    }
   }
 
-  /** The pieces numbered `id` and `extra`, in one reused object (read it before the next call). */
+  /** The pieces numbered `id` and `extra`, in one reused object. */
   of(id: number, extra: number): ItemPieces {
-    this.pieces.id = this.ids[id]!;
-    this.pieces.extra = this.extras[extra]!;
-    return this.pieces;
+    const pieces = this.pieces;
+    pieces.bytes = this.arena;
+    pieces.idStart = this.ids.startOf(id);
+    pieces.idEnd = this.ids.endOf(id);
+    pieces.extraStart = this.extras.startOf(extra);
+    pieces.extraEnd = this.extras.endOf(extra);
+    return pieces;
   }
+
+  /** Appends `text` as UTF-8; returns where it starts (it ends at `used`). */
+  private append(text: string): number {
+    const start = this.used;
+    const length = Buffer.byteLength(text);
+    if (start + length > this.arena.length) {
+      const arena = Buffer.allocUnsafe(Math.max(this.arena.length * 2, start + length));
+      this.arena.copy(arena, 0, 0, start);
+      this.arena = arena;
+    }
+    this.used += this.arena.write(text, start);
+    return start;
+  }
+}
+
+/** Ranges [start, end) numbered in order, as two growing columns. */
+class Ranges {
+  private starts = new Int32Array(1 << 12);
+  private ends = new Int32Array(1 << 12);
+  private count = 0;
+
+  push(start: number, end: number): void {
+    if (this.count === this.starts.length) {
+      this.starts = grown(this.starts, this.count * 2);
+      this.ends = grown(this.ends, this.count * 2);
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count++] = end;
+  }
+
+  startOf(n: number): number {
+    return this.starts[n]!;
+  }
+
+  endOf(n: number): number {
+    return this.ends[n]!;
+  }
+}
+
+/** The piece numbers of items 0…count-1 (appended in order) with their bytes: what a copying thread reads. */
+export class PieceColumns {
+  private ids = new Int32Array(1 << 16);
+  private extras = new Int32Array(1 << 16);
+  private readonly bytes = new PieceBytes();
+  count = 0;
+
+  /** Appends the numbers of the next items, and the texts numbered since the last call. */
+  add(
+    ids: Int32Array,
+    extras: Int32Array,
+    fresh: { readonly ids: readonly string[]; readonly extras: readonly string[] } | undefined,
+  ): void {
+    if (fresh !== undefined) this.bytes.add(fresh);
+    const end = this.count + ids.length;
+    if (end > this.ids.length) {
+      const length = Math.max(end, this.ids.length * 2);
+      this.ids = grown(this.ids, length);
+      this.extras = grown(this.extras, length);
+    }
+    this.ids.set(ids, this.count);
+    this.extras.set(extras, this.count);
+    this.count = end;
+  }
+
+  /** The pieces of item `index`, in one reused object. */
+  of(index: number): ItemPieces {
+    return this.bytes.of(this.ids[index]!, this.extras[index]!);
+  }
+}
+
+function grown(from: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(length);
+  to.set(from);
+  return to;
 }

@@ -55,6 +55,34 @@ export class SpliceColumns {
     this.flags[at] = flags;
   }
 
+  /**
+   * Items from…size-1 as column views (valid until the next `record`), with the lines skipped since `skippedFrom`
+   * and the last line seen: what another thread's `append` needs to hold the same columns.
+   */
+  since(from: number, skippedFrom: number): SpliceSlice {
+    return {
+      spanStarts: this.spanStarts.subarray(from, this.count),
+      spanEnds: this.spanEnds.subarray(from, this.count),
+      closes: this.closes.subarray(from, this.count),
+      flags: this.flags.subarray(from, this.count),
+      skipped: this.skippedLines.slice(skippedFrom),
+      lastLine: this.lastLine,
+    };
+  }
+
+  /** Appends what `since` gave on another thread's columns. */
+  append(slice: SpliceSlice): void {
+    const count = slice.flags.length;
+    while (this.count + count > this.flags.length) this.grow();
+    this.spanStarts.set(slice.spanStarts, this.count);
+    this.spanEnds.set(slice.spanEnds, this.count);
+    this.closes.set(slice.closes, this.count);
+    this.flags.set(slice.flags, this.count);
+    this.count += count;
+    for (const line of slice.skipped) this.skippedLines.push(line);
+    this.lastLine = slice.lastLine;
+  }
+
   private grow(): void {
     const length = this.flags.length * 2;
     this.spanStarts = grown(this.spanStarts, new Int32Array(length));
@@ -100,6 +128,17 @@ export class SpliceColumns {
     }
     sink.copy(close, length);
   }
+}
+
+/** A run of items' splice columns, to be appended to another thread's {@link SpliceColumns}. */
+export interface SpliceSlice {
+  readonly spanStarts: Int32Array;
+  readonly spanEnds: Int32Array;
+  readonly closes: Int32Array;
+  readonly flags: Uint8Array;
+  /** Lines that gave no item, among those the run covers. */
+  readonly skipped: number[];
+  readonly lastLine: number;
 }
 
 /** Where a spliced line goes: copies of the line's own units, fixed literals, and inserted pieces. */

@@ -7,6 +7,7 @@
 import type { Channel, StreamRecord } from '../../engine/index.ts';
 import { IDENTITY_KEYS, type IdentityKey } from '../../io/scan/index.ts';
 import type { ScannedItem } from '../readers.ts';
+import type { SpliceColumns, SpliceSlice } from '../splice.ts';
 
 /** Per item: what it is. */
 const EVENT = 0;
@@ -39,6 +40,9 @@ export interface EventChunk {
   readonly names: string[];
   /** The profile updates (rare) as whole records, in item order. */
   readonly profiles: StreamRecord[];
+  /** The items' splice columns (their views are in the buffer), so either thread can copy their lines. */
+  readonly skipped: number[];
+  readonly lastLine: number;
 }
 
 /** The columns of a chunk, as views of its buffer. */
@@ -55,12 +59,17 @@ interface Columns {
   /** Per value: STRING, NUMBER or OTHER_JSON. */
   readonly tags: Uint8Array;
   readonly kinds: Uint8Array;
+  /** Per item: its splice columns (splice.ts). */
+  readonly spanStarts: Int32Array;
+  readonly spanEnds: Int32Array;
+  readonly closes: Int32Array;
+  readonly spliceFlags: Uint8Array;
 }
 
 /** Bytes a chunk of these counts needs (columns laid out widest first, so each is aligned). */
 function byteLength(counts: EventChunk['counts']): number {
   const { items, values, numbers, strings } = counts;
-  return numbers * 8 + (values + strings + items) * 4 + items * 2 + values + items;
+  return numbers * 8 + (values + strings + items * 4) * 4 + items * 2 + values + items * 2;
 }
 
 function columnsOf(buffer: ArrayBuffer, counts: EventChunk['counts']): Columns {
@@ -76,9 +85,13 @@ function columnsOf(buffer: ArrayBuffer, counts: EventChunk['counts']): Columns {
     refs: take((o) => new Int32Array(buffer, o, values), values * 4),
     ends: take((o) => new Int32Array(buffer, o, strings), strings * 4),
     nameNumbers: take((o) => new Int32Array(buffer, o, items), items * 4),
+    spanStarts: take((o) => new Int32Array(buffer, o, items), items * 4),
+    spanEnds: take((o) => new Int32Array(buffer, o, items), items * 4),
+    closes: take((o) => new Int32Array(buffer, o, items), items * 4),
     presence: take((o) => new Uint16Array(buffer, o, items), items * 2),
     tags: take((o) => new Uint8Array(buffer, o, values), values),
     kinds: take((o) => new Uint8Array(buffer, o, items), items),
+    spliceFlags: take((o) => new Uint8Array(buffer, o, items), items),
   };
 }
 
@@ -96,7 +109,8 @@ export class ChunkEncoder {
   /** Buffers given back, to be filled again. */
   readonly spare: ArrayBuffer[] = [];
 
-  encode(items: readonly ScannedItem[]): EventChunk {
+  /** `splice`: the same items' splice columns. */
+  encode(items: readonly ScannedItem[], splice: SpliceSlice): EventChunk {
     const count = items.length;
     if (count * IDENTITY_KEYS.length > this.scratch.capacity)
       this.scratch = new Scratch(count * IDENTITY_KEYS.length);
@@ -161,7 +175,12 @@ export class ChunkEncoder {
     packed.presence.set(presence.subarray(0, count));
     packed.tags.set(tags.subarray(0, values));
     packed.kinds.set(kinds.subarray(0, count));
-    return { counts, buffer, text: strings.join(''), json, names, profiles };
+    packed.spanStarts.set(splice.spanStarts);
+    packed.spanEnds.set(splice.spanEnds);
+    packed.closes.set(splice.closes);
+    packed.spliceFlags.set(splice.flags);
+    const { skipped, lastLine } = splice;
+    return { counts, buffer, text: strings.join(''), json, names, profiles, skipped, lastLine };
   }
 
   private bufferFor(bytes: number): ArrayBuffer {
@@ -228,9 +247,19 @@ export class ChunkDecoder {
   /** Per identity key: its last string value (the engine then meets the very same string, its fastest case). */
   private readonly last: string[] = IDENTITY_KEYS.map(() => '');
 
-  decode(chunk: EventChunk, visit: (record: StreamRecord) => void): void {
+  /** Hands each item to `visit` and appends the items' splice columns to `splice`. */
+  decode(chunk: EventChunk, visit: (record: StreamRecord) => void, splice: SpliceColumns): void {
     for (const name of chunk.names) this.names.push(name);
-    const { kinds, nameNumbers, presence, tags, refs, numbers, ends } = columnsOf(chunk.buffer, chunk.counts);
+    const columns = columnsOf(chunk.buffer, chunk.counts);
+    const { kinds, nameNumbers, presence, tags, refs, numbers, ends } = columns;
+    splice.append({
+      spanStarts: columns.spanStarts,
+      spanEnds: columns.spanEnds,
+      closes: columns.closes,
+      flags: columns.spliceFlags,
+      skipped: chunk.skipped,
+      lastLine: chunk.lastLine,
+    });
     const { text, json, profiles } = chunk;
     const names = this.names;
     const properties = this.properties;

@@ -12,7 +12,10 @@ export interface ScanJob {
   readonly maxLineLength: number;
 }
 
-/** Worker → main, in this order: every batch, then `scanned`; `out` as the copy goes; `copied` last. */
+/**
+ * Worker → main: every batch, then `scanned`; meanwhile, for each chunk of the file the worker copies, its output
+ * (`out`, in order) then `chunkDone`.
+ */
 export type FromScanner =
   | {
       readonly type: 'batch';
@@ -22,7 +25,17 @@ export type FromScanner =
     }
   | { readonly type: 'scanned'; readonly account: LineAccount | undefined }
   | { readonly type: 'out'; readonly bytes: Uint8Array }
-  | { readonly type: 'copied' };
+  | { readonly type: 'chunkDone'; readonly chunk: number };
+
+/**
+ * Which thread copies chunk `chunk` (a million bytes) of the file out: both read every chunk and count its lines,
+ * each splices and writes its own, and the main thread writes them all to standard output in order. Legacy's main
+ * thread also runs the engine while the file is read (ids are final at once, L-3), so it leaves the worker fewer
+ * chunks; in the other modes the copy starts after the engine has read everything, and the two share it evenly.
+ */
+export function workerCopies(chunk: number, streaming: boolean): boolean {
+  return streaming ? chunk % 3 === 0 : chunk % 2 === 0;
+}
 
 /** Main → worker: the piece numbers of the next items (in order) with the piece texts new to the worker; `written`: an `out` buffer given back to be filled again; `ingested`: a batch's buffer given back. */
 export type ToScanner =

@@ -1,19 +1,31 @@
-// `idmerge resolve` on NDJSON with two threads (issue #14): a worker reads, scans and, at the end, copies the file;
-// this thread runs the engine on what it sends and writes the copy to standard output. Reading and resolving overlap
-// on two cores; what crosses is typed arrays and each distinct string once (eventChunk.ts).
+// `idmerge resolve` on NDJSON with two threads (issue #14): a worker reads and scans the file; this thread runs the
+// engine on what it sends. Then both copy the file out with the resolved ids spliced in, chunk by chunk in turns
+// (protocol.ts workerCopies), and this thread writes every chunk to standard output in order. What crosses is typed
+// arrays and strings end to end (eventChunk.ts), piece numbers (pieces.ts), and output buffers, which come back.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
-import { IngestReceipts, modeRules, type ResolvedOutput, type Resolver } from '../../engine/index.ts';
+import {
+  IngestReceipts,
+  modeRules,
+  type ResolutionView,
+  type ResolvedOutput,
+  type Resolver,
+  type StreamRecord,
+} from '../../engine/index.ts';
 import type { LineAccount } from '../../io/index.ts';
+import { ByteWriter } from '../byteWriter.ts';
+import { copyResolved } from '../copyResolved.ts';
 import { PipeWriter } from '../io.ts';
-import { PieceNumbers } from '../pieces.ts';
+import { PieceColumns, PieceNumbers } from '../pieces.ts';
 import type { LineProblem, ReadBatch, ReadItem } from '../readers.ts';
+import { SpliceColumns } from '../splice.ts';
 import { ChunkDecoder } from './eventChunk.ts';
-import type { FromScanner, ScanJob, ToScanner } from './protocol.ts';
+import { ItemsRead, Signal } from './progress.ts';
+import { workerCopies, type FromScanner, type ScanJob, type ToScanner } from './protocol.ts';
 import { startScanWorker } from './startWorker.ts';
 
-/** Items whose piece numbers are sent in one message (the retroactive modes send them all at the end). */
+/** Items whose piece numbers are computed (and sent) at a time once every record is in (retroactive modes). */
 const PIECES_SLICE = 1 << 15;
 
 /** Where the run reports lines that were not read, as they are met. */
@@ -33,94 +45,144 @@ export async function resolveThreaded(
 ): Promise<LineAccount | undefined> {
   const worker = startScanWorker(job);
   try {
-    return await new MainThread(worker, resolver, extraOf, stdout, report).run();
+    return await new MainThread(job, worker, resolver, extraOf, stdout, report).run();
   } finally {
     await worker.terminate();
   }
 }
 
 class MainThread {
-  private readonly messages: WorkerMessages;
+  private readonly signal = new Signal();
   private readonly decoder = new ChunkDecoder();
   private readonly receipts = new IngestReceipts();
   private readonly numbers: PieceNumbers;
+  private readonly columns = new SpliceColumns();
+  private readonly pieces = new PieceColumns();
+  private readonly read = new ItemsRead();
+  /** The worker's output in order: buffers, and after each of its chunks that chunk's number. */
+  private readonly output: Array<Uint8Array | number> = [];
   private readonly relay: OutputRelay;
-  /** Legacy freezes each event's id at ingestion (L-3): its pieces can be sent batch by batch. */
+  /** Legacy freezes each event's id at ingestion (L-3): its pieces are known batch by batch. */
   private readonly streaming: boolean;
   private account: LineAccount | undefined;
-  /** Receipts whose pieces are sent (retroactive modes: all receipts are kept until the end). */
-  private sent = 0;
-  private scanned = false;
+  /** Items ingested so far (receipts are kept per batch in Legacy, for the whole stream otherwise). */
+  private items = 0;
   /** The final view: live as records come (Legacy), asked for only once every record is in (the others). */
-  private view: ReturnType<ReturnType<Resolver['result']>['final']> | undefined;
+  private view: ResolutionView | undefined;
+  private readonly ingest = (record: StreamRecord) => this.resolver.ingest(record, this.receipts);
 
   constructor(
+    private readonly job: ScanJob,
     private readonly worker: Worker,
     private readonly resolver: Resolver,
     extraOf: (outcome: ResolvedOutput) => string,
-    stdout: Writable,
+    private readonly stdout: Writable,
     private readonly report: ReportLines,
   ) {
-    this.messages = new WorkerMessages(worker);
     this.numbers = new PieceNumbers(extraOf);
     this.relay = new OutputRelay(stdout);
     this.streaming = !modeRules(resolver.mode).retroactive;
   }
 
   async run(): Promise<LineAccount | undefined> {
-    const ingest = (record: Parameters<Resolver['ingest']>[0]) => this.resolver.ingest(record, this.receipts);
+    const messages = new WorkerMessages(
+      this.worker,
+      (piece) => {
+        this.output.push(piece);
+        this.signal.changed();
+      },
+      (error) => this.signal.fail(error),
+    );
+    // The engine takes the worker's batches while this thread's copy waits for what it needs (or the worker's
+    // output); an error on either side stops both.
+    void this.receive(messages).catch((error: unknown) => this.signal.fail(error));
+    await this.copy();
+    return this.account;
+  }
+
+  private async receive(messages: WorkerMessages): Promise<void> {
     for (;;) {
-      // After the last batch (retroactive modes), pieces are sent slice by slice between the worker's messages.
-      if (this.scanned && this.sent < this.receipts.count && !this.messages.ready) {
-        this.sendPieces(Math.min(this.receipts.count, this.sent + PIECES_SLICE));
-        await nextTurn();
-        continue;
+      const message = await messages.next();
+      if (message.type === 'batch') {
+        this.report(message.problems, message.notes);
+        if (this.streaming) this.receipts.clear();
+        this.decoder.decode(message.chunk, this.ingest, this.columns);
+        this.send({ type: 'ingested', buffer: message.chunk.buffer }, [message.chunk.buffer]);
+        this.items += message.chunk.counts.items;
+        if (this.streaming) this.resolvePieces(0, this.receipts.count);
+        this.read.batchRead(this.items);
+      } else if (message.type === 'scanned') {
+        this.account = message.account;
+        this.read.finish();
+        if (!this.streaming) await this.resolveAll();
+        this.signal.changed();
+        return;
       }
-      const message = await this.messages.next();
-      switch (message.type) {
-        case 'batch':
-          this.report(message.problems, message.notes);
-          if (this.streaming) {
-            this.receipts.clear();
-            this.sent = 0;
-          }
-          this.decoder.decode(message.chunk, ingest);
-          this.send({ type: 'ingested', buffer: message.chunk.buffer }, [message.chunk.buffer]);
-          if (this.streaming) this.sendPieces(this.receipts.count);
-          break;
-        case 'scanned':
-          this.account = message.account;
-          this.scanned = true;
-          break;
-        case 'out': {
-          const { bytes } = message;
-          // The buffer goes back to the worker to be filled again once written: no megabyte is allocated per
-          // megabyte of output, and none is freed by this thread into the worker's allocator.
-          await this.relay.pass(bytes, () =>
-            this.send({ type: 'written', bytes }, [bytes.buffer as ArrayBuffer]),
-          );
-          if (this.relay.isClosed) return this.account;
-          break;
-        }
-        case 'copied':
-          return this.account;
-      }
+      this.signal.changed();
     }
   }
 
-  /** Sends the piece numbers of receipts sent…end-1 (with the texts new since the last send). */
-  private sendPieces(end: number): void {
+  /** Every record is in: the pieces of all of them, a slice at a time so output keeps flowing in between. */
+  private async resolveAll(): Promise<void> {
+    for (let at = 0; at < this.receipts.count; at += PIECES_SLICE) {
+      this.resolvePieces(at, Math.min(this.receipts.count, at + PIECES_SLICE));
+      this.signal.changed();
+      await nextTurn();
+    }
+  }
+
+  /** Numbers the pieces of receipts from…end-1, keeps them for this thread's copy and sends them to the worker's. */
+  private resolvePieces(from: number, end: number): void {
     const view = (this.view ??= this.resolver.result().final());
-    const count = end - this.sent;
-    const ids = new Int32Array(count);
-    const extras = new Int32Array(count);
-    for (let at = this.sent, i = 0; at < end; at++, i++) {
+    const ids = new Int32Array(end - from);
+    const extras = new Int32Array(end - from);
+    for (let at = from, i = 0; at < end; at++, i++) {
       const outcome = view.outputOf(this.receipts, at);
       ids[i] = this.numbers.id(outcome);
       extras[i] = this.numbers.extra(outcome);
     }
-    this.sent = end;
-    this.send({ type: 'pieces', ids, extras, fresh: this.numbers.take() }, [ids.buffer, extras.buffer]);
+    const fresh = this.numbers.take();
+    this.pieces.add(ids, extras, fresh);
+    this.send({ type: 'pieces', ids, extras, fresh }, [ids.buffer, extras.buffer]);
+  }
+
+  /** This thread's share of the copy, with the worker's share written in its place, in the file's order. */
+  private async copy(): Promise<void> {
+    const out = new ByteWriter(this.stdout);
+    const streaming = this.streaming;
+    await copyResolved(
+      {
+        path: this.job.path,
+        columns: this.columns,
+        piecesAt: (index) => this.pieces.of(index),
+        copies: (chunk) => !workerCopies(chunk, streaming),
+        beforeChunk: async (chunk) => {
+          const mine = !workerCopies(chunk, streaming);
+          await this.signal.until(() => this.read.canVisit(chunk, mine, this.pieces));
+          if (!mine) await this.relayChunk(chunk);
+        },
+      },
+      out,
+    );
+    await out.flush();
+  }
+
+  /** Writes the worker's output for `chunk`, giving each buffer back once written. */
+  private async relayChunk(chunk: number): Promise<void> {
+    for (;;) {
+      await this.signal.until(() => this.output.length > 0);
+      const piece = this.output.shift()!;
+      if (typeof piece === 'number') {
+        if (piece !== chunk) throw new Error(`the worker wrote chunk ${piece}, expected ${chunk}`);
+        return;
+      }
+      // The buffer goes back to be filled again once written: no megabyte is allocated per megabyte of output,
+      // and none is freed by this thread into the worker's allocator.
+      await this.relay.pass(piece, () =>
+        this.send({ type: 'written', bytes: piece }, [piece.buffer as ArrayBuffer]),
+      );
+      if (this.relay.isClosed) return;
+    }
   }
 
   private send(message: ToScanner, transfer: ArrayBuffer[] = []): void {
@@ -128,29 +190,35 @@ class MainThread {
   }
 }
 
-/** The worker's messages in order; an error in the worker (or its early exit) rejects the next read. */
+/**
+ * The worker's messages: its output (`out`, `chunkDone`) goes straight to `onOutput` as it arrives, the rest is
+ * read in order with `next()`; an error in the worker (or its early exit) rejects the next read.
+ */
 class WorkerMessages {
   private readonly queue: FromScanner[] = [];
   private head = 0;
   private wake: (() => void) | undefined;
   private failure: Error | undefined;
 
-  constructor(worker: Worker) {
+  constructor(
+    worker: Worker,
+    onOutput: (piece: Uint8Array | number) => void,
+    private readonly onFailure: (error: Error) => void,
+  ) {
     worker.on('message', (message: FromScanner) => {
-      this.queue.push(message);
-      this.wake?.();
+      if (message.type === 'out') onOutput(message.bytes);
+      else if (message.type === 'chunkDone') onOutput(message.chunk);
+      else {
+        this.queue.push(message);
+        this.wake?.();
+      }
     });
     worker.on('error', (error: Error) => this.fail(error));
     worker.on('exit', (code) => this.fail(new Error(`the scanning worker stopped (exit code ${code})`)));
   }
 
-  /** Whether a message is waiting. */
-  get ready(): boolean {
-    return this.head < this.queue.length;
-  }
-
   async next(): Promise<FromScanner> {
-    while (!this.ready) {
+    while (this.head === this.queue.length) {
       if (this.failure !== undefined) throw this.failure;
       await new Promise<void>((wake) => (this.wake = wake));
       this.wake = undefined;
@@ -166,6 +234,7 @@ class WorkerMessages {
   private fail(error: Error): void {
     this.failure ??= error;
     this.wake?.();
+    this.onFailure(error);
   }
 }
 

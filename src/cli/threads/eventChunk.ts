@@ -8,6 +8,7 @@ import type { Channel, StreamRecord } from '../../engine/index.ts';
 import { IDENTITY_KEYS, type IdentityKey } from '../../io/scan/index.ts';
 import type { ScannedItem } from '../readers.ts';
 import type { SpliceColumns, SpliceSlice } from '../splice.ts';
+import { readIdentity, writeIdentity } from './identitySlots.ts';
 
 /** Per item: what it is. */
 const EVENT = 0;
@@ -108,6 +109,8 @@ export class ChunkEncoder {
   private readonly last: string[] = IDENTITY_KEYS.map(() => '');
   /** Buffers given back, to be filled again. */
   readonly spare: ArrayBuffer[] = [];
+  /** The current event's identity values, in IDENTITY_KEYS order. */
+  private readonly slots: unknown[] = IDENTITY_KEYS.map(() => undefined);
 
   /** `splice`: the same items' splice columns. */
   encode(items: readonly ScannedItem[], splice: SpliceSlice): EventChunk {
@@ -136,10 +139,11 @@ export class ChunkEncoder {
       kinds[at] =
         event.channel === undefined ? EVENT : event.channel === 'track' ? EVENT_TRACK : EVENT_IMPORT;
       nameNumbers[at] = this.nameNumber(event.event, names);
-      const properties = event.properties as Partial<Record<IdentityKey, unknown>>;
+      const slots = this.slots;
+      readIdentity(event.properties, slots);
       let bits = 0;
       for (let key = 0; key < IDENTITY_KEYS.length; key++) {
-        const value = properties[IDENTITY_KEYS[key]!];
+        const value = slots[key];
         if (value === undefined) continue;
         bits |= 1 << key;
         if (typeof value === 'string') {
@@ -246,6 +250,8 @@ export class ChunkDecoder {
   private readonly record = { kind: 'event', event: this.event } as StreamRecord;
   /** Per identity key: its last string value (the engine then meets the very same string, its fastest case). */
   private readonly last: string[] = IDENTITY_KEYS.map(() => '');
+  /** The current event's identity values, in IDENTITY_KEYS order. */
+  private readonly slots: unknown[] = IDENTITY_KEYS.map(() => undefined);
 
   /** Hands each item to `visit` and appends the items' splice columns to `splice`. */
   decode(chunk: EventChunk, visit: (record: StreamRecord) => void, splice: SpliceColumns): void {
@@ -264,6 +270,7 @@ export class ChunkDecoder {
     const names = this.names;
     const properties = this.properties;
     const last = this.last;
+    const slots = this.slots;
     let value = 0;
     let profile = 0;
     for (let at = 0; at < chunk.counts.items; at++) {
@@ -276,26 +283,26 @@ export class ChunkDecoder {
       this.event.channel = kind === EVENT ? undefined : kind === EVENT_TRACK ? 'track' : 'import';
       const bits = presence[at]!;
       for (let key = 0; key < IDENTITY_KEYS.length; key++) {
-        const name = IDENTITY_KEYS[key]!;
         if ((bits & (1 << key)) === 0) {
-          properties[name] = undefined;
+          slots[key] = undefined;
           continue;
         }
         const ref = refs[value]!;
         switch (tags[value++]) {
           case SAME_STRING:
-            properties[name] = last[key];
+            slots[key] = last[key];
             break;
           case STRING:
-            properties[name] = last[key] = text.slice(ref === 0 ? 0 : ends[ref - 1], ends[ref]);
+            slots[key] = last[key] = text.slice(ref === 0 ? 0 : ends[ref - 1], ends[ref]);
             break;
           case NUMBER:
-            properties[name] = numbers[ref];
+            slots[key] = numbers[ref];
             break;
           default:
-            properties[name] = JSON.parse(json[ref]!) as unknown;
+            slots[key] = JSON.parse(json[ref]!) as unknown;
         }
       }
+      writeIdentity(properties, slots);
       visit(this.record);
     }
   }

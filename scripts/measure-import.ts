@@ -1,8 +1,10 @@
 // Times importing big files in the built app, as a person would: choose the file, load it, wait for the summary.
 // Reports the time from file chosen to summary shown, and the longest main-thread block (long task) meanwhile.
 // Run after a build: node --import tsx scripts/measure-import.ts [events…]   (default: 100000 1000000; PW_PORT picks
-// the preview port). `npm run measure:browser` builds, then runs this and measure-steps.ts.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+// the preview port; PREVIEW_DIST serves another build, e.g. main's, for a before/after under the same load). The
+// generated files are kept in the system's temp folder (idmerge-measure/), so repeated runs time the same bytes and
+// skip writing a quarter gigabyte each time. `npm run measure:browser` builds, then runs this and measure-steps.ts.
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -128,31 +130,34 @@ async function switchMode(
   return { switchMs, longestTaskMs: Math.max(0, ...tasks) };
 }
 
+/** The seeded stream of `events` events in `dir`, written once (under another name first, so a cut run leaves none). */
+async function streamFile(dir: string, events: number): Promise<string> {
+  const path = join(dir, `events-${events}-seed42.ndjson`);
+  if (existsSync(path)) return path;
+  const shape = { events, users: Math.round(events / 10), devices: Math.round(events / 5), seed: 42 };
+  await writeStream(`${path}.part`, shape);
+  renameSync(`${path}.part`, path);
+  return path;
+}
+
 async function main(): Promise<void> {
   const sizes = SIZES.length > 0 ? SIZES : [100_000, 1_000_000];
-  const dir = mkdtempSync(join(tmpdir(), 'idmerge-measure-'));
-  const preview = await startPreview(PORT);
+  const dir = join(tmpdir(), 'idmerge-measure');
+  mkdirSync(dir, { recursive: true });
+  const preview = await startPreview(PORT, process.env['PREVIEW_DIST']);
   const browser = await launchChromium();
   const results: Figures[] = [];
   try {
     for (const events of sizes) {
-      const path = join(dir, `events-${events}.ndjson`);
-      await writeStream(path, {
-        events,
-        users: Math.round(events / 10),
-        devices: Math.round(events / 5),
-        seed: 42,
-      });
+      const path = await streamFile(dir, events);
       const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
       await page.addInitScript({ content: WATCH_MAIN_THREAD });
       results.push(await measure(page, preview.url, path, events));
       await page.close();
-      rmSync(path);
     }
   } finally {
     await browser.close();
     preview.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
   console.table(
     results.map((r) => ({

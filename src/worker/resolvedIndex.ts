@@ -46,12 +46,26 @@ export class ResolvedIndex {
     this.view = resolution.final();
     this.resolvedKey = this.view.resolvedNumbers();
     const clusters = this.view.clusters();
-    for (const cluster of clusters) this.byCanonical.set(cluster.canonical, cluster);
-    this.clusters = this.summarise(clusters);
+    // Each member's canonical, read off the clusters: asking the view by text would look every id up again (a
+    // device id's text is sliced to find it), the biggest cost of this index on a million events (issue #14).
+    const canonicalOfMember = new Map<string, string>();
+    for (const cluster of clusters) {
+      this.byCanonical.set(cluster.canonical, cluster);
+      for (const member of cluster.members) canonicalOfMember.set(member.id, cluster.canonical);
+    }
+    const canonicalOf = (text: string) => canonicalOfMember.get(text) ?? this.view.canonicalOf(text);
+    const eventCounts = new Int32Array(resolution.idTexts().length);
+    for (const key of this.resolvedKey) if (key >= 0) eventCounts[key]!++;
+    /** The id number of each canonical that events resolved to. */
+    const keyOf = new Map<string, number>();
+    eventCounts.forEach((count, key) => {
+      if (count > 0) keyOf.set(resolution.idText(key), key);
+    });
+    this.clusters = summarise(clusters, (canonical) => eventCounts[keyOf.get(canonical) ?? -1] ?? 0);
     this.clusters.forEach((cluster, ordinal) => this.ordinalOf.set(cluster.canonical, ordinal));
-    [this.offsets, this.eventList] = this.groupEvents();
-    this.groupLinks();
-    this.groupFailures();
+    [this.offsets, this.eventList] = this.groupEvents(keyOf);
+    this.groupLinks(canonicalOf);
+    this.groupFailures(canonicalOf);
     for (const finding of findings)
       for (const ref of finding.events) pushTo(this.findingsAt, ref.index, finding.id);
   }
@@ -128,56 +142,79 @@ export class ResolvedIndex {
     return this.findingsAt.get(index) ?? [];
   }
 
-  private summarise(clusters: readonly Cluster[]): ClusterSummary[] {
-    const events = new Map<number, number>();
-    for (const key of this.resolvedKey) if (key >= 0) events.set(key, (events.get(key) ?? 0) + 1);
-    const all = clusters.map((cluster) => {
-      const count = events.get(this.resolution.idNumber(cluster.canonical) ?? NO_ID) ?? 0;
-      const devices = cluster.members.filter((member) => member.isDevice).length;
-      return { canonical: cluster.canonical, ids: cluster.members.length, devices, events: count };
-    });
-    return all.sort(
-      (a, b) =>
-        b.events - a.events ||
-        b.ids - a.ids ||
-        (a.canonical < b.canonical ? -1 : +(a.canonical > b.canonical)),
-    );
-  }
-
   /** Counting sort of event indexes by cluster: two passes, no per-cluster arrays. */
-  private groupEvents(): [Int32Array, Int32Array] {
-    const ordinalOfKey = new Map<number, number>();
-    this.ordinalOf.forEach((ordinal, canonical) =>
-      ordinalOfKey.set(this.resolution.idNumber(canonical) ?? NO_ID, ordinal),
-    );
-    const ordinals = Int32Array.from(this.resolvedKey, (key) =>
-      key >= 0 ? (ordinalOfKey.get(key) ?? -1) : -1,
-    );
+  private groupEvents(keyOf: ReadonlyMap<string, number>): [Int32Array, Int32Array] {
+    const ordinalOfKey = new Int32Array(this.resolution.idTexts().length).fill(-1);
+    this.clusters.forEach((cluster, ordinal) => {
+      const key = keyOf.get(cluster.canonical);
+      if (key !== undefined) ordinalOfKey[key] = ordinal;
+    });
+    const keys = this.resolvedKey;
+    const ordinals = new Int32Array(keys.length);
     const offsets = new Int32Array(this.clusters.length + 1);
-    for (const ordinal of ordinals) if (ordinal >= 0) offsets[ordinal + 1]!++;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index] ?? NOT_AN_EVENT;
+      const ordinal = key >= 0 ? (ordinalOfKey[key] ?? -1) : -1;
+      ordinals[index] = ordinal;
+      if (ordinal >= 0) offsets[ordinal + 1]!++;
+    }
     for (let i = 1; i < offsets.length; i++) offsets[i]! += offsets[i - 1] ?? 0;
     const next = offsets.slice(0, -1);
     const list = new Int32Array(offsets[offsets.length - 1] ?? 0);
-    ordinals.forEach((ordinal, index) => {
+    for (let index = 0; index < ordinals.length; index++) {
+      const ordinal = ordinals[index] ?? -1;
       if (ordinal >= 0) list[next[ordinal]!++] = index;
-    });
+    }
     return [offsets, list];
   }
 
-  private groupLinks(): void {
-    for (const link of this.view.links()) pushTo(this.links, this.view.canonicalOf(link.to), link);
+  private groupLinks(canonicalOf: (text: string) => string): void {
+    for (const link of this.view.links()) pushTo(this.links, canonicalOf(link.to), link);
   }
 
   /** A refusal belongs to every cluster it touches: the one it asked to join and the one it came from. */
-  private groupFailures(): void {
+  private groupFailures(canonicalOf: (text: string) => string): void {
     for (const attempt of this.view.failedAttempts()) {
       this.failureAt.set(attempt.eventIndex, attempt.failure);
       const touched = new Set<string>();
-      if (attempt.from !== undefined) touched.add(this.view.canonicalOf(attempt.from));
-      if (attempt.to !== undefined) touched.add(this.view.canonicalOf(attempt.to));
+      if (attempt.from !== undefined) touched.add(canonicalOf(attempt.from));
+      if (attempt.to !== undefined) touched.add(canonicalOf(attempt.to));
       for (const canonical of touched) pushTo(this.failures, canonical, attempt);
     }
   }
+}
+
+/**
+ * Each cluster's size in ids, devices and events, most events first, then most ids, then by canonical id. Sorted as
+ * names first (the built-in sort, which orders strings by UTF-16 code units as `<` does), then two stable counting
+ * passes by ids and by events: a comparator over a few hundred thousand clusters cost more than the rest of the index.
+ */
+function summarise(clusters: readonly Cluster[], eventsOf: (canonical: string) => number): ClusterSummary[] {
+  const byName = new Map<string, ClusterSummary>();
+  for (const cluster of clusters) {
+    let devices = 0;
+    for (const member of cluster.members) if (member.isDevice) devices++;
+    const { canonical } = cluster;
+    byName.set(canonical, { canonical, ids: cluster.members.length, devices, events: eventsOf(canonical) });
+  }
+  const names = [...byName.keys()].sort();
+  const sorted = names.map((name) => byName.get(name)!);
+  return stableDescending(
+    stableDescending(sorted, (c) => c.ids),
+    (c) => c.events,
+  );
+}
+
+/** A stable counting sort of `items` by a small non-negative integer, largest first. */
+function stableDescending<T>(items: readonly T[], keyOf: (item: T) => number): T[] {
+  let max = 0;
+  for (const item of items) max = Math.max(max, keyOf(item));
+  const starts = new Int32Array(max + 2);
+  for (const item of items) starts[max - keyOf(item) + 1]!++;
+  for (let i = 1; i < starts.length; i++) starts[i]! += starts[i - 1] ?? 0;
+  const out = new Array<T>(items.length);
+  for (const item of items) out[starts[max - keyOf(item)]!++] = item;
+  return out;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -5,6 +5,8 @@ import type { ItemPieces } from './pieces.ts';
 import type { SpliceColumns, SpliceSink } from './splice.ts';
 
 const NEWLINE = Buffer.from('\n');
+/** The newline each output line ends with. */
+const NEWLINE_BYTE = 0x0a;
 
 /** What pass 2 needs from pass 1 and the engine: the splice offsets and what to insert in each item. */
 export interface CopySource {
@@ -57,7 +59,7 @@ export async function copyResolved(source: CopySource, out: ByteWriter): Promise
         bytesSink.line(bytes, start, source.piecesAt(item));
         columns.splice(item, end - start, ID, EXTRA, bytesSink);
       }
-      out.bytes(NEWLINE);
+      out.byte(NEWLINE_BYTE);
     },
     {
       before: async () => {

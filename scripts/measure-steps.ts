@@ -72,6 +72,8 @@ interface Figures {
   readonly longestTask: number;
   /** Event Timing entries of 16 ms or more for the key presses. */
   readonly slowKeydowns: readonly { processing: number; duration: number }[];
+  /** Median main-thread CPU time of the harness's own calls around a key that does nothing. */
+  readonly harness: number;
 }
 
 async function threadTime(cdp: CDPSession): Promise<ThreadTime> {
@@ -120,6 +122,23 @@ async function stepThrough(page: Page, cdp: CDPSession, steps: number): Promise<
   return samples;
 }
 
+/**
+ * The main-thread CPU time this harness itself costs per step: the same CDP calls and polling around a key that does
+ * nothing (Shift), on the same page. Subtract it from "main thread per step" for the app's own share.
+ */
+async function harnessCost(page: Page, cdp: CDPSession): Promise<number> {
+  const costs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const before = await threadTime(cdp);
+    await page.keyboard.press('Shift');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    const after = await threadTime(cdp);
+    await page.evaluate(() => performance.getEntriesByName('idmerge:step', 'measure').length);
+    costs.push(after.task - before.task);
+  }
+  return percentile(costs, 50);
+}
+
 async function measure(
   page: Page,
   cdp: CDPSession,
@@ -150,7 +169,14 @@ async function measure(
     };
     return { longestTask: Math.max(0, ...found.__longTasks), keydowns: found.__keydowns };
   });
-  return { scenario: id, steps: samples, longestTask: seen.longestTask, slowKeydowns: seen.keydowns };
+  const harness = await harnessCost(page, cdp);
+  return {
+    scenario: id,
+    steps: samples,
+    longestTask: seen.longestTask,
+    slowKeydowns: seen.keydowns,
+    harness,
+  };
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -173,6 +199,9 @@ function report(figures: Figures): void {
   console.log(`${figures.scenario}: ${steps.length} steps`);
   console.log(`  to paint (key → painted frame, incl. waiting for vsync): ${spread(of((s) => s.toPaint))}`);
   console.log(`  main thread per step (CPU time, CDP TaskDuration):         ${spread(work)}`);
+  console.log(
+    `    of which this harness's own calls, at most (median, a key that does nothing): ${ms(figures.harness)}`,
+  );
   console.log(
     `    of which script ${ms(
       percentile(

@@ -6,6 +6,7 @@ import { usePlayback } from './usePlayback.ts';
 import { useKeyboardStepping } from './useKeyboardStepping.ts';
 import { useScenarioGuard } from './useScenarioGuard.ts';
 import { useSelectionShowsWhy } from './useSelectionShowsWhy.ts';
+import { useStepBurst } from './useStepBurst.ts';
 import { useStepTiming } from './useStepTiming.ts';
 import { useThemeSync } from './useThemeSync.ts';
 import { useUrlSync } from './useUrlSync.ts';
@@ -17,6 +18,7 @@ export function useAppEffects(): void {
   useThemeSync();
   useKeyboardStepping();
   usePlayback();
+  useStepBurst();
   useStepTiming();
   useSelectionShowsWhy();
   useDatasetResolve();

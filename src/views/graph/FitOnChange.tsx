@@ -6,17 +6,11 @@ import {
   type FitViewOptions,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef } from 'react';
-import { useAppState } from '../../store/hooks.ts';
+import { useEffect } from 'react';
+import { inStepBurst } from '../shared/stepBurst.ts';
 
 /** Waits for the new nodes to render and be measured, and lets a burst of steps settle into one refit. */
 const SETTLE_MS = 80;
-/**
- * Steps closer together than this are a burst (a held key, fast playback, quick presses): the refit then jumps
- * instead of gliding. A glide repaints the whole graph on every frame for 250 ms, and the next step would restart
- * it, so in a burst its frames only compete with the steps' own (scripts/measure-steps.ts).
- */
-const BURST_MS = 400;
 
 /** Clear of the zoom controls on the right and the attribution at the bottom; edge labels may overhang nodes. */
 const FIT: FitViewOptions = {
@@ -40,31 +34,19 @@ export function FitOnChange({ signature }: { signature: string }) {
   const width = useStore((state) => state.width);
   const height = useStore((state) => state.height);
   const minZoom = useStore((state) => state.minZoom);
-  const inBurst = useStepBurst();
   useEffect(() => {
     const timer = window.setTimeout(() => {
       // A refit that lands where the view already is would still repaint the graph on every frame of its glide.
       const bounds = getNodesBounds(getNodes());
       const target = getViewportForBounds(bounds, width, height, minZoom, FIT.maxZoom ?? 1, FIT.padding ?? 0);
       if (sameViewport(target, getViewport())) return;
-      void fitView(prefersReducedMotion() || inBurst() ? FIT_NOW : FIT);
+      // In a burst of steps the refit jumps: a glide repaints the whole graph on every frame for 250 ms, and the next
+      // step would restart it, so its frames would only compete with the steps' own.
+      void fitView(prefersReducedMotion() || inStepBurst() ? FIT_NOW : FIT);
     }, SETTLE_MS);
     return () => window.clearTimeout(timer);
-  }, [signature, width, height, minZoom, fitView, getNodes, getNodesBounds, getViewport, inBurst]);
+  }, [signature, width, height, minZoom, fitView, getNodes, getNodesBounds, getViewport]);
   return null;
-}
-
-/** A function telling whether the last step came within BURST_MS of the one before it. */
-function useStepBurst(): () => boolean {
-  const cursor = useAppState((state) => state.cursor);
-  const times = useRef({ last: Number.NEGATIVE_INFINITY, previous: Number.NEGATIVE_INFINITY });
-  // Runs before the refit's timer fires (SETTLE_MS later), so the refit sees this step.
-  useEffect(() => {
-    const seen = times.current;
-    seen.previous = seen.last;
-    seen.last = performance.now();
-  }, [cursor]);
-  return useCallback(() => times.current.last - times.current.previous < BURST_MS, []);
 }
 
 export const INITIAL_FIT: FitViewOptions = FIT_NOW;

@@ -1,7 +1,7 @@
 // The identity graph: ids as nodes, clusters as groups, links, merges and refusals as edges, placed once per scenario.
 import { Controls, ReactFlow, type AriaLabelConfig, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, type KeyboardEvent } from 'react';
 import { useActions, useAppState, useEventLabel, useHighlight, useStepModel } from '../../store/hooks.ts';
 import { ClusterNode } from './ClusterNode.tsx';
 import { FitOnChange, INITIAL_FIT } from './FitOnChange.tsx';
@@ -9,13 +9,13 @@ import { GraphLegend } from './GraphLegend.tsx';
 import type { GraphNode } from './flowTypes.ts';
 import { graphFrame, graphInput } from './graphModel.ts';
 import { IdNode } from './IdNode.tsx';
-import { keepUnchanged } from './keepUnchanged.ts';
 import './IdentityGraph.css';
 import './graphEdges.css';
 import { LinkEdge } from './LinkEdge.tsx';
 import { SummaryNode } from './SummaryNode.tsx';
 import { toFlowElements } from './toFlowElements.ts';
 import { useExpansion } from './useExpansion.ts';
+import { useKeptUnchanged } from '../shared/useKeptUnchanged.ts';
 
 // Module-level so React Flow sees the same objects on every render (it warns otherwise).
 const NODE_TYPES: NodeTypes = { id: IdNode, cluster: ClusterNode, summary: SummaryNode };
@@ -43,8 +43,8 @@ export function IdentityGraph() {
     [model, frame, selection, highlight, eventLabel],
   );
   // A step changes a few elements; the rest stay the objects React Flow already holds, so it redraws only those.
-  const nodes = useKeptElements(drawn.nodes);
-  const edges = useKeptElements(drawn.edges);
+  const nodes = useKeptUnchanged(drawn.nodes);
+  const edges = useKeptUnchanged(drawn.edges);
   // Nodes move when clusters form, so a move refits the view as a new node does.
   const signature = useMemo(
     () => nodes.map((node) => `${node.id}@${node.position.x},${node.position.y}`).join('\n'),
@@ -114,15 +114,6 @@ export function IdentityGraph() {
       </div>
     </div>
   );
-}
-
-/** `next`, keeping the objects of the previous render's elements that did not change (React's "previous render" pattern). */
-function useKeptElements<T extends { readonly id: string }>(next: T[]): T[] {
-  const [kept, setKept] = useState({ from: next, elements: next });
-  if (kept.from === next) return kept.elements;
-  const elements = keepUnchanged(kept.elements, next);
-  setKept({ from: next, elements });
-  return elements;
 }
 
 /** The React Flow node a key event came from, if any. */

@@ -24,6 +24,10 @@ function AllRows() {
           <EventRowView
             key={row.id}
             row={row}
+            columns={table
+              .getVisibleLeafColumns()
+              .map((column) => column.id)
+              .join(' ')}
             displayIndex={index}
             emphasis={emphasisOf(row.original.recordIndex, selection, highlight)}
             tabbable={index === 0}

@@ -1,5 +1,5 @@
 // One event as a table row: selectable by click, Enter or Space; cells rewritten at this step are marked.
-import { useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { FlexRender } from '@tanstack/react-table';
 import type { EventTableRow } from './columns.tsx';
 import { isColumnId } from './columnCatalog.ts';
@@ -7,7 +7,10 @@ import { isChangedCell } from './projectRows.ts';
 import type { Emphasis } from './rowEmphasis.ts';
 
 export interface EventRowViewProps {
+  /** Compared by its projected data (`row.original`): the table makes new Row objects whenever its data changes. */
   readonly row: EventTableRow;
+  /** The visible columns' ids, space-separated: a row re-renders when a column is shown or hidden. */
+  readonly columns: string;
   /** Position in display order (0-based), for the virtualizer and aria-rowindex. */
   readonly displayIndex: number;
   readonly emphasis: Emphasis;
@@ -20,7 +23,27 @@ export interface EventRowViewProps {
   readonly onSelect: (recordIndex: number) => void;
 }
 
-export function EventRowView(props: EventRowViewProps) {
+/**
+ * A row re-renders only when its projected data, place, emphasis, focus or the visible columns change: a step
+ * rewrites a few rows of hundreds, and the virtualizer's scroll re-renders keep the rows already drawn.
+ */
+export const EventRowView = memo(RowView, sameRowProps);
+
+function sameRowProps(before: EventRowViewProps, after: EventRowViewProps): boolean {
+  return (
+    before.row.original === after.row.original &&
+    before.columns === after.columns &&
+    before.displayIndex === after.displayIndex &&
+    before.emphasis === after.emphasis &&
+    before.tabbable === after.tabbable &&
+    before.focusNow === after.focusNow &&
+    before.measure === after.measure &&
+    before.onFocusRow === after.onFocusRow &&
+    before.onSelect === after.onSelect
+  );
+}
+
+function RowView(props: EventRowViewProps) {
   const { row, displayIndex, emphasis, focusNow, measure } = props;
   const node = useRef<HTMLTableRowElement | null>(null);
   const setNode = useCallback(

@@ -14,6 +14,7 @@ export function EventTable() {
   const headerHeight = useElementHeight(headRef, 36);
   const { table } = model;
   const rows = table.getRowModel().rows;
+  const visibleColumns = table.getVisibleLeafColumns();
   const emptyText =
     model.total === 0 ? 'No events yet: step forward to send one.' : 'No event matches the filter.';
   return (
@@ -35,7 +36,8 @@ export function EventTable() {
           <TableHead table={table} headRef={headRef} />
           <VirtualBody
             rows={rows}
-            columnCount={table.getVisibleLeafColumns().length}
+            columnCount={visibleColumns.length}
+            columns={visibleColumns.map((column) => column.id).join(' ')}
             scrollRef={scrollRef}
             headerHeight={headerHeight}
             emptyText={emptyText}

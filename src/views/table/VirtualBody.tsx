@@ -1,5 +1,5 @@
 // The table body, virtualized: only rows near the viewport are rendered, between two spacer rows.
-import type { RefObject } from 'react';
+import { useCallback, type RefObject } from 'react';
 import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { useActions, useAppState, useHighlight } from '../../store/hooks.ts';
 import type { EventTableRow } from './columns.tsx';
@@ -16,6 +16,8 @@ const ROW_HEIGHT = 34;
 interface VirtualBodyProps {
   readonly rows: readonly EventTableRow[];
   readonly columnCount: number;
+  /** The visible columns' ids, space-separated (rows re-render when it changes). */
+  readonly columns: string;
   readonly scrollRef: RefObject<HTMLDivElement | null>;
   /** The sticky header's height: the rows start below it, and it covers the viewport's top. */
   readonly headerHeight: number;
@@ -38,6 +40,8 @@ export function VirtualBody(props: VirtualBodyProps) {
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
   });
+  // One function for every render, so the rows' memo holds.
+  const selectEvent = useCallback((recordIndex: number) => select({ kind: 'event', recordIndex }), [select]);
   const selectRow = (row: EventTableRow | undefined) => {
     if (row) select({ kind: 'event', recordIndex: row.original.recordIndex });
   };
@@ -62,13 +66,14 @@ export function VirtualBody(props: VirtualBodyProps) {
           <EventRowView
             key={row.id}
             row={row}
+            columns={props.columns}
             displayIndex={item.index}
             emphasis={emphasisOf(row.original.recordIndex, selection, highlight)}
             tabbable={item.index === tabbable}
             focusNow={keyboard.navigating && item.index === keyboard.active}
             measure={virtualizer.measureElement}
             onFocusRow={keyboard.onFocusRow}
-            onSelect={(recordIndex) => select({ kind: 'event', recordIndex })}
+            onSelect={selectEvent}
           />
         );
       })}

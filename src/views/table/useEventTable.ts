@@ -7,6 +7,7 @@ import { columns, features, filterByText } from './columns.tsx';
 import { showsIdentityEvents } from './identityEvents.ts';
 import { projectRows } from './projectRows.ts';
 import { toRowFilter } from './rowQuery.ts';
+import { useKeptUnchanged } from '../shared/useKeptUnchanged.ts';
 
 const INITIAL_VISIBILITY: ColumnVisibilityState = Object.fromEntries(
   OPTIONAL_COLUMNS.map((id) => [id, false]),
@@ -20,10 +21,12 @@ function useTableRows() {
   const identityChoice = useAppState((state) => state.identityEvents);
   const scenarioChoice = useScenario().view?.identityEvents;
   const showIdentity = showsIdentityEvents(identityChoice, scenarioChoice);
-  const data = useMemo(
+  const projected = useMemo(
     () => projectRows(rows, { label, mode, tableView }, showIdentity),
     [rows, label, mode, tableView, showIdentity],
   );
+  // A step rewrites a few rows of hundreds: the others stay the objects the rows already drew (EventRowView's memo).
+  const data = useKeptUnchanged(projected);
   return { data, total: data.length, showIdentity };
 }
 

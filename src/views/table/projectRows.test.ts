@@ -1,6 +1,7 @@
 // The row projection: aliases with full ids, as-sent versus as-shown $user_id, notes, failures and step marks.
 import { describe, expect, it } from 'vitest';
-import { idCell, isChangedCell, projectRows, timeCell, type TableView } from './projectRows.ts';
+import { sameData } from '../shared/sameData.ts';
+import { idCell, isChangedCell, projectRows, sameTableRow, timeCell, type TableView } from './projectRows.ts';
 import { playedRows } from './test/playedRows.ts';
 
 function project(scenarioId: string, cursor: number, tableView: TableView = 'as-sent', showIdentity = false) {
@@ -121,5 +122,42 @@ describe('cells', () => {
       tone: 'user',
       sortKey: 'ada@example.com',
     });
+  });
+});
+
+describe('sameTableRow', () => {
+  it('agrees with a full comparison of the data on every row, step after step, in every table view', () => {
+    let compared = 0;
+    let differing = 0;
+    for (const scenarioId of ['new-user-signup', 'first-link-wins', 'returning-user']) {
+      for (const tableView of ['as-sent', 'as-shown'] as const) {
+        const steps = playedRows(scenarioId).played.steps.length;
+        for (let cursor = 1; cursor < steps; cursor++) {
+          const before = project(scenarioId, cursor, tableView, true).table;
+          const after = project(scenarioId, cursor + 1, tableView, true).table;
+          for (const row of after) {
+            const old = before.find((candidate) => candidate.id === row.id);
+            if (old === undefined) continue;
+            compared++;
+            if (!sameData(old, row)) differing++;
+            expect(sameTableRow(old, row)).toBe(sameData(old, row));
+          }
+        }
+      }
+    }
+    // Both answers occur: rows a step left alone, and rows it changed (no longer new, or rewritten).
+    expect(differing).toBeGreaterThan(0);
+    expect(compared - differing).toBeGreaterThan(0);
+  });
+
+  it('tells apart rows that differ in one cell field or one note', () => {
+    const row = project('new-user-signup', 2).table[0];
+    if (row === undefined) throw new Error('no row');
+    expect(sameTableRow(row, { ...row })).toBe(true);
+    const hinted = { ...row, cells: { ...row.cells, time: { ...row.cells.time, hint: 'other' } } };
+    expect(sameTableRow(row, hinted)).toBe(false);
+    expect(sameTableRow(row, { ...row, notes: [...row.notes, { text: 'x', kind: 'plain' as const }] })).toBe(
+      false,
+    );
   });
 });

@@ -5,7 +5,7 @@ import { useAppState, useEventRows, useScenario, useStepModel } from '../../stor
 import { COLUMN_IDS, OPTIONAL_COLUMNS, type ColumnId } from './columnCatalog.ts';
 import { columns, features, filterByText } from './columns.tsx';
 import { showsIdentityEvents } from './identityEvents.ts';
-import { projectRows } from './projectRows.ts';
+import { projectRows, sameTableRow } from './projectRows.ts';
 import { toRowFilter } from './rowQuery.ts';
 import { useKeptUnchanged } from '../shared/useKeptUnchanged.ts';
 
@@ -26,7 +26,7 @@ function useTableRows() {
     [rows, label, mode, tableView, showIdentity],
   );
   // A step rewrites a few rows of hundreds: the others stay the objects the rows already drew (EventRowView's memo).
-  const data = useKeptUnchanged(projected);
+  const data = useKeptUnchanged(projected, sameTableRow);
   return { data, total: data.length, showIdentity };
 }
 

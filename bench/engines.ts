@@ -36,7 +36,10 @@ export const idmergeResolve: BenchEngine = {
   command: (path, mode) => [bin, 'resolve', '--mode', mode, path],
 };
 
-/** Another checkout's CLI (BENCH_COMPARE_BIN=/path/to/bin/idmerge.mjs): before and after in the same rounds. */
+/**
+ * Other checkouts' CLIs (BENCH_COMPARE_BIN=/path/to/bin/idmerge.mjs, several separated by commas): before and after
+ * in the same rounds.
+ */
 function compared(bin: string): BenchEngine {
   return {
     ...idmergeResolve,
@@ -50,6 +53,6 @@ const compareBin = process.env['BENCH_COMPARE_BIN'];
 /** Every engine in the table, idmerge first. Add a row provider by importing it and appending it here. */
 export const BENCH_ENGINES: BenchEngine[] = [
   idmergeResolve,
-  ...(compareBin === undefined ? [] : [compared(compareBin)]),
+  ...(compareBin === undefined ? [] : compareBin.split(',').map((bin) => compared(bin.trim()))),
   ...SQL_BENCH_ENGINES,
 ];

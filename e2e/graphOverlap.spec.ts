@@ -60,6 +60,7 @@ test('no id over an id, no label over an id or a label, ids inside exactly their
   test.setTimeout(600_000);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const app = new AppPage(page);
+  const graph = page.getByTestId('graph');
   await app.open({ scenario: LIBRARY[0]?.id ?? '', mode: 'simplified', step: 0 });
   const problems: string[] = [];
   let states = 0;
@@ -68,9 +69,12 @@ test('no id over an id, no label over an id or a label, ids inside exactly their
     for (const mode of MODES) {
       await openInPlace(page, `?scenario=${scenario.id}&mode=${mode}&step=0`);
       await expect(app.position).toHaveText(`Step 0 of ${scenario.steps.length}`);
+      // The graph draws a step just after the rest of the page (a deferred render): wait for it to show this one.
+      await expect(graph).toHaveAttribute('data-step', '0');
       for (let step = 1; step <= scenario.steps.length; step++) {
         await app.nextStep.click();
         await expect(app.position).toHaveText(`Step ${step} of ${scenario.steps.length}`);
+        await expect(graph).toHaveAttribute('data-step', String(step));
         await settled(page);
         const drawing = await renderedDrawing(page);
         drawn += drawing.nodes.length;

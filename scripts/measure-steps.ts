@@ -1,11 +1,14 @@
 // Times each step in the built app: steps through scenarios with the keyboard, as a person would, and reports per step
-//   to paint    the 'idmerge:step' measure (src/app/useStepTiming.ts): from the store's cursor change (inside the
-//               keydown) to a task queued from the next animation frame, i.e. until the frame that shows the step is
-//               painted. It includes waiting for that frame (vsync, 16.7 ms at 60 Hz), so a step that costs nothing
-//               still reads up to ~17 ms: compare with the short scenario's figure (the floor).
+//   to paint    the 'idmerge:step' measure (src/views/shared/stepTiming.ts): from the store's cursor change (inside
+//               the keydown) to a task queued from the next animation frame, i.e. until the frame that shows the step
+//               in the table, timeline and story is painted. It includes waiting for that frame (vsync, 16.7 ms at
+//               60 Hz), so a step that costs nothing still reads up to ~17 ms: compare with the short scenario's
+//               figure (the floor).
+//   graph       the 'idmerge:step-graph' measure: the same, until the frame after the graph drew the step (it renders
+//               the step in a deferred render of its own, just after the rest). Builds without it report none.
 //   main thread the renderer main thread's CPU time for the step, from Chromium's own counters (CDP
 //               Performance.getMetrics in thread time, TaskDuration delta between just before the key press and the
-//               painted frame): the keydown, React's render and commit, style, layout, paint recording, effects, and
+//               painted frame, the graph's when the build measures it): the keydown, React's render and commit, style, layout, paint recording, effects, and
 //               whatever an earlier step left running (a glide, a CSS animation, a timer). Thread time, not wall time,
 //               so other processes on the same cores do not inflate it. Split into script (ScriptDuration), style
 //               (RecalcStyleDuration) and layout (LayoutDuration); the rest is paint, compositing and the browser's own
@@ -44,10 +47,22 @@ const WATCH_PAGE = `
   }).observe({ type: 'event', durationThreshold: 16 });
 `;
 
-/** Resolves once the page holds `count` step measures (polled on animation frames, in the page). */
-const WAIT_FOR_MEASURES = `(count) => new Promise((resolve) => {
-  const check = () => performance.getEntriesByName('idmerge:step', 'measure').length >= count
+/**
+ * Resolves once the page holds `count` step measures, and as many graph measures when `graph` (polled on animation
+ * frames, in the page).
+ */
+const WAIT_FOR_MEASURES = `(count, graph) => new Promise((resolve) => {
+  const seen = (name) => performance.getEntriesByName(name, 'measure').length >= count;
+  const check = () => seen('idmerge:step') && (!graph || seen('idmerge:step-graph'))
     ? resolve(undefined) : requestAnimationFrame(check);
+  check();
+})`;
+
+/** Whether the build measures the graph's step: it does after its first step, within a second. */
+const MEASURES_GRAPH = `() => new Promise((resolve) => {
+  const deadline = performance.now() + 1000;
+  const check = () => performance.getEntriesByName('idmerge:step-graph', 'measure').length > 0
+    ? resolve(true) : performance.now() > deadline ? resolve(false) : requestAnimationFrame(check);
   check();
 })`;
 
@@ -62,6 +77,8 @@ interface ThreadTime {
 interface StepSample {
   readonly label: string;
   readonly toPaint: number;
+  /** Until the graph showed the step; NaN for a build without the graph's measure. */
+  readonly graph: number;
   readonly work: ThreadTime;
 }
 
@@ -100,6 +117,7 @@ function minus(after: ThreadTime, before: ThreadTime): ThreadTime {
 async function stepThrough(page: Page, cdp: CDPSession, steps: number): Promise<StepSample[]> {
   const samples: StepSample[] = [];
   let measured = 0;
+  let graph: boolean | undefined;
   for (let round = 0; round < ROUNDS; round++) {
     for (const key of ['ArrowRight', 'ArrowLeft'] as const) {
       for (let i = 0; i < steps; i++) {
@@ -107,15 +125,24 @@ async function stepThrough(page: Page, cdp: CDPSession, steps: number): Promise<
         const to = key === 'ArrowRight' ? i + 1 : steps - i - 1;
         const before = await threadTime(cdp);
         await page.keyboard.press(key);
-        // Wait for the measure of this step (taken once its frame is painted), so steps never overlap.
+        // Wait for the measures of this step (taken once its frames are painted), so steps never overlap.
         measured++;
-        await page.evaluate(`(${WAIT_FOR_MEASURES})(${measured})`);
+        graph ??= Boolean(await page.evaluate(`(${MEASURES_GRAPH})()`));
+        await page.evaluate(`(${WAIT_FOR_MEASURES})(${measured}, ${graph})`);
         const after = await threadTime(cdp);
-        const toPaint = await page.evaluate(
-          (index) => performance.getEntriesByName('idmerge:step', 'measure')[index]?.duration ?? Number.NaN,
+        const [toPaint, graphShown] = await page.evaluate(
+          (index) =>
+            ['idmerge:step', 'idmerge:step-graph'].map(
+              (name) => performance.getEntriesByName(name, 'measure')[index]?.duration ?? Number.NaN,
+            ),
           measured - 1,
         );
-        samples.push({ label: `${from}→${to}`, toPaint, work: minus(after, before) });
+        samples.push({
+          label: `${from}→${to}`,
+          toPaint: toPaint ?? Number.NaN,
+          graph: graphShown ?? Number.NaN,
+          work: minus(after, before),
+        });
       }
     }
   }
@@ -155,6 +182,7 @@ async function measure(
   await page.waitForTimeout(1500);
   await page.evaluate(() => {
     performance.clearMeasures('idmerge:step');
+    performance.clearMeasures('idmerge:step-graph');
     const seen = window as unknown as { __longTasks: number[]; __keydowns: unknown[] };
     seen.__longTasks.length = 0;
     seen.__keydowns.length = 0;
@@ -198,6 +226,9 @@ function report(figures: Figures): void {
   const rest = of((s) => s.work.task - s.work.script - s.work.style - s.work.layout);
   console.log(`${figures.scenario}: ${steps.length} steps`);
   console.log(`  to paint (key → painted frame, incl. waiting for vsync): ${spread(of((s) => s.toPaint))}`);
+  const graph = of((s) => s.graph).filter((value) => !Number.isNaN(value));
+  if (graph.length > 0)
+    console.log(`  graph shows the step (key → painted frame with the graph): ${spread(graph)}`);
   console.log(`  main thread per step (CPU time, CDP TaskDuration):         ${spread(work)}`);
   console.log(
     `    of which this harness's own calls, at most (median, a key that does nothing): ${ms(figures.harness)}`,

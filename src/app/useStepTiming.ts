@@ -1,10 +1,7 @@
-// Measures each step from the action to the frame that shows it: performance measures named 'idmerge:step'.
+// Measures each step from the action to the frame that shows it (views/shared/stepTiming.ts).
 import { useEffect } from 'react';
 import { useAppState, useStoreApi } from '../store/hooks.ts';
-import { afterNextPaint } from './afterNextPaint.ts';
-
-export const STEP_MEASURE = 'idmerge:step';
-const STEP_START = 'idmerge:step-start';
+import { markStep, measureStepAfterPaint } from '../views/shared/stepTiming.ts';
 
 export function useStepTiming(): void {
   const { store } = useStoreApi();
@@ -13,16 +10,10 @@ export function useStepTiming(): void {
   useEffect(
     () =>
       store.subscribe((state, previous) => {
-        if (state.cursor !== previous.cursor) performance.mark(STEP_START);
+        if (state.cursor !== previous.cursor) markStep();
       }),
     [store],
   );
   // After commit, the next painted frame is the one that shows the step.
-  useEffect(() => afterNextPaint(measureStep), [cursor]);
-}
-
-function measureStep(): void {
-  if (performance.getEntriesByName(STEP_START, 'mark').length === 0) return;
-  performance.measure(STEP_MEASURE, STEP_START);
-  performance.clearMarks(STEP_START);
+  useEffect(() => measureStepAfterPaint(), [cursor]);
 }

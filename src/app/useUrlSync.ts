@@ -14,7 +14,7 @@ import {
 import { readView, withSource } from '../store/viewParam.ts';
 import { FLUSH_URL_EVENT, readPlay, withEmbed, writePlaySearch } from '../store/custom.ts';
 import { openPayload } from './openLink.ts';
-import { afterNextPaint } from './afterNextPaint.ts';
+import { afterNextPaint } from '../views/shared/afterNextPaint.ts';
 import { historyMethodFor } from './historyPolicy.ts';
 import { createUrlWriter, type HistoryMethod } from './urlWriter.ts';
 

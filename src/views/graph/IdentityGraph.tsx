@@ -1,8 +1,12 @@
 // The identity graph: ids as nodes, clusters as groups, links, merges and refusals as edges, placed once per scenario.
 import { Controls, ReactFlow, type AriaLabelConfig, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, type KeyboardEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, type KeyboardEvent } from 'react';
+import type { Selection } from '../../store/appStore.ts';
+import type { StepModel } from '../../store/derive.ts';
+import type { Highlight } from '../../store/highlight.ts';
 import { useActions, useAppState, useEventLabel, useHighlight, useStepModel } from '../../store/hooks.ts';
+import { measureGraphStepAfterPaint } from '../shared/stepTiming.ts';
 import { ClusterNode } from './ClusterNode.tsx';
 import { FitOnChange, INITIAL_FIT } from './FitOnChange.tsx';
 import { GraphLegend } from './GraphLegend.tsx';
@@ -27,11 +31,34 @@ const ARIA_LABELS: Partial<AriaLabelConfig> = {
   'edge.a11yDescription.default': 'A link, merge or refused link, named by the event that made it.',
 };
 
+/** What the graph draws from the store. */
+interface GraphSources {
+  readonly model: StepModel;
+  readonly selection: Selection | null;
+  readonly highlight: Highlight;
+  readonly eventLabel: ReturnType<typeof useEventLabel>;
+}
+
+/**
+ * The graph draws each step just after the table, timeline and story show it: its sources are a deferred value, so
+ * React renders it in a render of its own, in slices, after the key press's task has painted the rest. A step's
+ * task stays short (the graph was half of it, 40 ms and more when a step adds hundreds of ids), and in a burst of
+ * steps React skips the graph's renders a newer step has made stale.
+ */
 export function IdentityGraph() {
   const model = useStepModel();
   const selection = useAppState((state) => state.selection);
   const highlight = useHighlight();
   const eventLabel = useEventLabel();
+  const sources = useMemo(
+    () => ({ model, selection, highlight, eventLabel }),
+    [model, selection, highlight, eventLabel],
+  );
+  return <GraphCanvas sources={useDeferredValue(sources)} />;
+}
+
+const GraphCanvas = memo(function GraphCanvas({ sources }: { sources: GraphSources }) {
+  const { model, selection, highlight, eventLabel } = sources;
   const { select } = useActions();
   const [expansion, expand] = useExpansion(model.resolution);
   const frame = useMemo(
@@ -60,6 +87,9 @@ export function IdentityGraph() {
     [select, expand],
   );
   const nodeByFlowId = useMemo(() => new Map(nodes.map((node) => [node.id, node])), [nodes]);
+  const onNodeClick = useCallback((_: unknown, node: GraphNode) => activate(node), [activate]);
+  // Once the step is drawn, its next painted frame is the one where the graph shows it.
+  useEffect(() => measureGraphStepAfterPaint(), [model.cursor]);
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -72,7 +102,8 @@ export function IdentityGraph() {
   );
 
   return (
-    <div className="identity-graph" data-testid="graph">
+    // data-step: the step the graph shows, which follows the others' just after (a deferred render).
+    <div className="identity-graph" data-testid="graph" data-step={model.cursor}>
       <GraphLegend />
       {frame.layout.omittedClusters > 0 && (
         <p className="identity-graph__notice" role="status">
@@ -86,7 +117,7 @@ export function IdentityGraph() {
           edges={edges}
           nodeTypes={NODE_TYPES}
           edgeTypes={EDGE_TYPES}
-          onNodeClick={(_, node) => activate(node)}
+          onNodeClick={onNodeClick}
           onKeyDown={onKeyDown}
           elementsSelectable={false}
           nodesDraggable={false}
@@ -114,7 +145,7 @@ export function IdentityGraph() {
       </div>
     </div>
   );
-}
+});
 
 /** The React Flow node a key event came from, if any. */
 function nodeIdOf(target: EventTarget): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUrlWriter, MIN_WRITE_INTERVAL_MS, WRITE_DELAY_MS, type HistoryMethod } from './urlWriter.ts';
+import { createUrlWriter, MAX_WRITE_WAIT_MS, WRITE_QUIET_MS, type HistoryMethod } from './urlWriter.ts';
 
 /** A fake clock and scheduler: `advance` runs what falls due. */
 function harness() {
@@ -28,27 +28,43 @@ function harness() {
 }
 
 describe('createUrlWriter', () => {
-  it('writes the latest view once per burst, after the step', () => {
+  it('writes the latest view once per burst, when the requests pause', () => {
     const h = harness();
     h.setSearch('?step=1');
     h.writer.request('push');
+    h.advance(WRITE_QUIET_MS - 1);
     h.setSearch('?step=2');
     h.writer.request('push');
-    h.advance(WRITE_DELAY_MS - 1);
+    h.advance(WRITE_QUIET_MS - 1);
     expect(h.writes).toEqual([]);
     h.advance(1);
     expect(h.writes).toEqual([['?step=2', 'push']]);
+    h.advance(10 * WRITE_QUIET_MS);
+    expect(h.writes).toHaveLength(1);
   });
 
-  it('keeps writes at least the minimum interval apart', () => {
+  it('writes at most the longest wait after the first request when the requests never pause', () => {
+    const h = harness();
+    const every = WRITE_QUIET_MS / 2;
+    for (let elapsed = 0; elapsed < MAX_WRITE_WAIT_MS - every; elapsed += every) {
+      h.writer.request('replace');
+      h.advance(every);
+    }
+    expect(h.writes).toEqual([]);
+    h.writer.request('replace');
+    h.advance(every);
+    expect(h.writes).toHaveLength(1);
+  });
+
+  it('writes a request after a write on its own pause', () => {
     const h = harness();
     h.writer.request('push');
-    h.advance(WRITE_DELAY_MS);
+    h.advance(WRITE_QUIET_MS);
     h.writer.request('replace');
-    h.advance(MIN_WRITE_INTERVAL_MS - 1);
+    h.advance(WRITE_QUIET_MS - 1);
     expect(h.writes).toHaveLength(1);
     h.advance(1);
-    expect(h.writes).toHaveLength(2);
+    expect(h.writes.map(([, method]) => method)).toEqual(['push', 'replace']);
   });
 
   it('lets a push win over a replace in the same burst', () => {
@@ -56,7 +72,7 @@ describe('createUrlWriter', () => {
     h.writer.request('replace');
     h.writer.request('push');
     h.writer.request('replace');
-    h.advance(WRITE_DELAY_MS);
+    h.advance(WRITE_QUIET_MS);
     expect(h.writes.map(([, method]) => method)).toEqual(['push']);
   });
 
@@ -77,7 +93,7 @@ describe('discard', () => {
     h.advance(100);
     expect(h.writes).toEqual([]);
     h.writer.request('replace');
-    h.advance(WRITE_DELAY_MS);
+    h.advance(WRITE_QUIET_MS);
     expect(h.writes).toHaveLength(1);
   });
 });

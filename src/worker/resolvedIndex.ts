@@ -29,14 +29,14 @@ export class ResolvedIndex {
   readonly clusters: readonly ClusterSummary[];
   private readonly resolvedKey: Int32Array;
   private readonly byCanonical = new Map<string, Cluster>();
-  /** The cluster's ordinal (in `clusters`) → its event indexes, in stream order: CSR offsets into `eventList`. */
-  private readonly ordinalOf = new Map<string, number>();
-  private readonly offsets: Int32Array;
-  private readonly eventList: Int32Array;
-  private readonly links = new Map<string, Link[]>();
-  private readonly failures = new Map<string, FailedAttempt[]>();
+  /** The id number of each canonical that events resolved to (read by `byCluster`, then dropped). */
+  private keyOf: Map<string, number> | undefined;
   private readonly failureAt = new Map<number, Failure>();
   private readonly findingsAt = new Map<number, FindingId[]>();
+  // Built on first use: a load or a mode switch answers with the summary, the clusters list and the first rows,
+  // which need none of these; a cluster's detail needs them (issue #14: ~40% of this index on a million events).
+  private grouped: EventsByCluster | undefined;
+  private related: RelatedByCluster | undefined;
   private profiles: Map<string, ProfileView> | undefined;
 
   constructor(
@@ -46,14 +46,7 @@ export class ResolvedIndex {
     this.view = resolution.final();
     this.resolvedKey = this.view.resolvedNumbers();
     const clusters = this.view.clusters();
-    // Each member's canonical, read off the clusters: asking the view by text would look every id up again (a
-    // device id's text is sliced to find it), the biggest cost of this index on a million events (issue #14).
-    const canonicalOfMember = new Map<string, string>();
-    for (const cluster of clusters) {
-      this.byCanonical.set(cluster.canonical, cluster);
-      for (const member of cluster.members) canonicalOfMember.set(member.id, cluster.canonical);
-    }
-    const canonicalOf = (text: string) => canonicalOfMember.get(text) ?? this.view.canonicalOf(text);
+    for (const cluster of clusters) this.byCanonical.set(cluster.canonical, cluster);
     const eventCounts = new Int32Array(resolution.idTexts().length);
     for (const key of this.resolvedKey) if (key >= 0) eventCounts[key]!++;
     /** The id number of each canonical that events resolved to. */
@@ -62,10 +55,9 @@ export class ResolvedIndex {
       if (count > 0) keyOf.set(resolution.idText(key), key);
     });
     this.clusters = summarise(clusters, (canonical) => eventCounts[keyOf.get(canonical) ?? -1] ?? 0);
-    this.clusters.forEach((cluster, ordinal) => this.ordinalOf.set(cluster.canonical, ordinal));
-    [this.offsets, this.eventList] = this.groupEvents(keyOf);
-    this.groupLinks(canonicalOf);
-    this.groupFailures(canonicalOf);
+    this.keyOf = keyOf;
+    // The rows a table page shows read each event's refusal: kept here, by event (their clusters wait for `related`).
+    for (const attempt of this.view.failedAttempts()) this.failureAt.set(attempt.eventIndex, attempt.failure);
     for (const finding of findings)
       for (const ref of finding.events) pushTo(this.findingsAt, ref.index, finding.id);
   }
@@ -119,17 +111,18 @@ export class ResolvedIndex {
 
   /** The events of `canonical`'s cluster, in stream order (empty for an id that has none). */
   eventsOf(canonical: string): Int32Array {
-    const ordinal = this.ordinalOf.get(canonical);
+    const { ordinalOf, offsets, eventList } = (this.grouped ??= this.groupEvents());
+    const ordinal = ordinalOf.get(canonical);
     if (ordinal === undefined) return new Int32Array(0);
-    return this.eventList.subarray(this.offsets[ordinal] ?? 0, this.offsets[ordinal + 1] ?? 0);
+    return eventList.subarray(offsets[ordinal] ?? 0, offsets[ordinal + 1] ?? 0);
   }
 
   linksOf(canonical: string): readonly Link[] {
-    return this.links.get(canonical) ?? [];
+    return (this.related ??= this.groupRelated()).links.get(canonical) ?? [];
   }
 
   failuresOf(canonical: string): readonly FailedAttempt[] {
-    return this.failures.get(canonical) ?? [];
+    return (this.related ??= this.groupRelated()).failures.get(canonical) ?? [];
   }
 
   /** The refused link an event asked for, if any (S-9 on Simplified, O-7 … on Original and Legacy). */
@@ -143,9 +136,13 @@ export class ResolvedIndex {
   }
 
   /** Counting sort of event indexes by cluster: two passes, no per-cluster arrays. */
-  private groupEvents(keyOf: ReadonlyMap<string, number>): [Int32Array, Int32Array] {
+  private groupEvents(): EventsByCluster {
+    const keyOf = this.keyOf ?? new Map<string, number>();
+    this.keyOf = undefined;
+    const ordinalOf = new Map<string, number>();
     const ordinalOfKey = new Int32Array(this.resolution.idTexts().length).fill(-1);
     this.clusters.forEach((cluster, ordinal) => {
+      ordinalOf.set(cluster.canonical, ordinal);
       const key = keyOf.get(cluster.canonical);
       if (key !== undefined) ordinalOfKey[key] = ordinal;
     });
@@ -165,23 +162,42 @@ export class ResolvedIndex {
       const ordinal = ordinals[index] ?? -1;
       if (ordinal >= 0) list[next[ordinal]!++] = index;
     }
-    return [offsets, list];
+    return { ordinalOf, offsets, eventList: list };
   }
 
-  private groupLinks(canonicalOf: (text: string) => string): void {
-    for (const link of this.view.links()) pushTo(this.links, canonicalOf(link.to), link);
-  }
-
-  /** A refusal belongs to every cluster it touches: the one it asked to join and the one it came from. */
-  private groupFailures(canonicalOf: (text: string) => string): void {
+  /**
+   * Links and refusals by cluster. A link belongs to the cluster of the id it joined; a refusal to every cluster it
+   * touches: the one it asked to join and the one it came from. Each member's canonical is read off the clusters:
+   * asking the view by text would look every id up again (a device id's text is sliced to find it).
+   */
+  private groupRelated(): RelatedByCluster {
+    const canonicalOfMember = new Map<string, string>();
+    for (const cluster of this.byCanonical.values())
+      for (const member of cluster.members) canonicalOfMember.set(member.id, cluster.canonical);
+    const canonicalOf = (text: string) => canonicalOfMember.get(text) ?? this.view.canonicalOf(text);
+    const related: RelatedByCluster = { links: new Map(), failures: new Map() };
+    for (const link of this.view.links()) pushTo(related.links, canonicalOf(link.to), link);
     for (const attempt of this.view.failedAttempts()) {
-      this.failureAt.set(attempt.eventIndex, attempt.failure);
       const touched = new Set<string>();
       if (attempt.from !== undefined) touched.add(canonicalOf(attempt.from));
       if (attempt.to !== undefined) touched.add(canonicalOf(attempt.to));
-      for (const canonical of touched) pushTo(this.failures, canonical, attempt);
+      for (const canonical of touched) pushTo(related.failures, canonical, attempt);
     }
+    return related;
   }
+}
+
+/** Each cluster's events: the cluster's ordinal (in `clusters`) → CSR offsets into `eventList`, in stream order. */
+interface EventsByCluster {
+  readonly ordinalOf: Map<string, number>;
+  readonly offsets: Int32Array;
+  readonly eventList: Int32Array;
+}
+
+/** Each cluster's links and refused links, by canonical id. */
+interface RelatedByCluster {
+  readonly links: Map<string, Link[]>;
+  readonly failures: Map<string, FailedAttempt[]>;
 }
 
 /**

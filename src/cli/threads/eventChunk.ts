@@ -253,12 +253,12 @@ export class ChunkDecoder {
   /** The current event's identity values, in IDENTITY_KEYS order. */
   private readonly slots: unknown[] = IDENTITY_KEYS.map(() => undefined);
 
-  /** Hands each item to `visit` and appends the items' splice columns to `splice`. */
-  decode(chunk: EventChunk, visit: (record: StreamRecord) => void, splice: SpliceColumns): void {
+  /** Hands each item to `visit` and appends the items' splice columns to `splice` (when this thread copies). */
+  decode(chunk: EventChunk, visit: (record: StreamRecord) => void, splice: SpliceColumns | undefined): void {
     for (const name of chunk.names) this.names.push(name);
     const columns = columnsOf(chunk.buffer, chunk.counts);
     const { kinds, nameNumbers, presence, tags, refs, numbers, ends } = columns;
-    splice.append({
+    splice?.append({
       spanStarts: columns.spanStarts,
       spanEnds: columns.spanEnds,
       closes: columns.closes,

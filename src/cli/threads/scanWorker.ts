@@ -103,6 +103,8 @@ async function copy(columns: SpliceColumns, progress: Progress): Promise<void> {
     out,
   );
   await out.flush();
+  // Buffers may still wait in the stream for a credit: `copied` must follow the last of them.
+  await new Promise<void>((finished) => toMain.end(finished));
 }
 
 async function main(): Promise<void> {
@@ -124,6 +126,7 @@ async function main(): Promise<void> {
   const copying = copy(columns, progress);
   await scan(columns, progress, encoder);
   await copying;
+  post({ type: 'copied' });
 }
 
 await main();

@@ -1,6 +1,7 @@
 // `idmerge resolve` on NDJSON with two threads (issue #14): a worker reads and scans the file; this thread runs the
-// engine on what it sends. Then both copy the file out with the resolved ids spliced in, chunk by chunk in turns
-// (protocol.ts workerCopies), and this thread writes every chunk to standard output in order. What crosses is typed
+// engine on what it sends. The file is copied out with the resolved ids spliced in by the worker (every chunk in the
+// retroactive modes; in Legacy, one in three, this thread the rest: protocol.ts workerCopies), and this thread writes
+// every chunk to standard output in order. What crosses is typed
 // arrays and strings end to end (eventChunk.ts), piece numbers (pieces.ts), and output buffers, which come back.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
@@ -24,6 +25,9 @@ import { ChunkDecoder } from './eventChunk.ts';
 import { ItemsRead, Signal } from './progress.ts';
 import { workerCopies, type FromScanner, type ScanJob, type ToScanner } from './protocol.ts';
 import { startScanWorker } from './startWorker.ts';
+
+/** Stands in the worker's output for its `copied` message (chunk numbers are never negative). */
+const COPIED = -1;
 
 /** Items whose piece numbers are computed (and sent) at a time once every record is in (retroactive modes). */
 const PIECES_SLICE = 1 << 15;
@@ -59,11 +63,13 @@ class MainThread {
   private readonly columns = new SpliceColumns();
   private readonly pieces = new PieceColumns();
   private readonly read = new ItemsRead();
-  /** The worker's output in order: buffers, and after each of its chunks that chunk's number. */
+  /** The worker's output in order: buffers, after each of its chunks that chunk's number, and COPIED last. */
   private readonly output: Array<Uint8Array | number> = [];
   private readonly relay: OutputRelay;
   /** Legacy freezes each event's id at ingestion (L-3): its pieces are known batch by batch. */
   private readonly streaming: boolean;
+  /** Whether this thread copies chunks itself (Legacy only: protocol.ts workerCopies), so keeps their columns. */
+  private readonly copiesHere: boolean;
   private account: LineAccount | undefined;
   /** Items ingested so far (receipts are kept per batch in Legacy, for the whole stream otherwise). */
   private items = 0;
@@ -82,6 +88,7 @@ class MainThread {
     this.numbers = new PieceNumbers(extraOf);
     this.relay = new OutputRelay(stdout);
     this.streaming = !modeRules(resolver.mode).retroactive;
+    this.copiesHere = this.streaming;
   }
 
   async run(): Promise<LineAccount | undefined> {
@@ -106,7 +113,7 @@ class MainThread {
       if (message.type === 'batch') {
         this.report(message.problems, message.notes);
         if (this.streaming) this.receipts.clear();
-        this.decoder.decode(message.chunk, this.ingest, this.columns);
+        this.decoder.decode(message.chunk, this.ingest, this.copiesHere ? this.columns : undefined);
         this.send({ type: 'ingested', buffer: message.chunk.buffer }, [message.chunk.buffer]);
         this.items += message.chunk.counts.items;
         if (this.streaming) this.resolvePieces(0, this.receipts.count);
@@ -142,12 +149,13 @@ class MainThread {
       extras[i] = this.numbers.extra(outcome);
     }
     const fresh = this.numbers.take();
-    this.pieces.add(ids, extras, fresh);
+    if (this.copiesHere) this.pieces.add(ids, extras, fresh);
     this.send({ type: 'pieces', ids, extras, fresh }, [ids.buffer, extras.buffer]);
   }
 
   /** This thread's share of the copy, with the worker's share written in its place, in the file's order. */
   private async copy(): Promise<void> {
+    if (!this.copiesHere) return this.relayAll();
     const out = new ByteWriter(this.stdout);
     const streaming = this.streaming;
     await copyResolved(
@@ -176,13 +184,29 @@ class MainThread {
         if (piece !== chunk) throw new Error(`the worker wrote chunk ${piece}, expected ${chunk}`);
         return;
       }
-      // The buffer goes back to be filled again once written: no megabyte is allocated per megabyte of output,
-      // and none is freed by this thread into the worker's allocator.
-      await this.relay.pass(piece, () =>
-        this.send({ type: 'written', bytes: piece }, [piece.buffer as ArrayBuffer]),
-      );
+      await this.pass(piece);
       if (this.relay.isClosed) return;
     }
+  }
+
+  /** Writes all of the worker's output (it copies every chunk), until it says it is done. */
+  private async relayAll(): Promise<void> {
+    for (;;) {
+      await this.signal.until(() => this.output.length > 0);
+      const piece = this.output.shift()!;
+      if (piece === COPIED) return;
+      if (typeof piece === 'number') continue;
+      await this.pass(piece);
+      if (this.relay.isClosed) return;
+    }
+  }
+
+  /**
+   * Writes one of the worker's buffers. It goes back to be filled again once written: no megabyte is allocated per
+   * megabyte of output, and none is freed by this thread into the worker's allocator.
+   */
+  private async pass(bytes: Uint8Array): Promise<void> {
+    await this.relay.pass(bytes, () => this.send({ type: 'written', bytes }, [bytes.buffer as ArrayBuffer]));
   }
 
   private send(message: ToScanner, transfer: ArrayBuffer[] = []): void {
@@ -191,7 +215,7 @@ class MainThread {
 }
 
 /**
- * The worker's messages: its output (`out`, `chunkDone`) goes straight to `onOutput` as it arrives, the rest is
+ * The worker's messages: its output (`out`, `chunkDone`, `copied`) goes straight to `onOutput` as it arrives, the rest is
  * read in order with `next()`; an error in the worker (or its early exit) rejects the next read.
  */
 class WorkerMessages {
@@ -208,6 +232,7 @@ class WorkerMessages {
     worker.on('message', (message: FromScanner) => {
       if (message.type === 'out') onOutput(message.bytes);
       else if (message.type === 'chunkDone') onOutput(message.chunk);
+      else if (message.type === 'copied') onOutput(COPIED);
       else {
         this.queue.push(message);
         this.wake?.();

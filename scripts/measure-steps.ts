@@ -17,11 +17,15 @@
 //               handlers plus React's synchronous render and commit of the step) and duration (from the key to the
 //               next paint, rounded by Chromium to 8 ms). Chromium reports only keydowns of 16 ms or more; steps that
 //               report none were faster than that.
-//   long tasks  the longest main-thread task (Long Tasks API, > 50 ms) while stepping; 0 when none.
+//   long tasks  the longest main-thread task (Long Tasks API, > 50 ms) while stepping; 0 when none. That is wall
+//               time: under load, a preempted task reads long. So one more pass (every step there and back) runs
+//               under a Chromium trace, which gives each task's CPU time (scripts/stepTrace.ts).
 // Run after a build: node --import tsx scripts/measure-steps.ts   (PW_PORT picks the preview port; PREVIEW_DIST serves
 // another build, e.g. main's built with `vite build --outDir /tmp/main-dist`, for a before/after under the same load)
 import type { CDPSession, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { launchChromium, startPreview } from './browser.ts';
+import { traceTasks, type TracedTasks } from './stepTrace.ts';
 
 const PORT = Number(process.env['PW_PORT'] ?? 4176);
 /** The long scenario (≈500 events in one step) and a short seed flow, each stepped there and back. */
@@ -91,6 +95,8 @@ interface Figures {
   readonly slowKeydowns: readonly { processing: number; duration: number }[];
   /** Median main-thread CPU time of the harness's own calls around a key that does nothing. */
   readonly harness: number;
+  /** The longest task of a traced pass, by CPU time. */
+  readonly traced: TracedTasks;
 }
 
 async function threadTime(cdp: CDPSession): Promise<ThreadTime> {
@@ -114,11 +120,16 @@ function minus(after: ThreadTime, before: ThreadTime): ThreadTime {
 }
 
 /** Steps go 0→1 … (steps-1)→steps, then back down, ROUNDS times; each sample is labelled with its transition. */
-async function stepThrough(page: Page, cdp: CDPSession, steps: number): Promise<StepSample[]> {
+async function stepThrough(
+  page: Page,
+  cdp: CDPSession,
+  steps: number,
+  rounds = ROUNDS,
+): Promise<StepSample[]> {
   const samples: StepSample[] = [];
-  let measured = 0;
+  let measured = await page.evaluate(() => performance.getEntriesByName('idmerge:step', 'measure').length);
   let graph: boolean | undefined;
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     for (const key of ['ArrowRight', 'ArrowLeft'] as const) {
       for (let i = 0; i < steps; i++) {
         const from = key === 'ArrowRight' ? i : steps - i;
@@ -167,6 +178,7 @@ async function harnessCost(page: Page, cdp: CDPSession): Promise<number> {
 }
 
 async function measure(
+  browser: Browser,
   page: Page,
   cdp: CDPSession,
   baseUrl: string,
@@ -198,12 +210,16 @@ async function measure(
     return { longestTask: Math.max(0, ...found.__longTasks), keydowns: found.__keydowns };
   });
   const harness = await harnessCost(page, cdp);
+  const traced = await traceTasks(browser, page, async () => {
+    await stepThrough(page, cdp, steps, 1);
+  });
   return {
     scenario: id,
     steps: samples,
     longestTask: seen.longestTask,
     slowKeydowns: seen.keydowns,
     harness,
+    traced,
   };
 }
 
@@ -260,6 +276,11 @@ function report(figures: Figures): void {
         : ''),
   );
   console.log(`  longest main-thread task (> 50 ms; 0 = none): ${ms(figures.longestTask)}`);
+  const { traced } = figures;
+  console.log(
+    `  longest main-thread task of a traced pass, by CPU time: ${ms(traced.cpu)} (wall ${ms(traced.wall)}); ` +
+      `tasks over 50 ms of CPU: ${traced.over50}`,
+  );
   const labels = [...new Set(steps.map((s) => s.label))];
   const byStep = labels.map((label) => {
     const these = steps.filter((s) => s.label === label);
@@ -285,7 +306,7 @@ async function main(): Promise<void> {
     const cdp = await page.context().newCDPSession(page);
     // Thread time (CPU time of the main thread), not wall time: other processes taking the cores do not count.
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    for (const { id, mode } of SCENARIOS) report(await measure(page, cdp, preview.url, id, mode));
+    for (const { id, mode } of SCENARIOS) report(await measure(browser, page, cdp, preview.url, id, mode));
   } finally {
     await browser.close();
     preview.stop();

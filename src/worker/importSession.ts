@@ -200,7 +200,7 @@ export class ImportSession {
       report: this.report,
       problems: this.problems,
       records: this.store.size,
-      clusters: resolved.index.clusters.length,
+      clusters: resolved.index.clusterCount,
       findings: resolved.findings,
       ...(this.har === undefined ? {} : { har: this.har }),
     };

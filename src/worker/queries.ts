@@ -130,7 +130,7 @@ export function clusterList(
   index: ResolvedIndex,
   limit: number,
 ): { total: number; clusters: ClusterSummary[] } {
-  return { total: index.clusters.length, clusters: index.clusters.slice(0, limit) };
+  return { total: index.clusterCount, clusters: index.topClusters(limit) };
 }
 
 /** An id that matched a search, and the identity it belongs to. */

@@ -48,6 +48,10 @@ describe('ResolvedIndex', () => {
             b.ids - a.ids ||
             (a.canonical < b.canonical ? -1 : +(a.canonical > b.canonical)),
         );
+      const fresh = new ResolvedIndex(resolution, []);
+      for (const limit of [0, 1, 7, 100, expected.length + 1])
+        expect(fresh.topClusters(limit)).toEqual(expected.slice(0, limit));
+      expect(fresh.clusterCount).toBe(expected.length);
       expect(index.clusters).toEqual(expected);
       const refusals = view.failedAttempts();
       for (const attempt of refusals)

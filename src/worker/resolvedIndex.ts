@@ -14,22 +14,18 @@ import {
   type ResolvedOutput,
 } from '../engine/index.ts';
 import type { Finding, FindingId } from '../diagnostics/index.ts';
+import { firstClusters, sortClusters, summarise, type ClusterSummary } from './clusterOrder.ts';
 
-/** A cluster in the clusters list: its size in ids and in events. */
-export interface ClusterSummary {
-  readonly canonical: string;
-  readonly ids: number;
-  readonly devices: number;
-  readonly events: number;
-}
+export type { ClusterSummary } from './clusterOrder.ts';
 
 export class ResolvedIndex {
   readonly view: ResolutionView;
-  /** Clusters with their sizes, most events first (then most ids, then by name). */
-  readonly clusters: readonly ClusterSummary[];
+  /** Each cluster with its sizes, in the engine's order (`clusters` sorts them when first asked). */
+  private readonly summaries: readonly ClusterSummary[];
+  private sorted: readonly ClusterSummary[] | undefined;
   private readonly resolvedKey: Int32Array;
   private readonly byCanonical = new Map<string, Cluster>();
-  /** The id number of each canonical that events resolved to (read by `byCluster`, then dropped). */
+  /** The id number of each canonical that events resolved to (read by `groupEvents`, then dropped). */
   private keyOf: Map<string, number> | undefined;
   private readonly failureAt = new Map<number, Failure>();
   private readonly findingsAt = new Map<number, FindingId[]>();
@@ -54,12 +50,29 @@ export class ResolvedIndex {
     eventCounts.forEach((count, key) => {
       if (count > 0) keyOf.set(resolution.idText(key), key);
     });
-    this.clusters = summarise(clusters, (canonical) => eventCounts[keyOf.get(canonical) ?? -1] ?? 0);
+    this.summaries = summarise(clusters, (canonical) => eventCounts[keyOf.get(canonical) ?? -1] ?? 0);
     this.keyOf = keyOf;
     // The rows a table page shows read each event's refusal: kept here, by event (their clusters wait for `related`).
     for (const attempt of this.view.failedAttempts()) this.failureAt.set(attempt.eventIndex, attempt.failure);
     for (const finding of findings)
       for (const ref of finding.events) pushTo(this.findingsAt, ref.index, finding.id);
+  }
+
+  /** Clusters with their sizes, most events first (then most ids, then by name). Sorted on first use. */
+  get clusters(): readonly ClusterSummary[] {
+    return (this.sorted ??= sortClusters(this.summaries));
+  }
+
+  get clusterCount(): number {
+    return this.summaries.length;
+  }
+
+  /**
+   * The first `limit` of `clusters`, without sorting them all: the clusters list shows 100 of a few hundred thousand,
+   * and sorting them all by name took a third of this index on a million events (issue #14).
+   */
+  topClusters(limit: number): ClusterSummary[] {
+    return this.sorted?.slice(0, limit) ?? firstClusters(this.summaries, limit);
   }
 
   /** The text an event resolved to: null when rejected, "" when non-attributable, undefined for a profile update. */
@@ -141,14 +154,15 @@ export class ResolvedIndex {
     this.keyOf = undefined;
     const ordinalOf = new Map<string, number>();
     const ordinalOfKey = new Int32Array(this.resolution.idTexts().length).fill(-1);
-    this.clusters.forEach((cluster, ordinal) => {
+    // Ordinals are internal: any fixed order of the clusters serves, so the engine's (no sort needed).
+    this.summaries.forEach((cluster, ordinal) => {
       ordinalOf.set(cluster.canonical, ordinal);
       const key = keyOf.get(cluster.canonical);
       if (key !== undefined) ordinalOfKey[key] = ordinal;
     });
     const keys = this.resolvedKey;
     const ordinals = new Int32Array(keys.length);
-    const offsets = new Int32Array(this.clusters.length + 1);
+    const offsets = new Int32Array(this.summaries.length + 1);
     for (let index = 0; index < keys.length; index++) {
       const key = keys[index] ?? NOT_AN_EVENT;
       const ordinal = key >= 0 ? (ordinalOfKey[key] ?? -1) : -1;
@@ -187,7 +201,7 @@ export class ResolvedIndex {
   }
 }
 
-/** Each cluster's events: the cluster's ordinal (in `clusters`) → CSR offsets into `eventList`, in stream order. */
+/** Each cluster's events: the cluster's ordinal (in `summaries`) → CSR offsets into `eventList`, in stream order. */
 interface EventsByCluster {
   readonly ordinalOf: Map<string, number>;
   readonly offsets: Int32Array;
@@ -198,39 +212,6 @@ interface EventsByCluster {
 interface RelatedByCluster {
   readonly links: Map<string, Link[]>;
   readonly failures: Map<string, FailedAttempt[]>;
-}
-
-/**
- * Each cluster's size in ids, devices and events, most events first, then most ids, then by canonical id. Sorted as
- * names first (the built-in sort, which orders strings by UTF-16 code units as `<` does), then two stable counting
- * passes by ids and by events: a comparator over a few hundred thousand clusters cost more than the rest of the index.
- */
-function summarise(clusters: readonly Cluster[], eventsOf: (canonical: string) => number): ClusterSummary[] {
-  const byName = new Map<string, ClusterSummary>();
-  for (const cluster of clusters) {
-    let devices = 0;
-    for (const member of cluster.members) if (member.isDevice) devices++;
-    const { canonical } = cluster;
-    byName.set(canonical, { canonical, ids: cluster.members.length, devices, events: eventsOf(canonical) });
-  }
-  const names = [...byName.keys()].sort();
-  const sorted = names.map((name) => byName.get(name)!);
-  return stableDescending(
-    stableDescending(sorted, (c) => c.ids),
-    (c) => c.events,
-  );
-}
-
-/** A stable counting sort of `items` by a small non-negative integer, largest first. */
-function stableDescending<T>(items: readonly T[], keyOf: (item: T) => number): T[] {
-  let max = 0;
-  for (const item of items) max = Math.max(max, keyOf(item));
-  const starts = new Int32Array(max + 2);
-  for (const item of items) starts[max - keyOf(item) + 1]!++;
-  for (let i = 1; i < starts.length; i++) starts[i]! += starts[i - 1] ?? 0;
-  const out = new Array<T>(items.length);
-  for (const item of items) out[starts[max - keyOf(item)]!++] = item;
-  return out;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

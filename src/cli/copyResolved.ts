@@ -19,13 +19,6 @@ export interface CopySource {
    * pieces are still being computed waits here for those of the items the chunk can hold.
    */
   beforeChunk?(chunk: number): Promise<void>;
-  /**
-   * Whether this thread writes the lines of chunk `chunk` (the end of the file, where a last line without a line
-   * break is read, counts as one chunk more); the other thread writes the rest. Default: every chunk.
-   */
-  copies?(chunk: number): boolean;
-  /** Runs once the lines of a chunk this thread writes are written out (flushed). */
-  afterChunk?(chunk: number): Promise<void> | void;
 }
 
 /** Writes every item of pass 1 in order, resolved; lines that gave no item (blank or refused) give no output. */
@@ -34,8 +27,7 @@ export async function copyResolved(source: CopySource, out: ByteWriter): Promise
   const skipped = columns.skippedLines;
   let nextSkipped = 0;
   let at = 0;
-  let chunk = -1;
-  let writing = true;
+  let chunk = 0;
   const bytesSink = new BytesSink(out);
   await forEachByteLine(
     source.path,
@@ -46,7 +38,6 @@ export async function copyResolved(source: CopySource, out: ByteWriter): Promise
       }
       if (at >= columns.size) return;
       const item = at++;
-      if (!writing) return;
       if (columns.asItCame(item)) {
         if (columns.needsText(item)) out.text(bytes.toString('utf8', start, end));
         else out.copy(bytes, start, end);
@@ -62,14 +53,9 @@ export async function copyResolved(source: CopySource, out: ByteWriter): Promise
       out.byte(NEWLINE_BYTE);
     },
     {
-      before: async () => {
-        chunk++;
-        writing = source.copies?.(chunk) ?? true;
-        await source.beforeChunk?.(chunk);
-      },
+      before: source.beforeChunk === undefined ? undefined : () => source.beforeChunk!(chunk++),
       after: async () => {
         await out.flush();
-        if (writing) await source.afterChunk?.(chunk);
         return !out.isClosed;
       },
     },

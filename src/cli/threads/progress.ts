@@ -45,16 +45,15 @@ export class ItemsRead {
   }
 
   /**
-   * Whether a copy may visit the file's chunk `chunk`: every line ending in chunks 0…k was read by batch k+1 at the
-   * latest (a `\r` at a chunk's end waits for the next chunk), so the items up to there must be read, and, when this
-   * thread writes the chunk, their pieces known.
+   * Whether the copy may visit the file's chunk `chunk`: every line ending in chunks 0…k was read by batch k+1 at the
+   * latest (a `\r` at a chunk's end waits for the next chunk), so the pieces of the items up to there must be known.
    */
-  canVisit(chunk: number, writes: boolean, pieces: { readonly count: number }): boolean {
+  canCopy(chunk: number, pieces: { readonly count: number }): boolean {
     let needed = this.afterBatch[chunk + 1];
     if (needed === undefined) {
       if (!this.finished) return false;
       needed = this.afterBatch.at(-1) ?? 0;
     }
-    return !writes || pieces.count >= needed;
+    return pieces.count >= needed;
   }
 }

@@ -1,8 +1,7 @@
 // The worker thread of `idmerge resolve` on NDJSON (issue #14): reads and scans the file (pass 1), sending the main
-// thread, which runs the engine, each batch in compact form; then copies its share of the file's chunks out with the
-// resolved ids spliced in (the byte copy of copyResolved.ts), as soon as the main thread has sent those items' piece
-// numbers. In Legacy those come batch by batch, so scanning and copying interleave; in the retroactive modes they
-// come after the last batch.
+// thread, which runs the engine, each batch in compact form. In the retroactive modes it then copies the file out
+// with the resolved ids spliced in (the byte copy of copyResolved.ts), as fast as the main thread sends the items'
+// piece numbers after the last batch; in Legacy the main thread copies (protocol.ts workerCopies).
 import { parentPort, workerData } from 'node:worker_threads';
 import { Writable } from 'node:stream';
 import { modeRules } from '../../engine/index.ts';
@@ -42,19 +41,14 @@ function post(message: FromScanner, transfer: ArrayBuffer[] = []): void {
 
 /**
  * Output goes to the main thread in order: each buffer ByteWriter hands over (moved, never copied: each is its own
- * allocation), and after a chunk's last one, a `chunkDone`. At most OUTPUT_CREDITS buffers wait there at once.
+ * allocation). At most OUTPUT_CREDITS buffers wait there at once.
  */
 class ToMainThread extends Writable {
   constructor(private readonly progress: Progress) {
     super({ objectMode: true, highWaterMark: 4 });
   }
 
-  override _write(piece: Buffer | { chunkDone: number }, _encoding: string, done: () => void): void {
-    if (!Buffer.isBuffer(piece)) {
-      post({ type: 'chunkDone', chunk: piece.chunkDone });
-      done();
-      return;
-    }
+  override _write(piece: Buffer, _encoding: string, done: () => void): void {
     const progress = this.progress;
     void progress
       .until(() => progress.credits > 0)
@@ -95,10 +89,7 @@ async function copy(columns: SpliceColumns, progress: Progress): Promise<void> {
       path: job.path,
       columns,
       piecesAt: (index) => progress.pieces.of(index),
-      copies: (chunk) => workerCopies(chunk, streaming),
-      beforeChunk: (chunk) =>
-        progress.until(() => progress.read.canVisit(chunk, workerCopies(chunk, streaming), progress.pieces)),
-      afterChunk: (chunk) => void toMain.write({ chunkDone: chunk }),
+      beforeChunk: (chunk) => progress.until(() => progress.read.canCopy(chunk, progress.pieces)),
     },
     out,
   );
@@ -123,8 +114,9 @@ async function main(): Promise<void> {
     }
     progress.changed();
   });
-  const copying = copy(columns, progress);
+  const copying = workerCopies(streaming) ? copy(columns, progress) : undefined;
   await scan(columns, progress, encoder);
+  if (copying === undefined) return;
   await copying;
   post({ type: 'copied' });
 }

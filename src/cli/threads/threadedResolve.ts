@@ -1,7 +1,7 @@
 // `idmerge resolve` on NDJSON with two threads (issue #14): a worker reads and scans the file; this thread runs the
-// engine on what it sends. The file is copied out with the resolved ids spliced in by the worker (every chunk in the
-// retroactive modes; in Legacy, one in three, this thread the rest: protocol.ts workerCopies), and this thread writes
-// every chunk to standard output in order. What crosses is typed
+// engine on what it sends. The file is copied out with the resolved ids spliced in by the worker in the retroactive
+// modes, by this thread in Legacy (protocol.ts workerCopies); this thread writes it to standard output. What crosses
+// is typed
 // arrays and strings end to end (eventChunk.ts), piece numbers (pieces.ts), and output buffers, which come back.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
@@ -26,7 +26,7 @@ import { ItemsRead, Signal } from './progress.ts';
 import { workerCopies, type FromScanner, type ScanJob, type ToScanner } from './protocol.ts';
 import { startScanWorker } from './startWorker.ts';
 
-/** Stands in the worker's output for its `copied` message (chunk numbers are never negative). */
+/** Stands in the worker's output for its `copied` message. */
 const COPIED = -1;
 
 /** Items whose piece numbers are computed (and sent) at a time once every record is in (retroactive modes). */
@@ -63,12 +63,12 @@ class MainThread {
   private readonly columns = new SpliceColumns();
   private readonly pieces = new PieceColumns();
   private readonly read = new ItemsRead();
-  /** The worker's output in order: buffers, after each of its chunks that chunk's number, and COPIED last. */
-  private readonly output: Array<Uint8Array | number> = [];
+  /** The worker's output in order: buffers, then COPIED. */
+  private readonly output: Array<Uint8Array | typeof COPIED> = [];
   private readonly relay: OutputRelay;
   /** Legacy freezes each event's id at ingestion (L-3): its pieces are known batch by batch. */
   private readonly streaming: boolean;
-  /** Whether this thread copies chunks itself (Legacy only: protocol.ts workerCopies), so keeps their columns. */
+  /** Whether this thread copies the file (Legacy: protocol.ts workerCopies), so keeps the splice columns. */
   private readonly copiesHere: boolean;
   private account: LineAccount | undefined;
   /** Items ingested so far (receipts are kept per batch in Legacy, for the whole stream otherwise). */
@@ -88,7 +88,7 @@ class MainThread {
     this.numbers = new PieceNumbers(extraOf);
     this.relay = new OutputRelay(stdout);
     this.streaming = !modeRules(resolver.mode).retroactive;
-    this.copiesHere = this.streaming;
+    this.copiesHere = !workerCopies(this.streaming);
   }
 
   async run(): Promise<LineAccount | undefined> {
@@ -150,43 +150,23 @@ class MainThread {
     }
     const fresh = this.numbers.take();
     if (this.copiesHere) this.pieces.add(ids, extras, fresh);
-    this.send({ type: 'pieces', ids, extras, fresh }, [ids.buffer, extras.buffer]);
+    else this.send({ type: 'pieces', ids, extras, fresh }, [ids.buffer, extras.buffer]);
   }
 
   /** This thread's share of the copy, with the worker's share written in its place, in the file's order. */
   private async copy(): Promise<void> {
     if (!this.copiesHere) return this.relayAll();
     const out = new ByteWriter(this.stdout);
-    const streaming = this.streaming;
     await copyResolved(
       {
         path: this.job.path,
         columns: this.columns,
         piecesAt: (index) => this.pieces.of(index),
-        copies: (chunk) => !workerCopies(chunk, streaming),
-        beforeChunk: async (chunk) => {
-          const mine = !workerCopies(chunk, streaming);
-          await this.signal.until(() => this.read.canVisit(chunk, mine, this.pieces));
-          if (!mine) await this.relayChunk(chunk);
-        },
+        beforeChunk: (chunk) => this.signal.until(() => this.read.canCopy(chunk, this.pieces)),
       },
       out,
     );
     await out.flush();
-  }
-
-  /** Writes the worker's output for `chunk`, giving each buffer back once written. */
-  private async relayChunk(chunk: number): Promise<void> {
-    for (;;) {
-      await this.signal.until(() => this.output.length > 0);
-      const piece = this.output.shift()!;
-      if (typeof piece === 'number') {
-        if (piece !== chunk) throw new Error(`the worker wrote chunk ${piece}, expected ${chunk}`);
-        return;
-      }
-      await this.pass(piece);
-      if (this.relay.isClosed) return;
-    }
   }
 
   /** Writes all of the worker's output (it copies every chunk), until it says it is done. */
@@ -195,7 +175,6 @@ class MainThread {
       await this.signal.until(() => this.output.length > 0);
       const piece = this.output.shift()!;
       if (piece === COPIED) return;
-      if (typeof piece === 'number') continue;
       await this.pass(piece);
       if (this.relay.isClosed) return;
     }
@@ -215,7 +194,7 @@ class MainThread {
 }
 
 /**
- * The worker's messages: its output (`out`, `chunkDone`, `copied`) goes straight to `onOutput` as it arrives, the rest is
+ * The worker's messages: its output (`out`, `copied`) goes straight to `onOutput` as it arrives, the rest is
  * read in order with `next()`; an error in the worker (or its early exit) rejects the next read.
  */
 class WorkerMessages {
@@ -226,12 +205,11 @@ class WorkerMessages {
 
   constructor(
     worker: Worker,
-    onOutput: (piece: Uint8Array | number) => void,
+    onOutput: (piece: Uint8Array | typeof COPIED) => void,
     private readonly onFailure: (error: Error) => void,
   ) {
     worker.on('message', (message: FromScanner) => {
       if (message.type === 'out') onOutput(message.bytes);
-      else if (message.type === 'chunkDone') onOutput(message.chunk);
       else if (message.type === 'copied') onOutput(COPIED);
       else {
         this.queue.push(message);

@@ -7,7 +7,6 @@ import type { AppActions, AppState } from './appStore.ts';
 import type { DatasetState } from './dataset.ts';
 import type { DatasetService } from './datasetService.ts';
 import type { EventRow, StepModel } from './derive.ts';
-import type { Explanation } from './explanation.ts';
 import type { Highlight } from './highlight.ts';
 import type { Narrative } from './narrative.ts';
 import { StoreContext, type StoreBundle } from './StoreProvider.tsx';
@@ -55,12 +54,6 @@ export function useHighlight(): Highlight {
 export function useNarrative(): Narrative {
   const { store, derive } = useBundle();
   return useStore(store, derive.narrative);
-}
-
-/** The explanation panel's content for the selection; null when nothing is selected. */
-export function useExplanation(): Explanation | null {
-  const { store, derive } = useBundle();
-  return useStore(store, derive.explanation);
 }
 
 /** A slice of the imported dataset's state. */

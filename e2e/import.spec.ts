@@ -69,7 +69,8 @@ test('switching mode re-resolves the file, and the answer changes', async ({ pag
   // Original reads only distinct_id and no $identify was sent: nothing merges (O-1).
   const original = await app.resolvedIds(10);
   expect(original.slice(0, 4)).toEqual(['A1', 'alice', 'A2', 'alice']);
-  expect(page.url()).toContain('mode=original');
+  // The URL is written once the page settles (a write waits for a pause in steps): wait for it.
+  await expect(page).toHaveURL(/[?&]mode=original/);
   await app.mode('simplified').check();
   await app.expectResolved('simplified');
   expect(await app.resolvedIds(10)).toEqual(SIMPLIFIED_IDS);
@@ -177,7 +178,7 @@ test('pasted events and an export (G-6) are previewed before loading', async ({ 
   await app.expectResolved('simplified');
   // Re-derived from $device_id: the export's resolved distinct_id is not replayed.
   expect(await app.resolvedIds(1)).toEqual(['$device:D9']);
-  expect(page.url()).toContain('view=import');
+  await expect(page).toHaveURL(/[?&]view=import/);
 });
 
 test('a file dropped anywhere, or events pasted outside a text field, open the preview', async ({ page }) => {
@@ -225,7 +226,7 @@ test('the URL opens the workspace; the dialog takes focus and Escape closes it; 
   await expect(app.importButton).toBeFocused();
   await page.getByRole('button', { name: 'Back to the scenarios' }).click();
   await expect(page.getByRole('button', { name: 'Next step', exact: true })).toBeVisible();
-  expect(page.url()).not.toContain('view=import');
+  await expect(page).not.toHaveURL(/[?&]view=import/);
   await page.goBack();
   await expect(page.getByTestId('dataset.empty')).toBeVisible();
   await app.open('?view=nonsense');

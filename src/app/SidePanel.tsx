@@ -1,10 +1,10 @@
 // The side area: "Why", "Devices", "Profiles" and "Settings" as tabs, composed here so the views stay apart.
 import type { SidePanel as PanelKey } from '../store/appStore.ts';
 import { useActions, useAppState } from '../store/hooks.ts';
-import { ExplainPanel } from '../views/explain/ExplainPanel.tsx';
 import { Tabs, type TabSpec } from '../views/shared/Tabs.tsx';
-// The tabs behind "Why" load when first opened (or when the page is idle): initial JavaScript ≤ 150 kB (#14).
-import { DevicesPanel, ProfilesPanel, SettingsPanel } from './lazyViews.tsx';
+// Each tab's view loads on its own, Why at once and the others when first opened (or when the page is idle):
+// initial JavaScript ≤ 150 kB (#14).
+import { DevicesPanel, ExplainPanel, ProfilesPanel, SettingsPanel } from './lazyViews.tsx';
 
 /** The panel's element id, so the header's Settings button can point at it. */
 export const sidePanelId = (key: PanelKey) => `side-panel-${key}`;

@@ -18,6 +18,14 @@ export const ImportDialog = lazyView(
   'The import dialog',
   async () => (await import('../views/import/ImportDialog.tsx')).ImportDialog,
 );
+/**
+ * The Why panel: shown on the first screen, but its explanations (the rule texts, the event and id views) load with
+ * it right after the page's own script, in parallel with the graph, so the first visit stays within its budget.
+ */
+export const ExplainPanel = lazyView(
+  'The Why panel',
+  async () => (await import('../views/explain/ExplainPanel.tsx')).ExplainPanel,
+);
 export const DevicesPanel = lazyView(
   'The devices panel',
   async () => (await import('../views/devices/DevicesPanel.tsx')).DevicesPanel,

@@ -19,6 +19,7 @@ import { LinkEdge } from './LinkEdge.tsx';
 import { SummaryNode } from './SummaryNode.tsx';
 import { toFlowElements } from './toFlowElements.ts';
 import { useExpansion } from './useExpansion.ts';
+import { sameData } from '../shared/sameData.ts';
 import { useKeptUnchanged } from '../shared/useKeptUnchanged.ts';
 
 // Module-level so React Flow sees the same objects on every render (it warns otherwise).
@@ -70,8 +71,8 @@ const GraphCanvas = memo(function GraphCanvas({ sources }: { sources: GraphSourc
     [model, frame, selection, highlight, eventLabel],
   );
   // A step changes a few elements; the rest stay the objects React Flow already holds, so it redraws only those.
-  const nodes = useKeptUnchanged(drawn.nodes);
-  const edges = useKeptUnchanged(drawn.edges);
+  const nodes = useKeptUnchanged(drawn.nodes, sameData);
+  const edges = useKeptUnchanged(drawn.edges, sameData);
   // Nodes move when clusters form, so a move refits the view as a new node does.
   const signature = useMemo(
     () => nodes.map((node) => `${node.id}@${node.position.x},${node.position.y}`).join('\n'),

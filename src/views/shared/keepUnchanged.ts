@@ -1,5 +1,3 @@
-import { sameData } from './sameData.ts';
-
 // Keeps what a step left unchanged as the very objects the previous step drew. React Flow reuses a node's measured
 // internals, and skips re-rendering it, only when the node object is the same one it was given before; the table's
 // rows skip their render (memo) only for the same projected row.
@@ -11,7 +9,7 @@ import { sameData } from './sameData.ts';
 export function keepUnchanged<T extends { readonly id: string }>(
   previous: T[],
   next: T[],
-  same: (a: T, b: T) => boolean = sameData,
+  same: (a: T, b: T) => boolean,
 ): T[] {
   // Most steps add or drop elements at the end, so the element of the same id is usually at the same index; the map
   // of ids is built only when one is not.
@@ -37,7 +35,7 @@ export function keepUnchanged<T extends { readonly id: string }>(
  * did not change. A render React discards may have called it; that only leaves data-equal objects behind.
  */
 export function createKeeper<T extends { readonly id: string }>(
-  same: (a: T, b: T) => boolean = sameData,
+  same: (a: T, b: T) => boolean,
 ): (next: T[]) => T[] {
   let last: T[] = [];
   return (next) => {

@@ -1,8 +1,8 @@
 // `idmerge resolve` on NDJSON with two threads (issue #14): a worker reads and scans the file; this thread runs the
 // engine on what it sends. The file is copied out with the resolved ids spliced in by the worker in the retroactive
 // modes, by this thread in Legacy (protocol.ts workerCopies); this thread writes it to standard output. What crosses
-// is typed
-// arrays and strings end to end (eventChunk.ts), piece numbers (pieces.ts), and output buffers, which come back.
+// is typed arrays and strings end to end (eventChunk.ts), piece numbers (pieces.ts), and output buffers, which come
+// back.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';

@@ -217,7 +217,9 @@ test('a scenario too large for a link says so and offers the file', async ({ pag
   await page.addInitScript((saved) => localStorage.setItem('idmerge.myScenarios.v1', saved), entry);
   await page.goto(`/?play=${payload}&mode=simplified&step=600`);
   const warning = page.getByTestId('editor.tooLarge');
-  await expect(warning).toContainText('too large for a link');
+  // The page plays all 600 steps and draws the last one before the editor mounts: ~2 s on a quiet machine, more
+  // with the suite's other workers on the same cores. This test is about the message, not that time.
+  await expect(warning).toContainText('too large for a link', { timeout: 20_000 });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     warning.getByRole('button', { name: 'Download scenario JSON' }).click(),

@@ -57,6 +57,8 @@ test('a selected id is in the link, and back restores the selection before it', 
   await expect.poll(() => new URL(page.url()).searchParams.get('event')).not.toBeNull();
   await app.previousStep.click();
   await app.expectStep(7, 8);
+  // The step's history entry is written once steps pause (urlWriter.ts): back goes to the entry before it.
+  await expect.poll(() => app.view().step).toBe(7);
   await page.goBack();
   await app.expectStep(8, 8);
   await expect(app.row(1)).toHaveAttribute('aria-selected', 'true');

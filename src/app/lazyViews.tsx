@@ -14,9 +14,11 @@ export const DatasetWorkspace = lazyView(
   "The imported file's workspace",
   async () => (await import('../views/import/DatasetWorkspace.tsx')).DatasetWorkspace,
 );
+/** Always mounted, closed until a file is chosen, dropped or pasted: it waits for its code without words. */
 export const ImportDialog = lazyView(
   'The import dialog',
   async () => (await import('../views/import/ImportDialog.tsx')).ImportDialog,
+  { silent: true },
 );
 /**
  * The Why panel: shown on the first screen, but its explanations (the rule texts, the event and id views) load with

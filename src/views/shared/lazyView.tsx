@@ -5,13 +5,23 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 /** Loaders of every lazy view, each run at most once (see warmLazyViews). */
 const loaders: Array<() => Promise<unknown>> = [];
 
+/** How a lazy view waits for its code. */
+export interface LazyViewOptions {
+  /**
+   * Show nothing until it arrives: for a view that draws nothing until opened (a closed dialog), whose "is loading"
+   * words would otherwise stand on the page for a moment at every first visit.
+   */
+  readonly silent?: boolean;
+}
+
 /**
  * A view whose code loads on first render, or earlier when the page is idle (warmLazyViews); until it arrives its
- * place says, in words, which view is loading.
+ * place says, in words, which view is loading (unless `silent`).
  */
 export function lazyView<Props extends object>(
   name: string,
   load: () => Promise<ComponentType<Props>>,
+  options: LazyViewOptions = {},
 ): ComponentType<Props> {
   let loading: Promise<{ default: ComponentType<Props> }> | undefined;
   // A chunk that failed to arrive (offline, a deploy that renamed it) is asked for again next time, not forever failed.
@@ -29,9 +39,11 @@ export function lazyView<Props extends object>(
     return (
       <Suspense
         fallback={
-          <p className="view-loading" aria-busy="true">
-            {name} is loading…
-          </p>
+          options.silent === true ? null : (
+            <p className="view-loading" aria-busy="true">
+              {name} is loading…
+            </p>
+          )
         }
       >
         <View {...props} />

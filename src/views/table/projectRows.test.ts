@@ -1,7 +1,18 @@
 // The row projection: aliases with full ids, as-sent versus as-shown $user_id, notes, failures and step marks.
 import { describe, expect, it } from 'vitest';
 import { sameData } from '../shared/sameData.ts';
-import { idCell, isChangedCell, projectRows, sameTableRow, timeCell, type TableView } from './projectRows.ts';
+import { COLUMN_IDS } from './columnCatalog.ts';
+import {
+  idCell,
+  isChangedCell,
+  projectRows,
+  sameTableRow,
+  timeCell,
+  type CellView,
+  type NoteView,
+  type TableRow,
+  type TableView,
+} from './projectRows.ts';
 import { playedRows } from './test/playedRows.ts';
 
 function project(scenarioId: string, cursor: number, tableView: TableView = 'as-sent', showIdentity = false) {
@@ -159,5 +170,51 @@ describe('sameTableRow', () => {
     expect(sameTableRow(row, { ...row, notes: [...row.notes, { text: 'x', kind: 'plain' as const }] })).toBe(
       false,
     );
+  });
+});
+
+describe('sameTableRow covers every field', () => {
+  // Typed Required<…>: a field added to CellView, NoteView or TableRow fails the typecheck here until it is added, and
+  // the loops below then fail until sameTableRow compares it (a field it skipped would leave a stale row on screen).
+  const cell: Required<CellView> = {
+    text: 'D1',
+    fullId: '$device:D1',
+    hint: 'why',
+    tone: 'device',
+    derived: false,
+    was: 'A1',
+    sortKey: 'D1',
+  };
+  const note: Required<NoteView> = { text: 'Links D1 ⇒ U1', kind: 'link' };
+  const row: Required<TableRow> = {
+    id: 'r1',
+    recordIndex: 1,
+    number: 1,
+    resolvedId: 'U1',
+    isNew: false,
+    changed: false,
+    cells: Object.fromEntries(COLUMN_IDS.map((column) => [column, cell])) as TableRow['cells'],
+    notes: [note],
+  };
+  /** Another value of the same type. */
+  const other = (value: unknown): unknown =>
+    typeof value === 'number' ? value + 1 : typeof value === 'boolean' ? !value : `${String(value)}·`;
+
+  it('tells apart rows that differ in any one field of a cell, of a note, or of the row', () => {
+    for (const key of Object.keys(cell) as (keyof CellView)[]) {
+      const changedCell = { ...cell, [key]: other(cell[key]) };
+      const cells = { ...row.cells, [COLUMN_IDS[0]]: changedCell };
+      expect(sameTableRow(row, { ...row, cells }), `cell field ${key}`).toBe(false);
+    }
+    for (const key of Object.keys(note) as (keyof NoteView)[])
+      expect(
+        sameTableRow(row, { ...row, notes: [{ ...note, [key]: other(note[key]) }] }),
+        `note ${key}`,
+      ).toBe(false);
+    for (const key of Object.keys(row) as (keyof TableRow)[]) {
+      if (key === 'cells' || key === 'notes') continue;
+      expect(sameTableRow(row, { ...row, [key]: other(row[key]) }), `row field ${key}`).toBe(false);
+    }
+    expect(sameTableRow(row, { ...row, cells: { ...row.cells }, notes: [{ ...note }] })).toBe(true);
   });
 });

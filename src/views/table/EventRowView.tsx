@@ -29,18 +29,14 @@ export interface EventRowViewProps {
  */
 export const EventRowView = memo(RowView, sameRowProps);
 
+/** Every prop by identity, except the row, compared by its projected data: a prop added later is compared too. */
 function sameRowProps(before: EventRowViewProps, after: EventRowViewProps): boolean {
-  return (
-    before.row.original === after.row.original &&
-    before.columns === after.columns &&
-    before.displayIndex === after.displayIndex &&
-    before.emphasis === after.emphasis &&
-    before.tabbable === after.tabbable &&
-    before.focusNow === after.focusNow &&
-    before.measure === after.measure &&
-    before.onFocusRow === after.onFocusRow &&
-    before.onSelect === after.onSelect
-  );
+  for (const key of Object.keys(after) as (keyof EventRowViewProps)[]) {
+    const same =
+      key === 'row' ? before.row.original === after.row.original : Object.is(before[key], after[key]);
+    if (!same) return false;
+  }
+  return Object.keys(before).length === Object.keys(after).length;
 }
 
 function RowView(props: EventRowViewProps) {

@@ -26,6 +26,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import type { Browser } from '@playwright/test';
 import { launchChromium, startPreview } from './browser.ts';
 import { traceTasks, type TracedTasks } from './stepTrace.ts';
+import { GRAPH_STEP_MEASURE, STEP_MEASURE } from '../src/views/shared/stepTiming.ts';
 
 const PORT = Number(process.env['PW_PORT'] ?? 4176);
 /** The long scenario (≈500 events in one step) and a short seed flow, each stepped there and back. */
@@ -57,7 +58,7 @@ const WATCH_PAGE = `
  */
 const WAIT_FOR_MEASURES = `(count, graph) => new Promise((resolve) => {
   const seen = (name) => performance.getEntriesByName(name, 'measure').length >= count;
-  const check = () => seen('idmerge:step') && (!graph || seen('idmerge:step-graph'))
+  const check = () => seen(${JSON.stringify(STEP_MEASURE)}) && (!graph || seen(${JSON.stringify(GRAPH_STEP_MEASURE)}))
     ? resolve(undefined) : requestAnimationFrame(check);
   check();
 })`;
@@ -65,7 +66,7 @@ const WAIT_FOR_MEASURES = `(count, graph) => new Promise((resolve) => {
 /** Whether the build measures the graph's step: it does after its first step, within a second. */
 const MEASURES_GRAPH = `() => new Promise((resolve) => {
   const deadline = performance.now() + 1000;
-  const check = () => performance.getEntriesByName('idmerge:step-graph', 'measure').length > 0
+  const check = () => performance.getEntriesByName(${JSON.stringify(GRAPH_STEP_MEASURE)}, 'measure').length > 0
     ? resolve(true) : performance.now() > deadline ? resolve(false) : requestAnimationFrame(check);
   check();
 })`;
@@ -127,7 +128,10 @@ async function stepThrough(
   rounds = ROUNDS,
 ): Promise<StepSample[]> {
   const samples: StepSample[] = [];
-  let measured = await page.evaluate(() => performance.getEntriesByName('idmerge:step', 'measure').length);
+  let measured = await page.evaluate(
+    (name) => performance.getEntriesByName(name, 'measure').length,
+    STEP_MEASURE,
+  );
   let graph: boolean | undefined;
   for (let round = 0; round < rounds; round++) {
     for (const key of ['ArrowRight', 'ArrowLeft'] as const) {
@@ -142,11 +146,9 @@ async function stepThrough(
         await page.evaluate(`(${WAIT_FOR_MEASURES})(${measured}, ${graph})`);
         const after = await threadTime(cdp);
         const [toPaint, graphShown] = await page.evaluate(
-          (index) =>
-            ['idmerge:step', 'idmerge:step-graph'].map(
-              (name) => performance.getEntriesByName(name, 'measure')[index]?.duration ?? Number.NaN,
-            ),
-          measured - 1,
+          ({ index, names }) =>
+            names.map((name) => performance.getEntriesByName(name, 'measure')[index]?.duration ?? Number.NaN),
+          { index: measured - 1, names: [STEP_MEASURE, GRAPH_STEP_MEASURE] },
         );
         samples.push({
           label: `${from}→${to}`,
@@ -171,7 +173,7 @@ async function harnessCost(page: Page, cdp: CDPSession): Promise<number> {
     await page.keyboard.press('Shift');
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     const after = await threadTime(cdp);
-    await page.evaluate(() => performance.getEntriesByName('idmerge:step', 'measure').length);
+    await page.evaluate((name) => performance.getEntriesByName(name, 'measure').length, STEP_MEASURE);
     costs.push(after.task - before.task);
   }
   return percentile(costs, 50);
@@ -192,13 +194,15 @@ async function measure(
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   // Let the lazy views (graph) load and warm before the first step.
   await page.waitForTimeout(1500);
-  await page.evaluate(() => {
-    performance.clearMeasures('idmerge:step');
-    performance.clearMeasures('idmerge:step-graph');
-    const seen = window as unknown as { __longTasks: number[]; __keydowns: unknown[] };
-    seen.__longTasks.length = 0;
-    seen.__keydowns.length = 0;
-  });
+  await page.evaluate(
+    (names) => {
+      for (const name of names) performance.clearMeasures(name);
+      const seen = window as unknown as { __longTasks: number[]; __keydowns: unknown[] };
+      seen.__longTasks.length = 0;
+      seen.__keydowns.length = 0;
+    },
+    [STEP_MEASURE, GRAPH_STEP_MEASURE],
+  );
   const samples = await stepThrough(page, cdp, steps);
   // Event Timing entries are delivered after the paint: give the last one a moment.
   await page.waitForTimeout(200);

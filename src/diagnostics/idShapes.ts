@@ -1,7 +1,7 @@
 // How ids look: emails, phone numbers, placeholders, and who (device, user) an ordinary event speaks for.
 import {
+  BLOCKED_IDS,
   DEVICE_PREFIX,
-  isBlockedId,
   looksAnonymous,
   modeRules,
   type EventFacts,
@@ -13,7 +13,8 @@ import {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function looksLikeEmail(id: string): boolean {
-  return EMAIL.test(id);
+  // The shape needs an "@"; looking for one first spares most ids the pattern (every party of every event).
+  return id.includes('@') && EMAIL.test(id);
 }
 
 /** P-5: E.164-ish: a leading "+", then 7–15 digits, optionally grouped by spaces, dots, dashes or parentheses. */
@@ -29,7 +30,7 @@ export function looksLikePhone(id: string): boolean {
  * Values other vendors and real streams use as "no id" (research §5.6), beyond LIM-1's own list: Mixpanel accepts
  * them, and every event carrying one lands on a single shared id (P-8).
  */
-const SUSPECT_IDS: ReadonlySet<string> = new Set([
+export const SUSPECT_IDS: ReadonlySet<string> = new Set([
   'nan',
   '[object object]',
   'guest',
@@ -41,10 +42,22 @@ const SUSPECT_IDS: ReadonlySet<string> = new Set([
   'email',
 ]);
 
+/** Lengths of the named placeholders (LIM-1's list and the suspects). */
+const PLACEHOLDER_LENGTHS: ReadonlySet<number> = new Set(
+  [...BLOCKED_IDS, ...SUSPECT_IDS].map((id) => id.length),
+);
+const ZEROS_AND_DASHES = /^[0-]+$/;
+
 /** A value that reads as a placeholder: LIM-1's list in any letter case, the suspects above, or only 0s and dashes. */
 export function looksLikePlaceholder(id: string): boolean {
+  const first = id.charCodeAt(0);
+  if ((first === 0x30 || first === 0x2d) && ZEROS_AND_DASHES.test(id)) return true;
+  // Checked for every party of every event (issue #14): most ids are not of a placeholder's length, so they skip
+  // lower-casing. Lower-casing keeps a string's length but for U+0130, whose lower case holds U+0307, which no
+  // placeholder does (src/diagnostics/idShapes.test.ts checks the shortcut against the plain definition).
+  if (!PLACEHOLDER_LENGTHS.has(id.length)) return false;
   const lower = id.toLowerCase();
-  return isBlockedId(lower, 'exact') || SUSPECT_IDS.has(lower) || /^[0-]+$/.test(id);
+  return BLOCKED_IDS.has(lower) || SUSPECT_IDS.has(lower);
 }
 
 /** The `$device:` key Mixpanel files a raw device id under (S-4), honouring the Q-8 option like the engine does. */

@@ -4,7 +4,9 @@
 // the preview port; PREVIEW_DIST serves another build, e.g. main's, for a before/after under the same load). The
 // generated files are kept in the system's temp folder (idmerge-measure/), so repeated runs time the same bytes and
 // skip writing a quarter gigabyte each time. `npm run measure:browser` builds, then runs this and measure-steps.ts.
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+// MEASURE_TRACE=<file.json> also records a Chromium trace of the last size's load and switches, with the V8 sampler
+// on every thread (the workers included), for finding where an import's time goes.
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -140,6 +142,15 @@ async function streamFile(dir: string, events: number): Promise<string> {
   return path;
 }
 
+/** Tasks per thread with their CPU time, and the V8 sampler's stacks (every thread: the workers are the point). */
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+];
+
 async function main(): Promise<void> {
   const sizes = SIZES.length > 0 ? SIZES : [100_000, 1_000_000];
   const dir = join(tmpdir(), 'idmerge-measure');
@@ -152,7 +163,10 @@ async function main(): Promise<void> {
       const path = await streamFile(dir, events);
       const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
       await page.addInitScript({ content: WATCH_MAIN_THREAD });
+      const trace = process.env['MEASURE_TRACE'];
+      if (trace !== undefined) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       results.push(await measure(page, preview.url, path, events));
+      if (trace !== undefined) writeFileSync(trace, await browser.stopTracing());
       await page.close();
     }
   } finally {

@@ -11,6 +11,7 @@ import type {
   StreamRecord,
 } from '../engine/index.ts';
 import { catalogueEntry, forMode } from './catalogue.ts';
+import type { DeviceNumbers } from './columns.ts';
 import type { Parties } from './idShapes.ts';
 import type { EventRef, Finding, FindingId, FullLinterSettings } from './types.ts';
 
@@ -33,8 +34,13 @@ export interface IngestedEvent {
   readonly link: Link | undefined;
 }
 
-/** One event as every check sees it: read once by the linter, shared by all checks. */
+/**
+ * One event as every check sees it: read once by the linter, shared by all checks. The linter reuses one object for
+ * every record (issue #14: a million events, no objects each), so a check keeps the values it reads (a `ref`, an id),
+ * never the observation, its `outcome`, or its `parties`.
+ */
 export interface Observation {
+  /** A fresh EventRef to the event, built on each read: read it once, when the event is kept. */
   readonly ref: EventRef;
   readonly record: Extract<StreamRecord, { kind: 'event' }>;
   readonly facts: EventFacts;
@@ -44,6 +50,10 @@ export interface Observation {
   readonly derivedKey: number;
   /** Who the event speaks for; identity events are observed too, but checks of usage skip them. */
   readonly parties: Parties;
+  /** `parties.device` as a number of the run's DeviceNumbers (`CheckContext.devices`); read it only when defined. */
+  readonly deviceNumber: number;
+  /** `facts.deviceId` (the raw `$device_id`) as a number of the run's DeviceNumbers; read it only when defined. */
+  readonly sentDeviceNumber: number;
 }
 
 /** What checks may consult while the stream runs. */
@@ -55,6 +65,8 @@ export interface CheckContext {
   readonly live: ResolutionView;
   /** Ids seen so far as `$user_id` or as an `$identify`'s identified id: explicit user ids. */
   readonly knownUsers: ReadonlySet<string>;
+  /** The numbers of device ids (`Observation.deviceNumber`), shared by the checks of one run. */
+  readonly devices: DeviceNumbers;
 }
 
 /** The end of the stream: the final state to ask about clusters and links. */

@@ -83,19 +83,33 @@ export interface Parties {
  * counts: on Simplified as S-3 reads it; elsewhere anonymous-looking ids are devices and the rest are users.
  */
 export function readParties(facts: EventFacts, mode: Mode): Parties {
+  const parties: { device: string | undefined; user: string | undefined } = {
+    device: undefined,
+    user: undefined,
+  };
+  readPartiesInto(parties, facts, mode);
+  return parties;
+}
+
+/** `readParties` written into `parties`, for a reader that reuses one object for every event (issue #14). */
+export function readPartiesInto(
+  parties: { device: string | undefined; user: string | undefined },
+  facts: EventFacts,
+  mode: Mode,
+): void {
   const sent = facts.distinctId === '' ? undefined : facts.distinctId;
   if (modeRules(mode).readsDeviceAndUserIds) {
     const sentDevice = sent?.startsWith(DEVICE_PREFIX) === true;
     // S-1: a sent distinct_id is overridden as soon as $device_id is present.
     const sentUser = sent !== undefined && !sentDevice && facts.deviceId === undefined ? sent : undefined;
-    return {
-      device: facts.deviceId ?? (sentDevice && sent !== undefined ? stripDevicePrefix(sent) : undefined),
-      user: facts.userId ?? sentUser,
-    };
+    parties.device =
+      facts.deviceId ?? (sentDevice && sent !== undefined ? stripDevicePrefix(sent) : undefined);
+    parties.user = facts.userId ?? sentUser;
+    return;
   }
-  const anonymous = sent !== undefined && looksAnonymous(sent);
-  return {
-    device: facts.deviceId ?? (anonymous ? stripDevicePrefix(sent) : undefined),
-    user: facts.userId ?? (anonymous ? undefined : sent),
-  };
+  // Whether the sent id looks anonymous matters only when $device_id or $user_id is missing (most SDK events
+  // carry both): asked then, not for every event.
+  parties.device =
+    facts.deviceId ?? (sent !== undefined && looksAnonymous(sent) ? stripDevicePrefix(sent) : undefined);
+  parties.user = facts.userId ?? (sent !== undefined && !looksAnonymous(sent) ? sent : undefined);
 }

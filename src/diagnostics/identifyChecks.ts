@@ -82,9 +82,10 @@ export class SpecialEventCheck implements Check {
     this.events = new EventSample(context.settings.eventSampleSize);
   }
 
-  observe({ ref, record, facts }: Observation): void {
+  observe(observation: Observation): void {
+    const { record, facts } = observation;
     if (!facts.isIdentityEvent || !this.hasNoEffect(facts.name, record.event.properties)) return;
-    this.events.add(ref);
+    this.events.add(observation.ref);
     this.byName.set(facts.name, (this.byName.get(facts.name) ?? 0) + 1);
   }
 

@@ -2,24 +2,20 @@
 import {
   IngestReceipts,
   modeRules,
-  NO_LINK,
-  readEventFacts,
   Resolver,
   withDefaults,
   type EventFacts,
-  type EventStatus,
   type Mode,
-  type RecordKind,
   type Resolution,
   type ResolutionView,
   type ResolveOptions,
   type StreamRecord,
 } from '../engine/index.ts';
 import { catalogueEntry, catalogueRank } from './catalogue.ts';
-import type { Check, CheckContext, IngestedEvent, Observation } from './check.ts';
+import type { Check, CheckContext } from './check.ts';
+import { DeviceNumbers } from './columns.ts';
 import { IdentifierDeviceCheck } from './identifierDeviceCheck.ts';
 import { IdentifyWithoutEventCheck, SpecialEventCheck } from './identifyChecks.ts';
-import { readParties } from './idShapes.ts';
 import {
   DevicePrefixCheck,
   EmailUserIdCheck,
@@ -28,7 +24,7 @@ import {
   PlaceholderLikeCheck,
 } from './recordChecks.ts';
 import { RefusalCheck } from './refusalCheck.ts';
-import { eventRef } from './samples.ts';
+import { RecordObservation } from './observation.ts';
 import { SharedDeviceCheck } from './sharedDeviceCheck.ts';
 import { DEFAULT_LINTER_SETTINGS, SEVERITIES, type Finding, type LinterSettings } from './types.ts';
 import { ClusterCapCheck, HotShardCheck } from './volumeChecks.ts';
@@ -91,6 +87,10 @@ class LintRun implements Linter {
   private readonly live: ResolutionView;
   private readonly knownUsers = new Set<string>();
   private readonly checks: Check[];
+  /** The one observation every record is read into (checks keep values from it, never it). */
+  private readonly observation: RecordObservation;
+  /** The last user id noted: events of one user come in runs, and the Set needs no second add. */
+  private lastUser: string | undefined;
   private findings: Finding[] | undefined;
 
   /**
@@ -116,8 +116,10 @@ class LintRun implements Linter {
     this.receipts = sharedReceipts ?? new IngestReceipts();
     this.callerIngests = shared !== undefined;
     this.live = this.resolver.result().final();
-    const context = { mode, options, settings, live: this.live, knownUsers: this.knownUsers };
+    const devices = new DeviceNumbers();
+    const context = { mode, options, settings, live: this.live, knownUsers: this.knownUsers, devices };
     this.checks = createChecks(context);
+    this.observation = new RecordObservation(mode, this.resolver, devices);
   }
 
   observe(record: StreamRecord, index: number, line?: number): void {
@@ -125,29 +127,10 @@ class LintRun implements Linter {
       throw new Error('the linter has finished; start a new one for another stream');
     const at = this.receiptOf(record);
     if (record.kind !== 'event' || at < 0) return;
-    const { resolver, receipts } = this;
-    const position = receipts.indexAt(at);
-    const link = receipts.linkAt(at);
-    const outcome: IngestedEvent = {
-      index: position,
-      status: statusOf(receipts.kindAt(at)),
-      derivedId: resolver.idText(receipts.derivedIdAt(at)),
-      derivation: receipts.derivationAt(at),
-      rejectedValue: receipts.rejectedValueAt(at),
-      failure: receipts.failedAt(at) ? resolver.failureAt(position) : undefined,
-      link: link === NO_LINK ? undefined : resolver.link(link),
-    };
-    const facts = readEventFacts(record.event);
-    const observation: Observation = {
-      ref: eventRef(index, line),
-      record,
-      facts,
-      outcome,
-      derivedKey: receipts.derivedIdAt(at),
-      parties: readParties(facts, this.mode),
-    };
+    const { observation } = this;
+    observation.read(record, index, line, this.receipts, at);
     for (const check of this.checks) check.observe(observation);
-    this.noteUsers(facts);
+    this.noteUsers(observation.facts);
   }
 
   /** Where the record's receipt sits: ingested by the caller (the last receipt) or now, into the own buffer. */
@@ -160,7 +143,10 @@ class LintRun implements Linter {
 
   /** Explicit user ids, noted after the checks so that they see only earlier events' users. */
   private noteUsers(facts: EventFacts): void {
-    if (facts.userId !== undefined) this.knownUsers.add(facts.userId);
+    if (facts.userId !== undefined && facts.userId !== this.lastUser) {
+      this.knownUsers.add(facts.userId);
+      this.lastUser = facts.userId;
+    }
     if (facts.identifiedId !== undefined) this.knownUsers.add(facts.identifiedId);
   }
 
@@ -172,10 +158,6 @@ class LintRun implements Linter {
     this.findings = this.checks.flatMap((check) => check.finish(end)).sort(bySeverityThenCatalogue);
     return this.findings;
   }
-}
-
-function statusOf(kind: RecordKind): EventStatus {
-  return kind === 'event' || kind === 'profile' ? 'attributed' : kind;
 }
 
 function bySeverityThenCatalogue(a: Finding, b: Finding): number {

@@ -132,7 +132,7 @@ describe('the linter agrees with its plain oracle', () => {
         expect(lintShared(createLinter, sent, mode, engine, bounds)).toStrictEqual(expected);
         for (const finding of expected) seen.add(finding.id);
       }),
-      { numRuns: 600 },
+      { numRuns: 1000 },
     );
     // The streams must reach the checks whose state was rebuilt, or the agreement says little.
     const rebuilt = ['identifier-as-device-id', 'device-two-users', 'anonymous-handover', 'hot-shard'];

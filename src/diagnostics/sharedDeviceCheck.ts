@@ -15,6 +15,7 @@ import {
   type Handover,
   type SharedDevice,
 } from './explainIdentity.ts';
+import { IntColumn } from './columns.ts';
 import { EventSample, IdSample, TaggedSample } from './samples.ts';
 import type { EventRef, Finding } from './types.ts';
 
@@ -30,6 +31,7 @@ interface AnonymousRun {
 
 /** What one device has shown; kept only for devices seen with a user, so memory follows ids, not events. */
 interface DeviceUse {
+  readonly device: string;
   readonly firstUser: string;
   lastUser: string;
   readonly otherUsers: string[];
@@ -39,7 +41,10 @@ interface DeviceUse {
 }
 
 export class SharedDeviceCheck implements Check {
-  private readonly devices = new Map<string, DeviceUse>();
+  /** Devices seen with a user, in first-seen order (the order findings list them in). */
+  private readonly uses: DeviceUse[] = [];
+  /** By device number (issue #14: no string Map per event): the device's place in `uses` plus one; 0 = none. */
+  private readonly slots = new IntColumn();
   private readonly conflictEvents: TaggedSample;
   private readonly handoverEvents: EventSample;
   private readonly handoverDevices: IdSample;
@@ -58,19 +63,23 @@ export class SharedDeviceCheck implements Check {
     if (!isOrdinaryAttributed(observation)) return;
     const { device, user } = observation.parties;
     if (device === undefined) return;
-    const use = this.devices.get(device);
+    const number = observation.deviceNumber;
+    const slot = this.slots.get(number);
+    const use = slot === 0 ? undefined : this.uses[slot - 1];
     if (user === undefined) {
       if (use !== undefined) extendRun(use, observation);
       return;
     }
     if (use === undefined) {
-      this.devices.set(device, {
+      this.uses.push({
+        device,
         firstUser: user,
         lastUser: user,
         otherUsers: [],
         conflicts: 0,
         run: undefined,
       });
+      this.slots.set(number, this.uses.length);
       return;
     }
     if (user !== use.firstUser) this.noteConflict(use, device, user, observation.ref);
@@ -111,8 +120,9 @@ export class SharedDeviceCheck implements Check {
       merged: new SharedSet(settings.idSampleSize),
       apart: new SharedSet(settings.idSampleSize),
     };
-    for (const [device, use] of this.devices) {
+    for (const use of this.uses) {
       if (use.conflicts === 0) continue;
+      const { device } = use;
       const owner = view.canonicalOf(use.firstUser);
       const merged = use.otherUsers.some((user) => view.canonicalOf(user) === owner);
       (merged ? split.merged : split.apart).add(device, use);
@@ -149,8 +159,9 @@ export class SharedDeviceCheck implements Check {
   }
 }
 
-function extendRun(use: DeviceUse, { ref, outcome }: Observation): void {
-  use.run ??= { first: ref, derivedId: outcome.derivedId, count: 0 };
+function extendRun(use: DeviceUse, observation: Observation): void {
+  // `ref` is built on each read of it: read only when the run starts.
+  use.run ??= { first: observation.ref, derivedId: observation.outcome.derivedId, count: 0 };
   use.run.count++;
 }
 

@@ -1,0 +1,85 @@
+// Per-number state without Maps: the linter keys what it keeps per id or device by small integers (issue #14).
+
+const INITIAL_LENGTH = 1024;
+
+/**
+ * A growable Int32Array read and written by a small non-negative integer (an engine id number, a device number, an
+ * engine record index); slots never written read as 0. A million events update one of these far more cheaply than
+ * a Map, and without an object per key.
+ */
+export class IntColumn {
+  private values = new Int32Array(INITIAL_LENGTH);
+
+  get(at: number): number {
+    return this.values[at] ?? 0;
+  }
+
+  set(at: number, value: number): void {
+    if (at >= this.values.length) this.grow(at);
+    this.values[at] = value;
+  }
+
+  private grow(at: number): void {
+    let length = this.values.length * 2;
+    while (length <= at) length *= 2;
+    const grown = new Int32Array(length);
+    grown.set(this.values);
+    this.values = grown;
+  }
+}
+
+/**
+ * Device ids (raw `$device_id` text, or the device a distinct_id stands for) numbered as a lint run first meets
+ * them, so checks keep per-device state in columns and look each device's text up once per event, not once per
+ * check. The engine numbers `$device:` keys only on Simplified (S-4), and not raw ids, so the linter numbers its own.
+ */
+export class DeviceNumbers {
+  private readonly numbers = new Map<string, number>();
+  private readonly texts: string[] = [];
+  /** Events of one device usually come in runs (a session): the last answer is checked first. */
+  private lastText: string | undefined;
+  private lastNumber = -1;
+
+  /** The device's number, given on first sight. */
+  numberOf(device: string): number {
+    if (device === this.lastText) return this.lastNumber;
+    let number = this.numbers.get(device);
+    if (number === undefined) {
+      number = this.texts.length;
+      this.numbers.set(device, number);
+      this.texts.push(device);
+    }
+    this.lastText = device;
+    this.lastNumber = number;
+    return number;
+  }
+
+  /** The text of a number `numberOf` gave. */
+  textOf(number: number): string {
+    return this.texts[number] ?? '';
+  }
+}
+
+const UNKNOWN = 0;
+const FAILS = 1;
+const PASSES = 2;
+
+/**
+ * Answers of a test that depends only on an id's text, remembered by the id's number (an engine id number or a
+ * device number, each naming one text): a million events test each distinct id once.
+ */
+export class RememberedTest {
+  private readonly answers = new IntColumn();
+
+  /** The remembered answer for id `number`, or undefined when it was not tested yet. */
+  known(number: number): boolean | undefined {
+    const answer = this.answers.get(number);
+    return answer === UNKNOWN ? undefined : answer === PASSES;
+  }
+
+  /** Remembers and returns `answer` for id `number`. */
+  remember(number: number, answer: boolean): boolean {
+    this.answers.set(number, answer ? PASSES : FAILS);
+    return answer;
+  }
+}

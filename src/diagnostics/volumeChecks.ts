@@ -2,7 +2,8 @@
 import { makeFinding, type Check, type CheckContext, type EndOfStream, type Observation } from './check.ts';
 import { explainNearCap, type SizedCluster } from './explainIdentity.ts';
 import { explainHotShard, type HotShard } from './explainIds.ts';
-import { EventSample } from './samples.ts';
+import { IntColumn } from './columns.ts';
+import { EventSample, eventRef } from './samples.ts';
 import type { EventRef, Finding } from './types.ts';
 
 const SECONDS_PER_DAY = 86_400;
@@ -12,57 +13,100 @@ function dayText(day: number): string {
   return new Date(day * SECONDS_PER_DAY * 1000).toISOString().slice(0, 10);
 }
 
+/** Days within this many of 1970-01-01 are held in the columns; any others (absurd times) only in the Map. */
+const HELD_DAY_RANGE = 1_000_000_000;
+
+/**
+ * Events per (engine id number, UTC day), exact. Streams run mostly day by day, so each id's count for the day it
+ * was last seen on sits in two columns indexed by the id number (issue #14: no Map lookup per event); when an id
+ * moves to another day its count is parked in a per-day Map and picked up again if the stream returns to that day.
+ */
+class DayCounts {
+  /** By id number: the day held plus HELD_DAY_RANGE (always positive), or 0 when none is held. */
+  private readonly heldDays = new IntColumn();
+  /** By id number: the count for the held day. */
+  private readonly heldCounts = new IntColumn();
+  /** Counts not held: day → id number → count. */
+  private readonly parked = new Map<number, Map<number, number>>();
+
+  /** Counts one more event of `id` on `day`; returns the count so far. */
+  increment(id: number, day: number): number {
+    if (Math.abs(day) >= HELD_DAY_RANGE) return this.incrementParked(id, day);
+    const code = day + HELD_DAY_RANGE;
+    const held = this.heldDays.get(id);
+    let count: number;
+    if (held === code) count = this.heldCounts.get(id) + 1;
+    else {
+      if (held !== 0) this.park(held - HELD_DAY_RANGE, id, this.heldCounts.get(id));
+      count = (this.parked.get(day)?.get(id) ?? 0) + 1;
+      this.heldDays.set(id, code);
+    }
+    this.heldCounts.set(id, count);
+    return count;
+  }
+
+  /** The count of `id` on `day`. */
+  countOf(id: number, day: number): number {
+    const held = Math.abs(day) < HELD_DAY_RANGE && this.heldDays.get(id) === day + HELD_DAY_RANGE;
+    return held ? this.heldCounts.get(id) : (this.parked.get(day)?.get(id) ?? 0);
+  }
+
+  private incrementParked(id: number, day: number): number {
+    const count = (this.parked.get(day)?.get(id) ?? 0) + 1;
+    this.park(day, id, count);
+    return count;
+  }
+
+  private park(day: number, id: number, count: number): void {
+    let counts = this.parked.get(day);
+    if (counts === undefined) {
+      counts = new Map<number, number>();
+      this.parked.set(day, counts);
+    }
+    counts.set(id, count);
+  }
+}
+
+/** An id and day past the limit: its id text and day, and its engine number to read the final count by. */
+interface HotShardKey {
+  readonly id: string;
+  readonly key: number;
+  readonly day: number;
+}
+
 /**
  * LIM-4: counts events per (derived distinct_id, UTC day of `time`). Q-13: the id derived at ingestion, before any
- * merge. One small-integer-keyed Map per day (keyed by the engine's id integers) keeps the counter to one entry per
- * id-day, however many events there are, and cheap to update.
+ * merge, keyed by the engine's id integer.
  */
 export class HotShardCheck implements Check {
-  private readonly perDay = new Map<number, Map<number, number>>();
-  /** The day map used last: streams mostly run day by day, so this saves the outer lookup. */
-  private lastDay = Number.NaN;
-  private lastCounts = new Map<number, number>();
-  private readonly hot = new Map<string, { id: string; day: number; count: number }>();
+  private readonly counts = new DayCounts();
+  /** Ids and days past the limit, in the order they passed it. */
+  private readonly hot: HotShardKey[] = [];
   private readonly past: EventSample;
 
   constructor(private readonly context: CheckContext) {
     this.past = new EventSample(context.settings.eventSampleSize);
   }
 
-  observe({ ref, facts, outcome, derivedKey }: Observation): void {
+  observe(observation: Observation): void {
+    const { facts, outcome, derivedKey } = observation;
     if (outcome.status !== 'attributed' || facts.time === undefined || derivedKey < 0) return;
     const day = Math.floor(facts.time / SECONDS_PER_DAY);
-    const counts = this.countsOf(day);
-    const count = (counts.get(derivedKey) ?? 0) + 1;
-    counts.set(derivedKey, count);
-    if (count <= this.context.settings.hotShardLimit) return;
+    const count = this.counts.increment(derivedKey, day);
+    const limit = this.context.settings.hotShardLimit;
+    if (count <= limit) return;
     // Past the limit every further event of that id and day is rewritten, so each one is listed.
-    this.past.add(ref);
-    const key = `${day}:${derivedKey}`;
-    const shard = this.hot.get(key);
-    if (shard === undefined) this.hot.set(key, { id: outcome.derivedId, day, count });
-    else shard.count = count;
-  }
-
-  private countsOf(day: number): Map<number, number> {
-    if (day === this.lastDay) return this.lastCounts;
-    let counts = this.perDay.get(day);
-    if (counts === undefined) {
-      counts = new Map<number, number>();
-      this.perDay.set(day, counts);
-    }
-    this.lastDay = day;
-    this.lastCounts = counts;
-    return counts;
+    this.past.add(observation.ref);
+    if (count - 1 <= limit) this.hot.push({ id: outcome.derivedId, key: derivedKey, day });
   }
 
   finish(): Finding[] {
-    if (this.hot.size === 0) return [];
+    if (this.hot.length === 0) return [];
     const { mode, settings } = this.context;
-    const shards: HotShard[] = [...this.hot.values()].map(({ id, day, count }) => ({
+    const shards: HotShard[] = this.hot.map(({ id, key, day }) => ({
       id,
       day: dayText(day),
-      count,
+      count: this.counts.countOf(key, day),
     }));
     return [
       makeFinding('hot-shard', mode, {
@@ -78,13 +122,29 @@ export class HotShardCheck implements Check {
 
 /** O-15 (Original): clusters whose size is within `nearCapFraction` of the cap. */
 export class ClusterCapCheck implements Check {
-  /** Events that made a link or merge, by engine index: the events that built each cluster. */
-  private readonly linkEvents = new Map<number, EventRef>();
+  // Events that made a link or merge, by engine index: the events that built each cluster. Kept as columns
+  // (issue #14: a Map entry and an EventRef per link event cost more than the check's whole answer).
+  /** By engine index: the caller's index of the event that made a link, plus one; 0 = made none. */
+  private readonly linkIndexes = new IntColumn();
+  /** By engine index: that event's line plus one; 0 = no line given. */
+  private readonly linkLines = new IntColumn();
 
   constructor(private readonly context: CheckContext) {}
 
-  observe({ ref, outcome }: Observation): void {
-    if (outcome.link !== undefined) this.linkEvents.set(outcome.index, ref);
+  observe(observation: Observation): void {
+    const { outcome } = observation;
+    if (outcome.link === undefined) return;
+    const ref = observation.ref;
+    this.linkIndexes.set(outcome.index, ref.index + 1);
+    this.linkLines.set(outcome.index, ref.line === undefined ? 0 : ref.line + 1);
+  }
+
+  /** The event that made the link numbered by `joinedBy`, an engine index. */
+  private linkEvent(joinedBy: number): EventRef | undefined {
+    const index = this.linkIndexes.get(joinedBy) - 1;
+    if (index < 0) return undefined;
+    const line = this.linkLines.get(joinedBy) - 1;
+    return eventRef(index, line < 0 ? undefined : line);
   }
 
   finish({ view }: EndOfStream): Finding[] {
@@ -96,7 +156,7 @@ export class ClusterCapCheck implements Check {
       if (cluster.members.length < threshold) continue;
       near.push({ canonical: cluster.canonical, size: cluster.members.length });
       for (const member of cluster.members) {
-        const ref = member.joinedBy === undefined ? undefined : this.linkEvents.get(member.joinedBy);
+        const ref = member.joinedBy === undefined ? undefined : this.linkEvent(member.joinedBy);
         if (ref !== undefined) refs.push(ref);
       }
     }

@@ -8,6 +8,7 @@ import {
   explainPlaceholder,
   explainPlaceholderLike,
 } from './explainIds.ts';
+import { RememberedTest } from './columns.ts';
 import { looksLikeEmail, looksLikePlaceholder, stripDevicePrefix } from './idShapes.ts';
 import { EventSample, IdSample } from './samples.ts';
 import type { Finding } from './types.ts';
@@ -15,16 +16,21 @@ import type { Finding } from './types.ts';
 /** Most events flag nothing: one shared empty answer keeps a million events from allocating a million arrays. */
 const NONE: readonly string[] = [];
 
-/** The ids among `candidates` that `flag` flags, without allocating when there are none. */
-function flagged(
-  candidates: ReadonlyArray<string | undefined>,
-  flag: (id: string) => boolean,
-): readonly string[] {
-  let found: string[] | undefined;
-  for (const id of candidates) {
-    if (id !== undefined && id !== '' && flag(id) && found?.includes(id) !== true) (found ??= []).push(id);
-  }
-  return found ?? NONE;
+/** Adds a flagged `id` to an event's flagged ids, keeping candidate order and each id once; allocates on the first. */
+function withFlagged(found: string[] | undefined, id: string): string[] {
+  if (found === undefined) return [id];
+  if (!found.includes(id)) found.push(id);
+  return found;
+}
+
+/** LIM-1, Q-12, P-8: an id that reads as a placeholder, with or without the `$device:` prefix. */
+function isPlaceholder(id: string): boolean {
+  return id !== '' && looksLikePlaceholder(stripDevicePrefix(id));
+}
+
+/** P-2: an id shaped like an email. */
+function isEmail(id: string | undefined): id is string {
+  return id !== undefined && id !== '' && looksLikeEmail(id);
 }
 
 /** A check that collects matching events and the ids that made them match into one finding. */
@@ -80,14 +86,36 @@ export class PlaceholderCheck extends SampledCheck {
 
 /** LIM-1, Q-12, P-8: accepted ids that read as placeholders; on Simplified `$device_id`/`$user_id` count too. */
 export class PlaceholderLikeCheck extends SampledCheck {
-  protected flaggedIds({ facts, outcome }: Observation): readonly string[] {
+  /** Ids tested once each (issue #14): derived ids by engine number, devices by device number. */
+  private readonly derivedTests = new RememberedTest();
+  private readonly deviceTests = new RememberedTest();
+  private readonly readsDeviceAndUserIds = modeRules(this.context.mode).readsDeviceAndUserIds;
+
+  protected flaggedIds(observation: Observation): readonly string[] {
+    const { facts, outcome } = observation;
     if (outcome.status !== 'attributed') return NONE;
-    const isPlaceholder = (id: string) => looksLikePlaceholder(stripDevicePrefix(id));
-    if (!modeRules(this.context.mode).readsDeviceAndUserIds)
-      return flagged([outcome.derivedId], isPlaceholder);
+    if (!this.readsDeviceAndUserIds)
+      return this.derivedIsPlaceholder(observation) ? [outcome.derivedId] : NONE;
     // S-1: on Simplified a sent distinct_id only counts when it is what the id was derived from (S-3).
     const fromSent = outcome.derivation === 'distinct-id-user' || outcome.derivation === 'distinct-id-device';
-    return flagged([facts.userId, facts.deviceId, fromSent ? outcome.derivedId : undefined], isPlaceholder);
+    let found = facts.userId !== undefined && isPlaceholder(facts.userId) ? [facts.userId] : undefined;
+    if (facts.deviceId !== undefined && this.deviceIsPlaceholder(observation))
+      found = withFlagged(found, facts.deviceId);
+    if (fromSent && this.derivedIsPlaceholder(observation)) found = withFlagged(found, outcome.derivedId);
+    return found ?? NONE;
+  }
+
+  private derivedIsPlaceholder({ derivedKey, outcome }: Observation): boolean {
+    // NO_ID: no derived id ('').
+    if (derivedKey < 0) return false;
+    const known = this.derivedTests.known(derivedKey);
+    return known ?? this.derivedTests.remember(derivedKey, isPlaceholder(outcome.derivedId));
+  }
+
+  /** Called only when the event has a `$device_id`. */
+  private deviceIsPlaceholder({ sentDeviceNumber, facts }: Observation): boolean {
+    const known = this.deviceTests.known(sentDeviceNumber);
+    return known ?? this.deviceTests.remember(sentDeviceNumber, isPlaceholder(facts.deviceId ?? ''));
   }
 
   protected report(): Finding {
@@ -106,10 +134,11 @@ export class NoIdentityCheck implements Check {
     this.events = new EventSample(context.settings.eventSampleSize);
   }
 
-  observe({ ref, facts, outcome }: Observation): void {
+  observe(observation: Observation): void {
+    const { facts, outcome } = observation;
     // Identity events carry no activity; when they fail or do nothing, the refusal and no-effect checks say so.
     if (outcome.status !== 'non-attributable' || facts.isIdentityEvent) return;
-    this.events.add(ref);
+    this.events.add(observation.ref);
     if (facts.distinctId === '') this.empty++;
     // O-1: Original and Legacy read only distinct_id, so a $user_id or $device_id here goes unread.
     if (facts.userId !== undefined || facts.deviceId !== undefined) this.unreadIds++;
@@ -132,11 +161,26 @@ export class NoIdentityCheck implements Check {
 
 /** P-2: user ids shaped like an email, wherever the event names a user id. */
 export class EmailUserIdCheck extends SampledCheck {
-  protected flaggedIds({ facts, outcome }: Observation): readonly string[] {
+  /** Derived ids tested once each, by engine number (issue #14). */
+  private readonly derivedTests = new RememberedTest();
+
+  protected flaggedIds(observation: Observation): readonly string[] {
+    const { facts, outcome } = observation;
     if (outcome.status === 'rejected') return NONE;
+    let found = isEmail(facts.userId) ? [facts.userId] : undefined;
+    if (isEmail(facts.identifiedId)) found = withFlagged(found, facts.identifiedId);
+    if (isEmail(facts.alias)) found = withFlagged(found, facts.alias);
+    if (this.derivedIsEmailUser(observation)) found = withFlagged(found, outcome.derivedId);
+    return found ?? NONE;
+  }
+
+  /** The derived id counts when it names a user, not an anonymous device. */
+  private derivedIsEmailUser({ derivedKey, outcome }: Observation): boolean {
+    if (derivedKey < 0) return false;
+    const known = this.derivedTests.known(derivedKey);
+    if (known !== undefined) return known;
     const derived = outcome.derivedId;
-    const derivedUser = derived !== '' && !looksAnonymous(derived) ? derived : undefined;
-    return flagged([facts.userId, facts.identifiedId, facts.alias, derivedUser], looksLikeEmail);
+    return this.derivedTests.remember(derivedKey, !looksAnonymous(derived) && isEmail(derived));
   }
 
   protected report(): Finding {

@@ -21,7 +21,8 @@ export function looksLikeEmail(id: string): boolean {
 const PHONE = /^\+[0-9][0-9 ().-]*[0-9]$/;
 
 export function looksLikePhone(id: string): boolean {
-  if (!PHONE.test(id)) return false;
+  // Asked of every device at the end of a lint (issue #14): the leading "+" is looked for before the pattern.
+  if (id.charCodeAt(0) !== 0x2b || !PHONE.test(id)) return false;
   const digits = id.replace(/[^0-9]/g, '').length;
   return digits >= 7 && digits <= 15;
 }

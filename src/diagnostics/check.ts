@@ -74,7 +74,21 @@ export interface EndOfStream {
   readonly view: ResolutionView;
 }
 
+/**
+ * The events a check needs to see; the linter calls its observe() for those only (issue #14: a dozen checks called
+ * for each of a million events, most returning at once). A check still tests its own conditions.
+ * - `every-event`: all of them (the default);
+ * - `rejected`, `non-attributable`: events of that status (LIM-1, LIM-2);
+ * - `identity-event`: `$identify`, `$create_alias`, `$merge`;
+ * - `refused`: identity events refused at ingestion (`outcome.failure`, O-7, O-11, L-2);
+ * - `linking`: events that made a link or merge (`outcome.link`).
+ */
+export type CheckScope =
+  'every-event' | 'rejected' | 'non-attributable' | 'identity-event' | 'refused' | 'linking';
+
 export interface Check {
+  /** The events observe() is called for; every event when not given. */
+  readonly scope?: CheckScope;
   observe(observation: Observation): void;
   /** The check's findings; none when it saw nothing. Called once. */
   finish(end: EndOfStream): Finding[];

@@ -75,6 +75,7 @@ export class IdentifyWithoutEventCheck implements Check {
  * form counts; `$create_alias` counts on Simplified, where even the SDK's alias() does nothing (S-8).
  */
 export class SpecialEventCheck implements Check {
+  readonly scope = 'identity-event';
   private readonly events: EventSample;
   private readonly byName = new Map<string, number>();
 

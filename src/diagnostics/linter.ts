@@ -13,6 +13,7 @@ import {
 } from '../engine/index.ts';
 import { catalogueEntry, catalogueRank } from './catalogue.ts';
 import type { Check, CheckContext } from './check.ts';
+import { CheckRoutes } from './checkRoutes.ts';
 import { DeviceNumbers } from './columns.ts';
 import { IdentifierDeviceCheck } from './identifierDeviceCheck.ts';
 import { IdentifyWithoutEventCheck, SpecialEventCheck } from './identifyChecks.ts';
@@ -87,9 +88,10 @@ class LintRun implements Linter {
   private readonly live: ResolutionView;
   private readonly knownUsers = new Set<string>();
   private readonly checks: Check[];
+  private readonly routes: CheckRoutes;
   /** The one observation every record is read into (checks keep values from it, never it). */
   private readonly observation: RecordObservation;
-  /** The last user id noted: events of one user come in runs, and the Set needs no second add. */
+  /** The last `$user_id` noted. */
   private lastUser: string | undefined;
   private findings: Finding[] | undefined;
 
@@ -119,6 +121,7 @@ class LintRun implements Linter {
     const devices = new DeviceNumbers();
     const context = { mode, options, settings, live: this.live, knownUsers: this.knownUsers, devices };
     this.checks = createChecks(context);
+    this.routes = new CheckRoutes(this.checks);
     this.observation = new RecordObservation(mode, this.resolver, devices);
   }
 
@@ -129,7 +132,7 @@ class LintRun implements Linter {
     if (record.kind !== 'event' || at < 0) return;
     const { observation } = this;
     observation.read(record, index, line, this.receipts, at);
-    for (const check of this.checks) check.observe(observation);
+    this.routes.observe(observation);
     this.noteUsers(observation.facts);
   }
 
@@ -143,6 +146,7 @@ class LintRun implements Linter {
 
   /** Explicit user ids, noted after the checks so that they see only earlier events' users. */
   private noteUsers(facts: EventFacts): void {
+    // Events of one user come in runs: the user noted last needs no second add.
     if (facts.userId !== undefined && facts.userId !== this.lastUser) {
       this.knownUsers.add(facts.userId);
       this.lastUser = facts.userId;

@@ -63,7 +63,17 @@ class ReceiptOutcome implements IngestedEvent {
   }
 
   get failure(): Failure | undefined {
-    return this.receipts?.failedAt(this.at) === true ? this.resolver.failureAt(this.index) : undefined;
+    return this.refused ? this.resolver.failureAt(this.index) : undefined;
+  }
+
+  /** Whether the event was refused at ingestion (`failure` is then defined). */
+  get refused(): boolean {
+    return this.receipts?.failedAt(this.at) === true;
+  }
+
+  /** Whether the event made a link or merge (`link` is then defined). */
+  get linking(): boolean {
+    return (this.receipts?.linkAt(this.at) ?? NO_LINK) !== NO_LINK;
   }
 
   get link(): Link | undefined {
@@ -116,6 +126,16 @@ export class RecordObservation implements Observation {
     readPartiesInto(this.parties, this.facts, this.mode);
     this.device = UNREAD;
     this.sentDevice = UNREAD;
+  }
+
+  /** Whether the event was refused at ingestion (its `outcome.failure` is defined). */
+  get refused(): boolean {
+    return this.outcome.refused;
+  }
+
+  /** Whether the event made a link or merge (its `outcome.link` is defined). */
+  get linking(): boolean {
+    return this.outcome.linking;
   }
 
   get ref(): EventRef {

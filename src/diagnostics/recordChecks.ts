@@ -72,6 +72,7 @@ abstract class SampledCheck implements Check {
 
 /** LIM-1: the engine rejected the event because its distinct_id or `$insert_id` is on the placeholder list. */
 export class PlaceholderCheck extends SampledCheck {
+  readonly scope = 'rejected';
   protected flaggedIds({ outcome }: Observation): readonly string[] {
     return outcome.status === 'rejected' && outcome.rejectedValue !== undefined
       ? [outcome.rejectedValue]
@@ -126,6 +127,7 @@ export class PlaceholderLikeCheck extends SampledCheck {
 
 /** LIM-2, LIM-3: events the mode can attribute to no one. */
 export class NoIdentityCheck implements Check {
+  readonly scope = 'non-attributable';
   private readonly events: EventSample;
   private empty = 0;
   private unreadIds = 0;

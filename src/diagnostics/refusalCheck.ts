@@ -37,6 +37,7 @@ class RefusalSample {
  * the S-9 refusal, which the shared-device check reports with its cause.
  */
 export class RefusalCheck implements Check {
+  readonly scope = 'refused';
   private readonly notGuid: RefusalSample;
   private readonly overCap: RefusalSample;
   private readonly other: RefusalSample;

@@ -122,6 +122,7 @@ export class HotShardCheck implements Check {
 
 /** O-15 (Original): clusters whose size is within `nearCapFraction` of the cap. */
 export class ClusterCapCheck implements Check {
+  readonly scope = 'linking';
   // Events that made a link or merge, by engine index: the events that built each cluster. Kept as columns
   // (issue #14: a Map entry and an EventRef per link event cost more than the check's whole answer).
   /** By engine index: the caller's index of the event that made a link, plus one; 0 = made none. */

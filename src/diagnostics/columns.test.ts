@@ -1,0 +1,40 @@
+// The linter's per-number state (issue #14): columns that grow, device numbers, remembered answers.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DeviceNumbers, IntColumn, RememberedTest } from './columns.ts';
+
+describe('IntColumn', () => {
+  it('reads back what was written at any index, and 0 where nothing was', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: 50_000 }), fc.integer()), { maxLength: 50 }), (writes) => {
+        const column = new IntColumn();
+        const plain = new Map<number, number>();
+        for (const [at, value] of writes) {
+          column.set(at, value);
+          plain.set(at, value | 0);
+        }
+        for (const [at] of writes) expect(column.get(at)).toBe(plain.get(at));
+        expect(column.get(50_001)).toBe(0);
+      }),
+    );
+  });
+});
+
+describe('DeviceNumbers', () => {
+  it('gives each device one number, in first-seen order, and its text back', () => {
+    const devices = new DeviceNumbers();
+    const sent = ['d1', 'd1', 'd2', 'd1', 'd3', 'd2'];
+    expect(sent.map((device) => devices.numberOf(device))).toEqual([0, 0, 1, 0, 2, 1]);
+    expect([0, 1, 2].map((number) => devices.textOf(number))).toEqual(['d1', 'd2', 'd3']);
+  });
+});
+
+describe('RememberedTest', () => {
+  it('knows only what it was told, per number', () => {
+    const test = new RememberedTest();
+    expect(test.known(3)).toBeUndefined();
+    expect(test.remember(3, true)).toBe(true);
+    expect(test.remember(4, false)).toBe(false);
+    expect([test.known(3), test.known(4), test.known(5)]).toEqual([true, false, undefined]);
+  });
+});

@@ -22,10 +22,20 @@ describe('IntColumn', () => {
 
 describe('DeviceNumbers', () => {
   it('gives each device one number, in first-seen order, and its text back', () => {
-    const devices = new DeviceNumbers();
+    const devices = new DeviceNumbers(() => '');
     const sent = ['d1', 'd1', 'd2', 'd1', 'd3', 'd2'];
-    expect(sent.map((device) => devices.numberOf(device))).toEqual([0, 0, 1, 0, 2, 1]);
-    expect([0, 1, 2].map((number) => devices.textOf(number))).toEqual(['d1', 'd2', 'd3']);
+    const numbers = sent.map((device) => devices.numberOf(device));
+    expect(new Set(numbers).size).toBe(3);
+    expect(numbers.map((number) => devices.textOf(number))).toEqual(sent);
+  });
+
+  it("numbers a device the engine keyed apart from the others, and reads its text from the engine's key", () => {
+    const keys = ['$device:k0', '$device:k1'];
+    const devices = new DeviceNumbers((key) => keys[key] ?? '');
+    const own = devices.numberOf('d1');
+    const keyed = [devices.numberOfKey(0), devices.numberOfKey(1)];
+    expect(new Set([own, ...keyed]).size).toBe(3);
+    expect([own, ...keyed].map((number) => devices.textOf(number))).toEqual(['d1', 'k0', 'k1']);
   });
 });
 

@@ -118,7 +118,8 @@ class LintRun implements Linter {
     this.receipts = sharedReceipts ?? new IngestReceipts();
     this.callerIngests = shared !== undefined;
     this.live = this.resolver.result().final();
-    const devices = new DeviceNumbers();
+    const resolver = this.resolver;
+    const devices = new DeviceNumbers((key) => resolver.idText(key));
     const context = { mode, options, settings, live: this.live, knownUsers: this.knownUsers, devices };
     this.checks = createChecks(context);
     this.routes = new CheckRoutes(this.checks);

@@ -56,13 +56,17 @@ const oddRecord = fc.constantFrom<StreamRecord>(
   ].map((properties) => toStreamRecord({ event: 'odd', properties })),
 );
 
-/** GUID-shaped devices (O-8), a kiosk shared by users (P-1), and a phone number and a user id sent as devices (P-5). */
+/**
+ * GUID-shaped devices (O-8), a kiosk shared by users (P-1), a phone number and a user id sent as devices (P-5), and
+ * the kiosk again with the `$device:` prefix (Q-8).
+ */
 const DEVICES = [
   '0f8b4c1e-2d3a-4b5c-8d9e-0a1b2c3d4e5f',
   '7c6d5e4f-3a2b-4c1d-9e8f-7a6b5c4d3e2f',
   'kiosk',
   '+4915112345678',
   'u1',
+  '$device:kiosk',
 ];
 const USERS = ['u1', 'u2', 'ana@example.com'];
 
@@ -112,7 +116,11 @@ const settings = fc.record({
   eventSampleSize: fc.integer({ min: 1, max: 5 }),
   idSampleSize: fc.integer({ min: 1, max: 3 }),
 });
-const options = fc.record({ clusterLimit: fc.integer({ min: 2, max: 6 }) });
+// Q-8: under `strip` a `$device_id` sent with the prefix shares its key with the id sent without it.
+const options = fc.record({
+  clusterLimit: fc.integer({ min: 2, max: 6 }),
+  devicePrefix: fc.constantFrom('prefix-again' as const, 'strip' as const),
+});
 
 describe('the linter agrees with its plain oracle', () => {
   it.each(MODES)('on every library scenario (%s)', (mode) => {

@@ -2,6 +2,8 @@
 // parts few checks read (an EventRef, device numbers) built only when asked (issue #14: the linter ran beside every
 // resolve pass and allocated several objects per record).
 import {
+  DEVICE_PREFIX,
+  modeRules,
   NO_ID,
   NO_LINK,
   readEventFacts,
@@ -100,6 +102,13 @@ export class RecordObservation implements Observation {
   private line: number | undefined = undefined;
   private device = UNREAD;
   private sentDevice = UNREAD;
+  private receipts: IngestReceipts | undefined;
+  private at = 0;
+  /**
+   * Simplified files every device under its `$device:` key (S-4), numbered by the engine. A raw id that itself starts
+   * with `$device:` is numbered here instead: under Q-8's `strip` it shares its key with the id without the prefix.
+   */
+  private readonly engineKeysDevices: boolean;
 
   constructor(
     private readonly mode: Mode,
@@ -107,6 +116,7 @@ export class RecordObservation implements Observation {
     private readonly devices: DeviceNumbers,
   ) {
     this.outcome = new ReceiptOutcome(resolver);
+    this.engineKeysDevices = modeRules(mode).readsDeviceAndUserIds;
   }
 
   /** Reads `record`, whose receipt sits at `at` in `receipts`. */
@@ -118,6 +128,8 @@ export class RecordObservation implements Observation {
     at: number,
   ): void {
     this.record = record;
+    this.receipts = receipts;
+    this.at = at;
     this.index = index;
     this.line = line;
     this.outcome.read(receipts, at);
@@ -143,8 +155,20 @@ export class RecordObservation implements Observation {
   }
 
   get deviceNumber(): number {
-    if (this.device === UNREAD) this.device = this.numberOf(this.parties.device);
+    if (this.device === UNREAD) this.device = this.partyDeviceNumber();
     return this.device;
+  }
+
+  private partyDeviceNumber(): number {
+    const device = this.parties.device;
+    if (device === undefined) return NO_DEVICE;
+    // The engine's key for this record is the party device's (S-1, S-3, S-4: `$device_id`, else a sent `$device:` id).
+    const key = this.engineKeysDevices && !device.startsWith(DEVICE_PREFIX) ? this.deviceKey() : NO_ID;
+    return key === NO_ID ? this.devices.numberOf(device) : this.devices.numberOfKey(key);
+  }
+
+  private deviceKey(): number {
+    return this.receipts?.deviceKeyAt(this.at) ?? NO_ID;
   }
 
   get sentDeviceNumber(): number {

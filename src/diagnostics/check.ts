@@ -65,6 +65,8 @@ export interface CheckContext {
   readonly live: ResolutionView;
   /** Ids seen so far as `$user_id` or as an `$identify`'s identified id: explicit user ids. */
   readonly knownUsers: ReadonlySet<string>;
+  /** The engine's number for an id the stream mentioned (`Resolution.idNumber`), or undefined. */
+  readonly idNumber: (id: string) => number | undefined;
   /** The numbers of device ids (`Observation.deviceNumber`), shared by the checks of one run. */
   readonly devices: DeviceNumbers;
 }

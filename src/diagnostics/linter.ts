@@ -117,10 +117,20 @@ class LintRun implements Linter {
     this.resolver = shared ?? new Resolver(mode, options, { retainRecords: false });
     this.receipts = sharedReceipts ?? new IngestReceipts();
     this.callerIngests = shared !== undefined;
-    this.live = this.resolver.result().final();
+    const resolution = this.resolver.result();
+    this.live = resolution.final();
     const resolver = this.resolver;
     const devices = new DeviceNumbers((key) => resolver.idText(key));
-    const context = { mode, options, settings, live: this.live, knownUsers: this.knownUsers, devices };
+    const idNumber = (id: string) => resolution.idNumber(id);
+    const context = {
+      mode,
+      options,
+      settings,
+      live: this.live,
+      knownUsers: this.knownUsers,
+      devices,
+      idNumber,
+    };
     this.checks = createChecks(context);
     this.routes = new CheckRoutes(this.checks);
     this.observation = new RecordObservation(mode, this.resolver, devices);

@@ -4,6 +4,7 @@ import { explainNearCap, type SizedCluster } from './explainIdentity.ts';
 import { explainHotShard, type HotShard } from './explainIds.ts';
 import { IntColumn } from './columns.ts';
 import { DayCounts } from './dayCounts.ts';
+import { LinkedSizes } from './linkedSizes.ts';
 import { EventSample, eventRef } from './samples.ts';
 import type { EventRef, Finding } from './types.ts';
 
@@ -76,15 +77,24 @@ export class ClusterCapCheck implements Check {
   private readonly linkIndexes = new IntColumn();
   /** By engine index: that event's line plus one; 0 = no line given. */
   private readonly linkLines = new IntColumn();
+  /** The largest cluster's size so far, from the links (issue #14: grouping every cluster costs ~0.3 s a 1M pass). */
+  private readonly sizes = new LinkedSizes();
+  /** Set when a link's ids had no engine number (not expected): the bound is then not trusted. */
+  private unbounded = false;
 
   constructor(private readonly context: CheckContext) {}
 
   observe(observation: Observation): void {
     const { outcome } = observation;
-    if (outcome.link === undefined) return;
+    const link = outcome.link;
+    if (link === undefined) return;
     const ref = observation.ref;
     this.linkIndexes.set(outcome.index, ref.index + 1);
     this.linkLines.set(outcome.index, ref.line === undefined ? 0 : ref.line + 1);
+    const from = this.context.idNumber(link.from);
+    const to = this.context.idNumber(link.to);
+    if (from === undefined || to === undefined) this.unbounded = true;
+    else this.sizes.join(from, to);
   }
 
   /** The event that made the link numbered by `joinedBy`, an engine index. */
@@ -98,6 +108,8 @@ export class ClusterCapCheck implements Check {
   finish({ view }: EndOfStream): Finding[] {
     const { mode, options, settings } = this.context;
     const threshold = Math.ceil(options.clusterLimit * settings.nearCapFraction);
+    // No cluster can be near the cap: the clusters need not be built (a cluster of one id has no link, hence ≤ 1).
+    if (!this.unbounded && threshold > 1 && this.sizes.largest < threshold) return [];
     const near: SizedCluster[] = [];
     const refs: EventRef[] = [];
     for (const cluster of view.clusters()) {

@@ -10,6 +10,24 @@ const YIELD_EVERY_MS = 50;
 /** How long one background slice may hold the worker: a query arriving meanwhile waits at most about this. */
 const BACKGROUND_SLICE_MS = 15;
 
+/**
+ * How long a worker waits, after a file of fewer than EAGER_BACKGROUND_RECORDS records is read, before it resolves
+ * the other modes in the background: the page is then mounting the workspace, and with both workers busy the page's
+ * main thread shares two cores with them (issue #14: at 100k events the mount's ~25 ms of work took 64–85 ms in most
+ * runs, none with this grace). A small file's passes still finish well before a user's first switch.
+ */
+const SMALL_FILE_GRACE_MS = 300;
+/**
+ * From this many records the background passes start at once: a pass then takes seconds, and a switch right after the
+ * load waits for it (at 1M events, Original is ready 0.9 s after the summary only because it starts at once).
+ */
+const EAGER_BACKGROUND_RECORDS = 500_000;
+
+/** How long to wait before preparing the other modes of a file of `records` records (see SMALL_FILE_GRACE_MS). */
+export function backgroundDelayMs(records: number): number {
+  return records >= EAGER_BACKGROUND_RECORDS ? 0 : SMALL_FILE_GRACE_MS;
+}
+
 /** Lets queued messages run: a macrotask through a MessageChannel, which, unlike setTimeout, is never clamped. */
 export function yieldToMessages(): Promise<void> {
   return new Promise((resolve) => {

@@ -1,24 +1,6 @@
-// The linter's per-number state (issue #14): columns that grow, device numbers, remembered answers.
-import fc from 'fast-check';
+// The linter's per-number state (issue #14): device numbers and remembered answers.
 import { describe, expect, it } from 'vitest';
-import { DeviceNumbers, IntColumn, RememberedTest } from './columns.ts';
-
-describe('IntColumn', () => {
-  it('reads back what was written at any index, and 0 where nothing was', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: 50_000 }), fc.integer()), { maxLength: 50 }), (writes) => {
-        const column = new IntColumn();
-        const plain = new Map<number, number>();
-        for (const [at, value] of writes) {
-          column.set(at, value);
-          plain.set(at, value | 0);
-        }
-        for (const [at] of writes) expect(column.get(at)).toBe(plain.get(at));
-        expect(column.get(50_001)).toBe(0);
-      }),
-    );
-  });
-});
+import { DeviceNumbers, RememberedTest } from './columns.ts';
 
 describe('DeviceNumbers', () => {
   it('gives each device one number, in first-seen order, and its text back', () => {

@@ -1,33 +1,5 @@
 // Per-number state without Maps: the linter keys what it keeps per id or device by small integers (issue #14).
-import { deviceOfKey } from '../engine/index.ts';
-
-const INITIAL_LENGTH = 1024;
-
-/**
- * A growable Int32Array read and written by a small non-negative integer (an engine id number, a device number, an
- * engine record index); slots never written read as 0. A million events update one of these far more cheaply than
- * a Map, and without an object per key.
- */
-export class IntColumn {
-  private values = new Int32Array(INITIAL_LENGTH);
-
-  get(at: number): number {
-    return this.values[at] ?? 0;
-  }
-
-  set(at: number, value: number): void {
-    if (at >= this.values.length) this.grow(at);
-    this.values[at] = value;
-  }
-
-  private grow(at: number): void {
-    let length = this.values.length * 2;
-    while (length <= at) length *= 2;
-    const grown = new Int32Array(length);
-    grown.set(this.values);
-    this.values = grown;
-  }
-}
+import { deviceOfKey, Int32Column } from '../engine/index.ts';
 
 /**
  * Device ids (raw `$device_id` text, or the device a distinct_id stands for) as numbers, so checks keep per-device
@@ -82,7 +54,7 @@ const PASSES = 2;
  * device number, each naming one text): a million events test each distinct id once.
  */
 export class RememberedTest {
-  private readonly answers = new IntColumn();
+  private readonly answers = new Int32Column();
 
   /** The remembered answer for id `number`, or undefined when it was not tested yet. */
   known(number: number): boolean | undefined {

@@ -1,5 +1,5 @@
 // Exact event counts per (id number, UTC day) for the hot-shard check (LIM-4), cheap when streams run day by day.
-import { IntColumn } from './columns.ts';
+import { Int32Column } from '../engine/index.ts';
 
 /** Days within this many of 1970-01-01 are held in the columns; any others (absurd times) only in the Map. */
 const HELD_DAY_RANGE = 1_000_000_000;
@@ -11,9 +11,9 @@ const HELD_DAY_RANGE = 1_000_000_000;
  */
 export class DayCounts {
   /** By id number: the day held plus HELD_DAY_RANGE (always positive), or 0 when none is held. */
-  private readonly heldDays = new IntColumn();
+  private readonly heldDays = new Int32Column();
   /** By id number: the count for the held day. */
-  private readonly heldCounts = new IntColumn();
+  private readonly heldCounts = new Int32Column();
   /** Counts not held: day → id number → count. */
   private readonly parked = new Map<number, Map<number, number>>();
 

@@ -1,7 +1,7 @@
 // P-5: `$device_id` values that are real identifiers (phone numbers, emails, ids also sent as user ids).
+import { Int32Column } from '../engine/index.ts';
 import { makeFinding, type Check, type CheckContext, type Observation } from './check.ts';
 import { explainIdentifierAsDevice, type IdentifierTally } from './explainIds.ts';
-import { IntColumn } from './columns.ts';
 import { looksLikeEmail, looksLikePhone } from './idShapes.ts';
 import { EventSample, IdSample } from './samples.ts';
 import type { EventRef, Finding } from './types.ts';
@@ -22,7 +22,7 @@ export class IdentifierDeviceCheck implements Check {
    */
   private readonly tallies: DeviceTally[] = [];
   /** By device number (issue #14: no string Map per event): the device's place in `tallies` plus one; 0 = unseen. */
-  private readonly slots = new IntColumn();
+  private readonly slots = new Int32Column();
 
   constructor(private readonly context: CheckContext) {}
 

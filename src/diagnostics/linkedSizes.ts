@@ -1,6 +1,6 @@
 // The size of the largest group of ids joined by links, kept as links arrive: a bound that lets the cluster-cap
 // check skip building every cluster at the end of a stream when none can be near the cap (O-15, issue #14).
-import { IntColumn } from './columns.ts';
+import { Int32Column } from '../engine/index.ts';
 
 /**
  * Ids (as numbers) joined by links, as a union-find with sizes over Int32 columns. On Original every merge joins
@@ -10,9 +10,9 @@ import { IntColumn } from './columns.ts';
  */
 export class LinkedSizes {
   /** By id number: its parent plus one (0: it is its own root). */
-  private readonly parents = new IntColumn();
+  private readonly parents = new Int32Column();
   /** By root id number: the group's size minus one. */
-  private readonly extraSizes = new IntColumn();
+  private readonly extraSizes = new Int32Column();
   private largestSize = 1;
 
   /** The size of the largest group so far. */

@@ -1,4 +1,5 @@
 // Shared devices (P-1): one device id under several users, and the anonymous events caught between them.
+import { Int32Column } from '../engine/index.ts';
 import type { ResolutionView } from '../engine/index.ts';
 import {
   isOrdinaryAttributed,
@@ -15,7 +16,6 @@ import {
   type Handover,
   type SharedDevice,
 } from './explainIdentity.ts';
-import { IntColumn } from './columns.ts';
 import { EventSample, IdSample, TaggedSample } from './samples.ts';
 import type { EventRef, Finding } from './types.ts';
 
@@ -44,7 +44,7 @@ export class SharedDeviceCheck implements Check {
   /** Devices seen with a user, in first-seen order (the order findings list them in). */
   private readonly uses: DeviceUse[] = [];
   /** By device number (issue #14: no string Map per event): the device's place in `uses` plus one; 0 = none. */
-  private readonly slots = new IntColumn();
+  private readonly slots = new Int32Column();
   private readonly conflictEvents: TaggedSample;
   private readonly handoverEvents: EventSample;
   private readonly handoverDevices: IdSample;

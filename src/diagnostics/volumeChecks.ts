@@ -1,8 +1,8 @@
 // Limits that only volume reaches: events per id per day (LIM-4) and ids per cluster (O-15).
+import { Int32Column } from '../engine/index.ts';
 import { makeFinding, type Check, type CheckContext, type EndOfStream, type Observation } from './check.ts';
 import { explainNearCap, type SizedCluster } from './explainIdentity.ts';
 import { explainHotShard, type HotShard } from './explainIds.ts';
-import { IntColumn } from './columns.ts';
 import { DayCounts } from './dayCounts.ts';
 import { LinkedSizes } from './linkedSizes.ts';
 import { EventSample, eventRef } from './samples.ts';
@@ -74,9 +74,9 @@ export class ClusterCapCheck implements Check {
   // Events that made a link or merge, by engine index: the events that built each cluster. Kept as columns
   // (issue #14: a Map entry and an EventRef per link event cost more than the check's whole answer).
   /** By engine index: the caller's index of the event that made a link, plus one; 0 = made none. */
-  private readonly linkIndexes = new IntColumn();
+  private readonly linkIndexes = new Int32Column();
   /** By engine index: that event's line plus one; 0 = no line given. */
-  private readonly linkLines = new IntColumn();
+  private readonly linkLines = new Int32Column();
   /** The largest cluster's size so far, from the links (issue #14: grouping every cluster costs ~0.3 s a 1M pass). */
   private readonly sizes = new LinkedSizes();
   /** Set when a link's ids had no engine number (not expected): the bound is then not trusted. */

@@ -57,6 +57,8 @@ export {
 /** How an event's id was derived (S-2, S-3, O-1, Q-7, LIM-2). */
 export type { Derivation } from './kernel.ts';
 export { NO_ID } from './idTable.ts';
+/** A growable Int32Array keyed by id numbers (per-id state for callers that read ids as numbers, e.g. the linter). */
+export { Int32Column } from './columnArrays.ts';
 export { IngestReceipts, NO_LINK, NOT_AN_EVENT, REJECTED_ID, type RecordKind } from './receipts.ts';
 /** A profile's stored properties and where they landed (S-16, O-17). */
 export type { Profile } from './profiles.ts';

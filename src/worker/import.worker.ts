@@ -126,7 +126,7 @@ function useHar(
   readerModes = new Set();
   askReader = false;
   toReader({ name: 'drop' });
-  host.prepare(spec.options);
+  host.prepareAfterLoad(spec.options);
   return session.summary();
 }
 

@@ -1,6 +1,7 @@
 // Background preparation of other modes (issue #14): a prepared or earlier resolution answers a switch unchanged.
 import { describe, expect, it } from 'vitest';
 import { ImportSession, specKey } from './importSession.ts';
+import { backgroundDelayMs, BackgroundModes } from './pacing.ts';
 
 const line = (event: string, properties: Record<string, unknown>) => JSON.stringify({ event, properties });
 /** S-6 links D1 ⇒ U1 in Simplified; in Original the same stream has no $identify, so D1 and U1 stay apart (O-1). */
@@ -65,6 +66,40 @@ describe('ImportSession background preparation', () => {
     expect(session.current).toBe(first);
     session.resolveAs('simplified', { devicePrefix: 'strip' });
     expect(session.current).not.toBe(first);
+  });
+
+  it('a background run held back after a load starts after its wait, unless a switch or a stop came first', async () => {
+    const spec = { mode: 'original', options: {} } as const;
+    const isLoaded = () => true;
+    // Held back, then run: the mode ends prepared.
+    const waited = await loaded();
+    const background = new BackgroundModes();
+    const run = background.prepare(waited, ['original'], {}, isLoaded, 200);
+    // A timer due sooner fires first: by then, without the wait, this five-record pass would long be done.
+    await new Promise((turn) => setTimeout(turn, 20));
+    expect(waited.isPrepared(spec)).toBe(false);
+    await run;
+    expect(waited.isPrepared(spec)).toBe(true);
+    // Stopped while held back (another file is being read): it never starts.
+    const stopped = await loaded();
+    const held = new BackgroundModes();
+    const never = held.prepare(stopped, ['original'], {}, isLoaded, 20);
+    held.stop();
+    await never;
+    expect(stopped.isPrepared(spec)).toBe(false);
+    // Superseded while held back (a switch prepares under its own options): only the later run prepares.
+    const superseded = await loaded();
+    const both = new BackgroundModes();
+    const first = both.prepare(superseded, ['original'], {}, isLoaded, 20);
+    const second = both.prepare(superseded, ['legacy'], {}, isLoaded);
+    await Promise.all([first, second]);
+    expect(superseded.isPrepared({ mode: 'legacy', options: {} })).toBe(true);
+    expect(superseded.isPrepared(spec)).toBe(false);
+  });
+
+  it('holds the background back after small files only (the page mounts first); big files start at once', () => {
+    expect(backgroundDelayMs(100_000)).toBeGreaterThan(0);
+    expect(backgroundDelayMs(1_000_000)).toBe(0);
   });
 
   it('keys options by content, not by property order', () => {

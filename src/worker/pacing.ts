@@ -68,15 +68,21 @@ export async function* textChunks(
 export class BackgroundModes {
   private run = 0;
 
-  /** Prepares `modes` under `options` for `session` while `isLoaded(session)` holds. */
+  /**
+   * Prepares `modes` under `options` for `session` while `isLoaded(session)` holds, starting after `startAfterMs`
+   * (see backgroundDelayMs); another `prepare` or `stop` meanwhile means it never starts.
+   */
   async prepare(
     session: ImportSession,
     modes: readonly Mode[],
     options: Partial<ResolveOptions>,
     isLoaded: (session: ImportSession) => boolean,
+    startAfterMs = 0,
   ): Promise<void> {
     const run = ++this.run;
     const stillWanted = () => run === this.run && isLoaded(session);
+    // A run superseded while it waits stops at the loop's first look at stillWanted, before any work.
+    if (startAfterMs > 0) await new Promise((wait) => setTimeout(wait, startAfterMs));
     for (const mode of modes) {
       do {
         await yieldToMessages();

@@ -3,7 +3,7 @@
 // file and resolves the other modes in the background, and answers the questions about them it is passed.
 import { rowBuffers } from './eventStore.ts';
 import { ImportSession, type LoadSettings } from './importSession.ts';
-import { backgroundDelayMs, textChunks } from './pacing.ts';
+import { textChunks } from './pacing.ts';
 import type { FromReader, ReadRequest, ToReader } from './readerProtocol.ts';
 import { SessionHost } from './sessionHost.ts';
 import type { WorkProgress } from './protocol.ts';
@@ -53,18 +53,7 @@ async function read({ id, args }: ReadRequest): Promise<void> {
   send(true);
   post({ kind: 'readEnd', id, outcome });
   host.use(session, args.file, settings, args.modes);
-  const prepare = () => host.prepare(args.options);
-  const delay = backgroundDelayMs(session.store.size);
-  if (delay === 0) prepare();
-  else pendingPrepare = setTimeout(prepare, delay);
-}
-
-/** The background run a small file's read left waiting (backgroundDelayMs); any later message supersedes it. */
-let pendingPrepare: ReturnType<typeof setTimeout> | undefined;
-
-function cancelPendingPrepare(): void {
-  clearTimeout(pendingPrepare);
-  pendingPrepare = undefined;
+  host.prepareAfterLoad(args.options);
 }
 
 function answer(message: Exclude<ToReader, ReadRequest>): unknown {
@@ -87,15 +76,6 @@ function answer(message: Exclude<ToReader, ReadRequest>): unknown {
 
 onmessage = (event: MessageEvent<ToReader>) => {
   const message = event.data;
-  // A new read, a switch's own 'prepare', a drop or a resolve decides what runs next; a question (a page of rows)
-  // does not, so the grace holds while the page asks for what it shows.
-  if (
-    message.name === 'read' ||
-    message.name === 'prepare' ||
-    message.name === 'drop' ||
-    message.name === 'resolve'
-  )
-    cancelPendingPrepare();
   if (message.name === 'read') {
     read(message).catch((error: unknown) =>
       post({

@@ -5,7 +5,7 @@ import { carriesBothIds, storedCompareSession, type CompareSession } from './com
 import { buildExport } from './exports.ts';
 import { identityRecords } from './identityRecords.ts';
 import type { ImportSession, LoadSettings } from './importSession.ts';
-import { BackgroundModes, textChunks } from './pacing.ts';
+import { BackgroundModes, backgroundDelayMs, textChunks } from './pacing.ts';
 import type { RequestMessage, Requests, WorkProgress } from './protocol.ts';
 import {
   clusterList,
@@ -68,10 +68,26 @@ export class SessionHost {
 
   /** Prepares this host's modes under `options` in the background, between messages. */
   prepare(options: Partial<ResolveOptions>): void {
+    this.startBackground(options, 0);
+  }
+
+  /**
+   * `prepare` right after a load: for a small file after a short grace, so the page mounts the result with a core to
+   * itself (pacing.ts, backgroundDelayMs); a switch or another load meanwhile supersedes it.
+   */
+  prepareAfterLoad(options: Partial<ResolveOptions>): void {
+    this.startBackground(options, backgroundDelayMs(this.loaded?.session.store.size ?? 0));
+  }
+
+  private startBackground(options: Partial<ResolveOptions>, startAfterMs: number): void {
     const current = this.loaded;
     if (current === undefined) return;
-    void this.background.prepare(current.session, current.modes, options, (session) =>
-      this.isLoaded(session),
+    void this.background.prepare(
+      current.session,
+      current.modes,
+      options,
+      (session) => this.isLoaded(session),
+      startAfterMs,
     );
   }
 

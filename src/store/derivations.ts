@@ -14,6 +14,7 @@ import {
 import { eventLabelFor, explainSelection, type Explanation } from './explanation.ts';
 import { highlightFor, type Highlight } from './highlight.ts';
 import { showsIdentityEvents } from './identityEvents.ts';
+import { createRowKeeper } from './keepRows.ts';
 import { memoizeLast } from './memo.ts';
 import { narrate, type Narrative } from './narrative.ts';
 
@@ -42,7 +43,11 @@ export function createDerivations(): Derivations {
   const played = memoizeLast(playScenarioMemo);
   const resolution = memoizeLast(resolvePlayed);
   const model = memoizeLast(stepModel);
-  const rows = memoizeLast(eventRows);
+  // A step rewrites a few rows of hundreds: the others stay the objects the views already projected and drew.
+  const keepRows = createRowKeeper();
+  const rows = memoizeLast((stepAt: StepModel, showIdentityEvents: boolean) =>
+    keepRows(eventRows(stepAt, showIdentityEvents)),
+  );
   const scenario = (state: AppState) => state.custom?.scenario ?? scenarioOf(state.scenarioId);
   const modelOf = (state: AppState) => {
     const playedScenario = played(scenario(state), state.sdkVersion);

@@ -88,8 +88,18 @@ export function resolvePlayed(
   return resolve(played.records, mode, options, { trackSteps: true });
 }
 
+const labels = new WeakMap<ReadonlyMap<string, string>, IdLabel>();
+
+/**
+ * The short-name function for a scenario's aliases: one function per alias map, so a step hands the views the same
+ * label and what they derived with it (projected table rows) stays valid.
+ */
 export function labelFor(aliases: ReadonlyMap<string, string>): IdLabel {
-  return (id) => aliases.get(id) ?? id;
+  const known = labels.get(aliases);
+  if (known !== undefined) return known;
+  const label: IdLabel = (id) => aliases.get(id) ?? id;
+  labels.set(aliases, label);
+  return label;
 }
 
 /** The model at `cursor` steps. */

@@ -23,7 +23,7 @@ export function keepUnchanged<T extends { readonly id: string }>(
   let unchanged = previous.length === next.length;
   const kept = next.map((element, index) => {
     const old = previousOf(element, index);
-    const keep = old !== undefined && same(old, element);
+    const keep = old !== undefined && (old === element || same(old, element));
     if (!keep || previous[index] !== old) unchanged = false;
     return keep ? old : element;
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sameData } from '../shared/sameData.ts';
 import { COLUMN_IDS } from './columnCatalog.ts';
 import {
+  createProjector,
   idCell,
   isChangedCell,
   projectRows,
@@ -22,6 +23,23 @@ function project(scenarioId: string, cursor: number, tableView: TableView = 'as-
 
 const texts = (rows: ReturnType<typeof project>['table'], column: 'user_id' | 'distinct_id' | 'device_id') =>
   rows.map((row) => row.cells[column].text);
+
+describe('createProjector', () => {
+  it('projects a row object once and hands back the same projection after, identity events left out as asked', () => {
+    const { model, rows, mode } = playedRows('new-user-signup', 4);
+    const context = { label: model.label, mode, tableView: 'as-sent' as const };
+    const project = createProjector(context);
+    const first = project(rows, true);
+    expect(first).toEqual(projectRows(rows, context, true));
+    const again = project(rows, false);
+    expect(again).toEqual(projectRows(rows, context, false));
+    expect(again.every((row) => first.includes(row))).toBe(true);
+    // A new row object (another derivation) is projected anew.
+    const [firstRow] = project([{ ...rows[0]! }], true);
+    expect(firstRow).not.toBe(first[0]);
+    expect(firstRow).toEqual(first[0]);
+  });
+});
 
 describe('projectRows', () => {
   it('shows device ids by alias with the full id behind them', () => {

@@ -62,8 +62,28 @@ export function projectRows(
   context: ProjectionContext,
   showIdentityEvents: boolean,
 ): TableRow[] {
-  const shown = showIdentityEvents ? rows : rows.filter((row) => !row.isIdentityEvent);
-  return shown.map((row) => projectRow(row, context));
+  return createProjector(context)(rows, showIdentityEvents);
+}
+
+/** Projects rows in one context, as `projectRows` does. */
+export type RowProjector = (rows: readonly EventRow[], showIdentityEvents: boolean) => TableRow[];
+
+/**
+ * `projectRows` for one context that remembers each row's projection: the store keeps a row a step left unchanged
+ * as the same object, so a step projects only the rows it added or rewrote, and hands the table the same projected
+ * objects for the rest.
+ */
+export function createProjector(context: ProjectionContext): RowProjector {
+  const projections = new WeakMap<EventRow, TableRow>();
+  const projectOnce = (row: EventRow): TableRow => {
+    const known = projections.get(row);
+    if (known !== undefined) return known;
+    const projected = projectRow(row, context);
+    projections.set(row, projected);
+    return projected;
+  };
+  return (rows, showIdentityEvents) =>
+    (showIdentityEvents ? rows : rows.filter((row) => !row.isIdentityEvent)).map(projectOnce);
 }
 
 export function projectRow(row: EventRow, context: ProjectionContext): TableRow {

@@ -5,7 +5,7 @@ import { useAppState, useEventRows, useScenario, useStepModel } from '../../stor
 import { COLUMN_IDS, OPTIONAL_COLUMNS, type ColumnId } from './columnCatalog.ts';
 import { columns, features, filterByText } from './columns.tsx';
 import { showsIdentityEvents } from './identityEvents.ts';
-import { projectRows, sameTableRow } from './projectRows.ts';
+import { createProjector, sameTableRow } from './projectRows.ts';
 import { toRowFilter } from './rowQuery.ts';
 import { useKeptUnchanged } from '../shared/useKeptUnchanged.ts';
 
@@ -21,11 +21,11 @@ function useTableRows() {
   const identityChoice = useAppState((state) => state.identityEvents);
   const scenarioChoice = useScenario().view?.identityEvents;
   const showIdentity = showsIdentityEvents(identityChoice, scenarioChoice);
-  const projected = useMemo(
-    () => projectRows(rows, { label, mode, tableView }, showIdentity),
-    [rows, label, mode, tableView, showIdentity],
-  );
-  // A step rewrites a few rows of hundreds: the others stay the objects the rows already drew (EventRowView's memo).
+  const project = useMemo(() => createProjector({ label, mode, tableView }), [label, mode, tableView]);
+  const projected = useMemo(() => project(rows, showIdentity), [project, rows, showIdentity]);
+  // A step rewrites a few rows of hundreds: the store keeps the others as the same objects, so they are projected
+  // once. A new context (mode, view) projects every row again: those that look the same stay the objects the rows
+  // already drew (EventRowView's memo).
   const data = useKeptUnchanged(projected, sameTableRow);
   return { data, total: data.length, showIdentity };
 }

@@ -70,11 +70,7 @@ export interface ScannedItem extends ReadItem {
  * building the object) and written back by string surgery, so a line's other properties are never parsed.
  */
 export class NdjsonReader implements RecordReader<ScannedItem> {
-  /** Event names as the engine keeps them: one string per distinct name, not a slice of each chunk read. */
-  private readonly names = new EventNames();
-  private accounting = new LineAccounting();
-  private lines = 0;
-  private blank = 0;
+  private judge = new NdjsonLines(DEFAULT_MAX_LINE_LENGTH);
   private lastAccount: LineAccount | undefined;
 
   constructor(
@@ -84,15 +80,13 @@ export class NdjsonReader implements RecordReader<ScannedItem> {
   ) {}
 
   async *batches(): AsyncGenerator<ReadBatch<ScannedItem>> {
-    this.accounting = new LineAccounting();
-    this.lines = 0;
-    this.blank = 0;
+    this.judge = new NdjsonLines(this.maxLineLength);
     const splitter = createLineSplitter({ maxLineLength: this.maxLineLength });
     // One batch per chunk of the file (the byte copy counts on batch k having read chunks 0…k).
     for await (const pieces of readTextPieces(this.path))
       yield this.read(pieces.flatMap((piece) => splitter.push(piece)));
     yield this.read(splitter.end());
-    this.lastAccount = this.accounting.build(this.lines, this.blank);
+    this.lastAccount = this.judge.account();
   }
 
   account(): LineAccount | undefined {
@@ -100,25 +94,8 @@ export class NdjsonReader implements RecordReader<ScannedItem> {
   }
 
   private read(lines: readonly NumberedLine[]): ReadBatch<ScannedItem> {
-    const batch = { items: [] as ScannedItem[], problems: [] as LineProblem[], notes: [] as ReadNote[] };
-    for (const { line, text, tooLong } of lines) {
-      this.lines = line;
-      if (text.includes('\uFFFD')) batch.notes.push({ line, message: INVALID_UTF8_NOTE });
-      const item =
-        tooLong === undefined
-          ? isBlankLine(text)
-            ? undefined
-            : readLine(line, text, this.names)
-          : problem(line, 'line-too-long', tooLongReason(tooLong, this.maxLineLength));
-      if (item === undefined) this.blank++;
-      else if ('reason' in item) {
-        batch.problems.push(item);
-        this.accounting.addProblem(line, item.code);
-      } else {
-        batch.items.push(item);
-        this.accounting.addLoaded(line);
-      }
-    }
+    const batch = newBatch();
+    for (const line of lines) this.judge.judge(line, batch);
     return batch;
   }
 
@@ -130,6 +107,58 @@ export class NdjsonReader implements RecordReader<ScannedItem> {
       JSON.stringify(outcome.resolvedId),
       outputProperties(outcome, this.mode),
     );
+  }
+}
+
+/** A batch being filled, with room for notes. */
+export type NdjsonBatch = ReadBatch<ScannedItem> & { readonly notes: ReadNote[] };
+
+export function newBatch(): NdjsonBatch {
+  return { items: [], problems: [], notes: [] };
+}
+
+/**
+ * How the NDJSON path judges each physical line (loaded, blank, or refused with its code and reason) and accounts
+ * for all of them: one definition for the text reader and for the byte reader of `idmerge resolve`'s worker, which
+ * gives it every line it does not read from bytes itself.
+ */
+export class NdjsonLines {
+  /** Event names as the engine keeps them: one string per distinct name, not a slice of each chunk read. */
+  private readonly names = new EventNames();
+  private readonly accounting = new LineAccounting();
+  private lines = 0;
+  private blank = 0;
+
+  constructor(private readonly maxLineLength: number) {}
+
+  /** Judges one line of text (or a too-long one) and adds it to `batch` as an item, a problem or nothing. */
+  judge({ line, text, tooLong }: NumberedLine, batch: NdjsonBatch): void {
+    this.lines = line;
+    if (text.includes('\uFFFD')) batch.notes.push({ line, message: INVALID_UTF8_NOTE });
+    const item =
+      tooLong === undefined
+        ? isBlankLine(text)
+          ? undefined
+          : readLine(line, text, this.names)
+        : problem(line, 'line-too-long', tooLongReason(tooLong, this.maxLineLength));
+    if (item === undefined) this.blank++;
+    else if ('reason' in item) {
+      batch.problems.push(item);
+      this.accounting.addProblem(line, item.code);
+    } else {
+      batch.items.push(item);
+      this.accounting.addLoaded(line);
+    }
+  }
+
+  /** Line `line` was loaded as an event by another reading of it (the byte path), with no problem and no note. */
+  loaded(line: number): void {
+    this.lines = line;
+    this.accounting.addLoaded(line);
+  }
+
+  account(): LineAccount {
+    return this.accounting.build(this.lines, this.blank);
   }
 }
 

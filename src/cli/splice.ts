@@ -1,7 +1,11 @@
 // Pass 2 of `idmerge resolve` as a byte copy (issue #14): pass 1 keeps, per event line, where its distinct_id value
 // and its properties' closing brace sit; pass 2 copies each line's bytes and splices the resolved id and the
 // G-7 / O-16 properties in at those offsets, without scanning the line again or running the engine again.
+import type { EventBytes } from '../io/scan/eventBytes.ts';
 import type { ScannedEvent } from '../io/scan/index.ts';
+
+/** distinct_id's number among the identity keys (IDENTITY_KEYS[0]). */
+const DISTINCT_ID = 0;
 
 const HAS_SPAN = 1;
 const HAS_PROPERTIES = 2;
@@ -53,6 +57,23 @@ export class SpliceColumns {
       this.closes[at] = scan.objectClose;
     }
     this.flags[at] = flags;
+  }
+
+  /**
+   * Records an event line read from its bytes (scanEventBytes: ASCII, with "properties"), whose offsets index the
+   * bytes the line starts at `lineStart` in.
+   */
+  recordBytes(line: number, lineStart: number, event: EventBytes): void {
+    for (let skipped = this.lastLine + 1; skipped < line; skipped++) this.skippedLines.push(skipped);
+    this.lastLine = line;
+    const at = this.count++;
+    if (at === this.flags.length) this.grow();
+    this.closes[at] = event.propertiesClose - lineStart;
+    if (event.has(DISTINCT_ID)) {
+      this.flags[at] = HAS_SPAN | HAS_PROPERTIES;
+      this.spanStarts[at] = event.valueStarts[DISTINCT_ID]! - lineStart;
+      this.spanEnds[at] = event.valueEnds[DISTINCT_ID]! - lineStart;
+    } else this.flags[at] = HAS_PROPERTIES | (event.propertiesEmpty ? PROPERTIES_EMPTY : 0);
   }
 
   /**

@@ -6,6 +6,8 @@
 // (measured: 1 s of the worker's time at 1M events).
 import type { Channel, StreamRecord } from '../../engine/index.ts';
 import { IDENTITY_KEYS, type IdentityKey } from '../../io/scan/index.ts';
+import { ByteChannel, type EventBytes } from '../../io/scan/eventBytes.ts';
+import { ByteIds } from '../../io/scan/byteIds.ts';
 import type { ScannedItem } from '../readers.ts';
 import type { SpliceColumns, SpliceSlice } from '../splice.ts';
 import { readIdentity, writeIdentity } from './identitySlots.ts';
@@ -22,6 +24,15 @@ const NUMBER = 1;
 const OTHER_JSON = 2;
 /** The same string as this key's last string value (events of one session repeat their ids): nothing crosses. */
 const SAME_STRING = 3;
+/** An id read from bytes: its number in the stream's id table (EventChunk.ids sends each text once). */
+const ID = 4;
+/**
+ * A string read from bytes that is not numbered (an `$insert_id`: nearly every event has its own, so numbering them
+ * would only fill the id table): its bytes, sent after the text path's strings in the chunk's text.
+ */
+const RAW = 5;
+/** The identity key whose values are sent as RAW. */
+const INSERT_ID = IDENTITY_KEYS.indexOf('$insert_id');
 
 /** One batch of items, column by column (see {@link columnsOf}); `names` extends the receiver's event names. */
 export interface EventChunk {
@@ -31,6 +42,8 @@ export interface EventChunk {
     readonly values: number;
     readonly numbers: number;
     readonly strings: number;
+    /** Of the string values, those sent RAW (the last ones in the text). */
+    readonly raws: number;
   };
   readonly buffer: ArrayBuffer;
   /** The string values, end to end (the `ends` column says where each ends). */
@@ -39,6 +52,8 @@ export interface EventChunk {
   readonly json: string[];
   /** Event names new to the receiver, in number order (few names: each crosses once for the stream). */
   readonly names: string[];
+  /** Ids read from bytes new to the receiver, in number order: each crosses once for the stream. */
+  readonly ids: string[];
   /** The profile updates (rare) as whole records, in item order. */
   readonly profiles: StreamRecord[];
   /** The items' splice columns (their views are in the buffer), so either thread can copy their lines. */
@@ -57,7 +72,7 @@ interface Columns {
   readonly nameNumbers: Int32Array;
   /** Per item: which identity keys it has (bit i: IDENTITY_KEYS[i]). */
   readonly presence: Uint16Array;
-  /** Per value: STRING, NUMBER or OTHER_JSON. */
+  /** Per value: STRING, NUMBER, OTHER_JSON, SAME_STRING or ID. */
   readonly tags: Uint8Array;
   readonly kinds: Uint8Array;
   /** Per item: its splice columns (splice.ts). */
@@ -97,84 +112,165 @@ function columnsOf(buffer: ArrayBuffer, counts: EventChunk['counts']): Columns {
 }
 
 /**
- * The worker's side: encodes each batch into scratch columns (reused), then packs them into a buffer from `spare`
- * (the ones the engine's thread gave back) or a new one when none is big enough.
+ * The worker's side: items are added one by one into scratch columns (reused), then `finish` packs them into a
+ * buffer from `spare` (the ones the engine's thread gave back) or a new one when none is big enough. An item comes
+ * either from the text path (a ScannedItem) or straight from its bytes (EventBytes), whose string values are
+ * numbered by their bytes (ByteIds): each distinct id crosses once as a string, then as its number.
  */
 export class ChunkEncoder {
   private readonly known = new Map<string, number>();
   private lastName = '';
   private lastNumber = -1;
   private scratch = new Scratch(1 << 16);
-  /** Per identity key: its last string value sent, as the decoder also keeps it. */
-  private readonly last: string[] = IDENTITY_KEYS.map(() => '');
+  /** Per identity key: its last string value sent by the text path, as the decoder also keeps it. */
+  private readonly last: Array<string | undefined> = IDENTITY_KEYS.map(() => '');
   /** Buffers given back, to be filled again. */
   readonly spare: ArrayBuffer[] = [];
   /** The current event's identity values, in IDENTITY_KEYS order. */
   private readonly slots: unknown[] = IDENTITY_KEYS.map(() => undefined);
+  /** Ids read from bytes, by their bytes; each new one is numbered in order and sent once (`freshIds`). */
+  private readonly ids = new ByteIds((text) => this.freshIds.push(text) - 1 + this.idsSent);
+  private idsSent = 0;
+  /** Event names read from bytes, numbered by the same table as the text path's names. */
+  private readonly byteNames = new ByteIds((name) => this.nameNumber(name));
+  // The batch being built.
+  private count = 0;
+  private values = 0;
+  private numberCount = 0;
+  private length = 0;
+  private names: string[] = [];
+  private strings: string[] = [];
+  private json: string[] = [];
+  private profiles: StreamRecord[] = [];
+  private freshIds: string[] = [];
+  /** RAW strings' bytes end to end, and where each ends. */
+  private raw = Buffer.allocUnsafe(1 << 16);
+  private rawLength = 0;
+  private rawCount = 0;
 
-  /** `splice`: the same items' splice columns. */
-  encode(items: readonly ScannedItem[], splice: SpliceSlice): EventChunk {
-    const count = items.length;
-    if (count * IDENTITY_KEYS.length > this.scratch.capacity)
-      this.scratch = new Scratch(count * IDENTITY_KEYS.length);
-    const { kinds, nameNumbers, presence, tags, refs, numbers, ends } = this.scratch;
-    const last = this.last;
-    const names: string[] = [];
-    const strings: string[] = [];
-    const json: string[] = [];
-    const profiles: StreamRecord[] = [];
-    let values = 0;
-    let numberCount = 0;
-    let length = 0;
-    for (let at = 0; at < count; at++) {
-      const { record } = items[at]!;
-      if (record.kind === 'profile') {
-        kinds[at] = PROFILE;
-        nameNumbers[at] = 0;
-        presence[at] = 0;
-        profiles.push(record);
-        continue;
-      }
-      const { event } = record;
-      kinds[at] =
-        event.channel === undefined ? EVENT : event.channel === 'track' ? EVENT_TRACK : EVENT_IMPORT;
-      nameNumbers[at] = this.nameNumber(event.event, names);
-      const slots = this.slots;
-      readIdentity(event.properties, slots);
-      let bits = 0;
-      for (let key = 0; key < IDENTITY_KEYS.length; key++) {
-        const value = slots[key];
-        if (value === undefined) continue;
-        bits |= 1 << key;
-        if (typeof value === 'string') {
-          if (value === last[key]) {
-            tags[values] = SAME_STRING;
-          } else {
-            tags[values] = STRING;
-            refs[values] = strings.length;
-            ends[strings.length] = length += value.length;
-            strings.push(value);
-            last[key] = value;
-          }
-        } else if (typeof value === 'number') {
-          tags[values] = NUMBER;
-          refs[values] = numberCount;
-          numbers[numberCount++] = value;
-        } else {
-          // JSON gives back exactly the value the scanner decoded (it decodes as JSON.parse does).
-          tags[values] = OTHER_JSON;
-          refs[values] = json.push(JSON.stringify(value)) - 1;
-        }
-        values++;
-      }
-      presence[at] = bits;
+  /** Room for one more item with all its values. */
+  private room(): Scratch {
+    const scratch = this.scratch;
+    if (this.count < scratch.capacity && this.values + IDENTITY_KEYS.length <= scratch.capacity)
+      return scratch;
+    return (this.scratch = scratch.grown());
+  }
+
+  /** Adds an item of the text path. */
+  add({ record }: ScannedItem): void {
+    const { kinds, nameNumbers, presence, tags, refs, numbers, ends } = this.room();
+    const at = this.count++;
+    if (record.kind === 'profile') {
+      kinds[at] = PROFILE;
+      nameNumbers[at] = 0;
+      presence[at] = 0;
+      this.profiles.push(record);
+      return;
     }
-    const counts = { items: count, values, numbers: numberCount, strings: strings.length };
+    const { event } = record;
+    kinds[at] = event.channel === undefined ? EVENT : event.channel === 'track' ? EVENT_TRACK : EVENT_IMPORT;
+    nameNumbers[at] = this.nameNumber(event.event);
+    const { slots, last, strings } = this;
+    readIdentity(event.properties, slots);
+    let bits = 0;
+    let values = this.values;
+    for (let key = 0; key < IDENTITY_KEYS.length; key++) {
+      const value = slots[key];
+      if (value === undefined) continue;
+      bits |= 1 << key;
+      if (typeof value === 'string') {
+        if (value === last[key]) {
+          tags[values] = SAME_STRING;
+        } else {
+          tags[values] = STRING;
+          refs[values] = strings.length;
+          ends[strings.length] = this.length += value.length;
+          strings.push(value);
+          last[key] = value;
+        }
+      } else if (typeof value === 'number') {
+        tags[values] = NUMBER;
+        refs[values] = this.numberCount;
+        numbers[this.numberCount++] = value;
+      } else {
+        // JSON gives back exactly the value the scanner decoded (it decodes as JSON.parse does).
+        tags[values] = OTHER_JSON;
+        refs[values] = this.json.push(JSON.stringify(value)) - 1;
+      }
+      values++;
+    }
+    this.values = values;
+    presence[at] = bits;
+  }
+
+  /** Adds an event read from its bytes (`event`'s offsets index `bytes`). */
+  addBytes(bytes: Uint8Array, event: EventBytes): void {
+    const { kinds, nameNumbers, presence, tags, refs, numbers } = this.room();
+    const at = this.count++;
+    kinds[at] =
+      event.channel === ByteChannel.None
+        ? EVENT
+        : event.channel === ByteChannel.Track
+          ? EVENT_TRACK
+          : EVENT_IMPORT;
+    nameNumbers[at] = this.byteNames.id(bytes, event.nameStart, event.nameEnd, event.nameHash);
+    const present = event.present;
+    let values = this.values;
+    for (let key = 0; key < IDENTITY_KEYS.length; key++) {
+      if ((present & (1 << key)) === 0) continue;
+      if (event.isString(key)) {
+        const start = event.valueStarts[key]! + 1;
+        const end = event.valueEnds[key]! - 1;
+        if (key === INSERT_ID) {
+          tags[values] = RAW;
+          refs[values] = this.addRaw(bytes, start, end);
+        } else {
+          tags[values] = ID;
+          refs[values] = this.ids.id(bytes, start, end, event.hashes[key]!);
+        }
+        this.last[key] = undefined; // the text path's next string for this key is sent whole
+      } else {
+        tags[values] = NUMBER;
+        refs[values] = this.numberCount;
+        numbers[this.numberCount++] = event.numbers[key]!;
+      }
+      values++;
+    }
+    this.values = values;
+    presence[at] = present;
+  }
+
+  /** Appends a RAW string's bytes; its number among the batch's RAW strings. */
+  private addRaw(bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    if (this.rawLength + length > this.raw.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.raw.length * 2, this.rawLength + length));
+      this.raw.copy(bigger, 0, 0, this.rawLength);
+      this.raw = bigger;
+    }
+    const raw = this.raw;
+    let at = this.rawLength;
+    for (let k = start; k < end; k++) raw[at++] = bytes[k]!;
+    this.rawLength = at;
+    const { rawEnds } = this.scratch;
+    rawEnds[this.rawCount] = at;
+    return this.rawCount++;
+  }
+
+  /** Packs the items added since the last `finish`; `splice`: the same items' splice columns. */
+  finish(splice: SpliceSlice): EventChunk {
+    const { kinds, nameNumbers, presence, tags, refs, numbers, ends, rawEnds } = this.scratch;
+    const { count, values, numberCount, strings, rawCount } = this;
+    const texts = strings.length;
+    const counts = { items: count, values, numbers: numberCount, strings: texts + rawCount, raws: rawCount };
     const buffer = this.bufferFor(byteLength(counts));
     const packed = columnsOf(buffer, counts);
     packed.numbers.set(numbers.subarray(0, numberCount));
     packed.refs.set(refs.subarray(0, values));
-    packed.ends.set(ends.subarray(0, strings.length));
+    packed.ends.set(ends.subarray(0, texts));
+    // RAW strings are ASCII (scanEventBytes accepts no other byte), so one Latin-1 decode gives their text.
+    const before = this.length;
+    for (let k = 0; k < rawCount; k++) packed.ends[texts + k] = before + rawEnds[k]!;
     packed.nameNumbers.set(nameNumbers.subarray(0, count));
     packed.presence.set(presence.subarray(0, count));
     packed.tags.set(tags.subarray(0, values));
@@ -184,7 +280,26 @@ export class ChunkEncoder {
     packed.closes.set(splice.closes);
     packed.spliceFlags.set(splice.flags);
     const { skipped, lastLine } = splice;
-    return { counts, buffer, text: strings.join(''), json, names, profiles, skipped, lastLine };
+    const chunk: EventChunk = {
+      counts,
+      buffer,
+      text: strings.join('') + this.raw.toString('latin1', 0, this.rawLength),
+      json: this.json,
+      names: this.names,
+      ids: this.freshIds,
+      profiles: this.profiles,
+      skipped,
+      lastLine,
+    };
+    this.idsSent += this.freshIds.length;
+    this.count = this.values = this.numberCount = this.length = 0;
+    this.rawLength = this.rawCount = 0;
+    this.names = [];
+    this.strings = [];
+    this.json = [];
+    this.profiles = [];
+    this.freshIds = [];
+    return chunk;
   }
 
   private bufferFor(bytes: number): ArrayBuffer {
@@ -195,14 +310,14 @@ export class ChunkEncoder {
   }
 
   /** The name's number; a new name is sent once. */
-  private nameNumber(name: string, fresh: string[]): number {
+  private nameNumber(name: string): number {
     // Names come from the reader's own table (one string per name), so the same name is usually the same string.
     if (name === this.lastName) return this.lastNumber;
     let number = this.known.get(name);
     if (number === undefined) {
       number = this.known.size;
       this.known.set(name, number);
-      fresh.push(name);
+      this.names.push(name);
     }
     this.lastName = name;
     this.lastNumber = number;
@@ -219,6 +334,7 @@ class Scratch {
   readonly refs: Int32Array;
   readonly numbers: Float64Array;
   readonly ends: Int32Array;
+  readonly rawEnds: Int32Array;
 
   constructor(readonly capacity: number) {
     this.kinds = new Uint8Array(capacity);
@@ -228,6 +344,21 @@ class Scratch {
     this.refs = new Int32Array(capacity);
     this.numbers = new Float64Array(capacity);
     this.ends = new Int32Array(capacity);
+    this.rawEnds = new Int32Array(capacity);
+  }
+
+  /** Twice the room, holding what this one holds. */
+  grown(): Scratch {
+    const bigger = new Scratch(this.capacity * 2);
+    bigger.kinds.set(this.kinds);
+    bigger.nameNumbers.set(this.nameNumbers);
+    bigger.presence.set(this.presence);
+    bigger.tags.set(this.tags);
+    bigger.refs.set(this.refs);
+    bigger.numbers.set(this.numbers);
+    bigger.ends.set(this.ends);
+    bigger.rawEnds.set(this.rawEnds);
+    return bigger;
   }
 }
 
@@ -241,6 +372,8 @@ type Properties = { [K in IdentityKey]: unknown };
  */
 export class ChunkDecoder {
   private readonly names: string[] = [];
+  /** Every id read from bytes so far, by its number. */
+  private readonly ids: string[] = [];
   private readonly properties = emptyProperties();
   private readonly event: { event: string; properties: Properties; channel: Channel | undefined } = {
     event: '',
@@ -256,6 +389,7 @@ export class ChunkDecoder {
   /** Hands each item to `visit` and appends the items' splice columns to `splice` (when this thread copies). */
   decode(chunk: EventChunk, visit: (record: StreamRecord) => void, splice: SpliceColumns | undefined): void {
     for (const name of chunk.names) this.names.push(name);
+    for (const id of chunk.ids) this.ids.push(id);
     const columns = columnsOf(chunk.buffer, chunk.counts);
     const { kinds, nameNumbers, presence, tags, refs, numbers, ends } = columns;
     splice?.append({
@@ -268,6 +402,8 @@ export class ChunkDecoder {
     });
     const { text, json, profiles } = chunk;
     const names = this.names;
+    const ids = this.ids;
+    const texts = chunk.counts.strings - chunk.counts.raws;
     const properties = this.properties;
     const last = this.last;
     const slots = this.slots;
@@ -289,6 +425,14 @@ export class ChunkDecoder {
         }
         const ref = refs[value]!;
         switch (tags[value++]) {
+          case ID:
+            slots[key] = ids[ref];
+            break;
+          case RAW: {
+            const at = texts + ref;
+            slots[key] = text.slice(at === 0 ? 0 : ends[at - 1], ends[at]);
+            break;
+          }
           case SAME_STRING:
             slots[key] = last[key];
             break;

@@ -8,8 +8,8 @@ import { modeRules } from '../../engine/index.ts';
 import { ByteWriter } from '../byteWriter.ts';
 import { copyResolved } from '../copyResolved.ts';
 import { PieceColumns } from '../pieces.ts';
-import { NdjsonReader } from '../readers.ts';
 import { SpliceColumns } from '../splice.ts';
+import { ByteNdjsonReader } from './byteReader.ts';
 import { ChunkEncoder } from './eventChunk.ts';
 import {
   BATCH_CREDITS,
@@ -61,15 +61,30 @@ class ToMainThread extends Writable {
 }
 
 async function scan(columns: SpliceColumns, progress: Progress, encoder: ChunkEncoder): Promise<void> {
-  const reader = new NdjsonReader(job.path, job.mode, job.maxLineLength);
-  for await (const batch of reader.batches()) {
+  const reader = new ByteNdjsonReader(job.path, job.maxLineLength, {
+    event(line, bytes, lineStart, event) {
+      columns.recordBytes(line, lineStart, event);
+      encoder.addBytes(bytes, event);
+    },
+    item(item) {
+      columns.record(item.line, item.text, item.scan);
+      encoder.add(item);
+    },
+  });
+  let from = 0;
+  let skippedFrom = 0;
+  const batches = reader.batches();
+  for (;;) {
+    // At most BATCH_CREDITS batches wait for the engine: the next chunk is read only once one is given back.
     await progress.until(() => progress.batchCredits > 0);
+    const next = await batches.next();
+    if (next.done === true) break;
     progress.batchCredits--;
-    const from = columns.size;
-    const skippedFrom = columns.skippedLines.length;
-    for (const item of batch.items) columns.record(item.line, item.text, item.scan);
-    const chunk = encoder.encode(batch.items, columns.since(from, skippedFrom));
-    post({ type: 'batch', chunk, problems: batch.problems, notes: batch.notes ?? [] }, [chunk.buffer]);
+    const batch = next.value;
+    const chunk = encoder.finish(columns.since(from, skippedFrom));
+    from = columns.size;
+    skippedFrom = columns.skippedLines.length;
+    post({ type: 'batch', chunk, problems: batch.problems, notes: batch.notes }, [chunk.buffer]);
     progress.read.batchRead(columns.size);
     progress.changed();
   }

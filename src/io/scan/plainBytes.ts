@@ -98,7 +98,12 @@ export class PlainEvent {
 /** The hash of the last string plainStringEnd read (FNV-1a over its bytes). */
 let lastHash = 0;
 
-function skipWs(b: Uint8Array, pos: number, end: number): number {
+/** The hash (hashBytes, FNV-1a) of the string the last plainStringEnd call read. */
+export function lastStringHash(): number {
+  return lastHash;
+}
+
+export function skipWs(b: Uint8Array, pos: number, end: number): number {
   while (pos < end) {
     const c = b[pos];
     if (c !== SPACE && c !== TAB) return pos;
@@ -108,7 +113,7 @@ function skipWs(b: Uint8Array, pos: number, end: number): number {
 }
 
 /** `pos` at an opening quote: the index of the closing quote of an ASCII string without escapes, else DECLINE. */
-function plainStringEnd(b: Uint8Array, pos: number, end: number): number {
+export function plainStringEnd(b: Uint8Array, pos: number, end: number): number {
   let hash = 0x811c9dc5 | 0;
   for (pos++; pos < end; pos++) {
     const c = b[pos]!;
@@ -166,7 +171,7 @@ function skipDigits(b: Uint8Array, pos: number, end: number): number {
 }
 
 /** The index after a JSON number at `pos`, or DECLINE (JSON's grammar: no leading zeros, no "+", digits after "."). */
-function skipNumber(b: Uint8Array, pos: number, end: number): number {
+export function skipNumber(b: Uint8Array, pos: number, end: number): number {
   if (b[pos] === MINUS) pos++;
   const first = b[pos];
   if (first === ZERO) pos++;
@@ -194,7 +199,7 @@ const FALSE = asciiBytes('false');
 const NULL = asciiBytes('null');
 
 /** The index after the JSON value at `pos` (after whitespace), or DECLINE. */
-function skipValue(b: Uint8Array, pos: number, end: number, depth: number): number {
+export function skipValue(b: Uint8Array, pos: number, end: number, depth: number): number {
   pos = skipWs(b, pos, end);
   const c = b[pos];
   if (c === QUOTE) return skipString(b, pos, end);
@@ -247,13 +252,13 @@ function keyAction(b: Uint8Array, start: number, end: number): number {
   return SKIP;
 }
 
-function sameBytes(b: Uint8Array, at: number, expected: Uint8Array): boolean {
+export function sameBytes(b: Uint8Array, at: number, expected: Uint8Array): boolean {
   for (let k = 0; k < expected.length; k++) if (b[at + k] !== expected[k]) return false;
   return true;
 }
 
 /** A number's value from its bytes: integers of up to 15 digits exactly in place, others as Number() reads them. */
-function numberAt(b: Uint8Array, start: number, end: number): number {
+export function numberAt(b: Uint8Array, start: number, end: number): number {
   if (end - start <= 15) {
     let value = 0;
     let k = start;
@@ -370,7 +375,7 @@ function looksRewritten(b: Uint8Array, out: PlainEvent): boolean {
 }
 
 /** A time the importer accepts as it is (fields.ts checkTime): seconds or milliseconds from 1970 to 9999. */
-function isPlainTime(time: number): boolean {
+export function isPlainTime(time: number): boolean {
   if (Number.isNaN(time)) return true; // no time
   const seconds = readEventTime(time);
   return seconds !== undefined && Number.isFinite(seconds) && seconds >= 0 && seconds <= LATEST_TIME;

@@ -7,7 +7,8 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { NumberedLine } from '../../io/index.ts';
 import { EventBytes, scanEventBytes } from '../../io/scan/eventBytes.ts';
-import { fileChunks } from '../byteLines.ts';
+import { open } from 'node:fs/promises';
+import { CHUNK_SIZE } from '../byteLines.ts';
 import { NdjsonLines, newBatch, type NdjsonBatch, type ScannedItem } from '../readers.ts';
 
 const NEWLINE = 0x0a;
@@ -24,23 +25,52 @@ export interface ByteLineSink {
 /** What a chunk's lines left besides items: the problems and notes, in line order. */
 export type ByteBatch = Pick<NdjsonBatch, 'problems' | 'notes'>;
 
+/** A batch with the file's bytes its events were read from (undefined for the batch after the last chunk). */
+export type ByteChunkBatch = ByteBatch & { readonly chunk: Buffer | undefined };
+
 /** Reads `path`'s NDJSON lines into `sink`, one batch per chunk read (the byte copy counts on that, as before). */
 export class ByteNdjsonReader {
   private readonly judge: NdjsonLines;
 
+  /**
+   * `take`: a buffer of CHUNK_SIZE bytes of its own (offset 0) to read the next chunk into; the sink may keep a
+   * chunk's bytes (the worker moves them to the engine's thread with the batch), so none is reused here.
+   */
   constructor(
     readonly path: string,
     private readonly maxLineLength: number,
     private readonly sink: ByteLineSink,
+    private readonly take: () => Buffer = () => Buffer.allocUnsafeSlow(CHUNK_SIZE),
   ) {
     this.judge = new NdjsonLines(maxLineLength);
   }
 
   /** One batch per chunk of the file, then one for a last line without a line break; each after its lines. */
-  async *batches(): AsyncGenerator<ByteBatch> {
+  async *batches(): AsyncGenerator<ByteChunkBatch> {
     const lines = new ByteLineSplitter(this.maxLineLength, new LineRouter(this.judge, this.sink));
-    for await (const chunk of fileChunks(this.path)) yield lines.push(chunk);
-    yield lines.end();
+    for await (const chunk of this.chunks()) yield { ...lines.push(chunk), chunk };
+    yield { ...lines.end(), chunk: undefined };
+  }
+
+  /** The file's chunks of exactly CHUNK_SIZE bytes (the last one shorter): the text reader's chunks (byteLines.ts). */
+  private async *chunks(): AsyncGenerator<Buffer> {
+    const file = await open(this.path, 'r');
+    try {
+      for (;;) {
+        const buffer = this.take();
+        let filled = 0;
+        while (filled < CHUNK_SIZE) {
+          const { bytesRead } = await file.read(buffer, filled, CHUNK_SIZE - filled, null);
+          if (bytesRead === 0) break;
+          filled += bytesRead;
+        }
+        if (filled === 0) return;
+        yield buffer.subarray(0, filled);
+        if (filled < CHUNK_SIZE) return;
+      }
+    } finally {
+      await file.close();
+    }
   }
 
   /** Where every line went (as NdjsonReader.account()), once every batch is read. */

@@ -2,8 +2,9 @@
 // ArrayBuffer (moved, not copied, and given back once ingested, so none is allocated per batch) and one string
 // holding every string value of the batch end to end. Structured-cloning a million small objects costs as much as
 // building them, so no object crosses per event; the engine's thread rebuilds each event from the columns, into one
-// reused record. Ids are not numbered in the worker: hashing each id there too would double the engine's interning
-// (measured: 1 s of the worker's time at 1M events).
+// reused record. Ids are not numbered in the worker, the busier thread: an event read from bytes sends its string
+// values as spans of the file's bytes, which move along with the batch, and the engine's thread numbers them by
+// their bytes (ByteIds), so the engine meets one string per distinct id.
 import type { Channel, StreamRecord } from '../../engine/index.ts';
 import { IDENTITY_KEYS, type IdentityKey } from '../../io/scan/index.ts';
 import { ByteChannel, type EventBytes } from '../../io/scan/eventBytes.ts';
@@ -24,15 +25,22 @@ const NUMBER = 1;
 const OTHER_JSON = 2;
 /** The same string as this key's last string value (events of one session repeat their ids): nothing crosses. */
 const SAME_STRING = 3;
-/** An id read from bytes: its number in the stream's id table (EventChunk.ids sends each text once). */
+/** An id read from bytes seen before: its number (the worker numbers ids by their bytes, ByteIds). */
 const ID = 4;
 /**
+ * An id read from bytes seen for the first time: its span in the chunk's file bytes (EventChunk.bytes), from which the
+ * engine's thread makes its one string; its number is the next one.
+ */
+const NEW_ID = 6;
+/**
  * A string read from bytes that is not numbered (an `$insert_id`: nearly every event has its own, so numbering them
- * would only fill the id table): its bytes, sent after the text path's strings in the chunk's text.
+ * would only fill the id table): its span in the chunk's file bytes, decoded where it is used.
  */
 const RAW = 5;
 /** The identity key whose values are sent as RAW. */
 const INSERT_ID = IDENTITY_KEYS.indexOf('$insert_id');
+/** Int32s per span: start, end. */
+const SPAN = 2;
 
 /** One batch of items, column by column (see {@link columnsOf}); `names` extends the receiver's event names. */
 export interface EventChunk {
@@ -42,8 +50,8 @@ export interface EventChunk {
     readonly values: number;
     readonly numbers: number;
     readonly strings: number;
-    /** Of the string values, those sent RAW (the last ones in the text). */
-    readonly raws: number;
+    /** Values read from bytes (NEW_ID or RAW), as spans of `bytes`. */
+    readonly spans: number;
   };
   readonly buffer: ArrayBuffer;
   /** The string values, end to end (the `ends` column says where each ends). */
@@ -52,8 +60,12 @@ export interface EventChunk {
   readonly json: string[];
   /** Event names new to the receiver, in number order (few names: each crosses once for the stream). */
   readonly names: string[];
-  /** Ids read from bytes new to the receiver, in number order: each crosses once for the stream. */
-  readonly ids: string[];
+  /**
+   * The file's bytes the batch's items were read from (moved, given back once ingested), holding its ID and RAW
+   * values; undefined when no item was read from bytes.
+   */
+  readonly bytes: ArrayBuffer | undefined;
+  readonly byteCount: number;
   /** The profile updates (rare) as whole records, in item order. */
   readonly profiles: StreamRecord[];
   /** The items' splice columns (their views are in the buffer), so either thread can copy their lines. */
@@ -68,6 +80,8 @@ interface Columns {
   readonly refs: Int32Array;
   /** Per string value: where it ends in the chunk's text. */
   readonly ends: Int32Array;
+  /** Per NEW_ID or RAW value: its start and end in the chunk's bytes. */
+  readonly spans: Int32Array;
   /** Per item: the number of its event name. */
   readonly nameNumbers: Int32Array;
   /** Per item: which identity keys it has (bit i: IDENTITY_KEYS[i]). */
@@ -84,12 +98,12 @@ interface Columns {
 
 /** Bytes a chunk of these counts needs (columns laid out widest first, so each is aligned). */
 function byteLength(counts: EventChunk['counts']): number {
-  const { items, values, numbers, strings } = counts;
-  return numbers * 8 + (values + strings + items * 4) * 4 + items * 2 + values + items * 2;
+  const { items, values, numbers, strings, spans } = counts;
+  return numbers * 8 + (values + strings + spans * SPAN + items * 4) * 4 + items * 2 + values + items * 2;
 }
 
 function columnsOf(buffer: ArrayBuffer, counts: EventChunk['counts']): Columns {
-  const { items, values, numbers, strings } = counts;
+  const { items, values, numbers, strings, spans } = counts;
   let at = 0;
   const take = <T>(make: (offset: number) => T, bytes: number): T => {
     const view = make(at);
@@ -100,6 +114,7 @@ function columnsOf(buffer: ArrayBuffer, counts: EventChunk['counts']): Columns {
     numbers: take((o) => new Float64Array(buffer, o, numbers), numbers * 8),
     refs: take((o) => new Int32Array(buffer, o, values), values * 4),
     ends: take((o) => new Int32Array(buffer, o, strings), strings * 4),
+    spans: take((o) => new Int32Array(buffer, o, spans * SPAN), spans * SPAN * 4),
     nameNumbers: take((o) => new Int32Array(buffer, o, items), items * 4),
     spanStarts: take((o) => new Int32Array(buffer, o, items), items * 4),
     spanEnds: take((o) => new Int32Array(buffer, o, items), items * 4),
@@ -114,8 +129,9 @@ function columnsOf(buffer: ArrayBuffer, counts: EventChunk['counts']): Columns {
 /**
  * The worker's side: items are added one by one into scratch columns (reused), then `finish` packs them into a
  * buffer from `spare` (the ones the engine's thread gave back) or a new one when none is big enough. An item comes
- * either from the text path (a ScannedItem) or straight from its bytes (EventBytes), whose string values are
- * numbered by their bytes (ByteIds): each distinct id crosses once as a string, then as its number.
+ * either from the text path (a ScannedItem) or straight from its bytes (EventBytes), whose ids are numbered by their
+ * bytes (no string made here); a new id and an `$insert_id` cross as a span of the file's bytes, which go along
+ * (moved), and the engine's thread makes their strings.
  */
 export class ChunkEncoder {
   private readonly known = new Map<string, number>();
@@ -128,9 +144,6 @@ export class ChunkEncoder {
   readonly spare: ArrayBuffer[] = [];
   /** The current event's identity values, in IDENTITY_KEYS order. */
   private readonly slots: unknown[] = IDENTITY_KEYS.map(() => undefined);
-  /** Ids read from bytes, by their bytes; each new one is numbered in order and sent once (`freshIds`). */
-  private readonly ids = new ByteIds((text) => this.freshIds.push(text) - 1 + this.idsSent);
-  private idsSent = 0;
   /** Event names read from bytes, numbered by the same table as the text path's names. */
   private readonly byteNames = new ByteIds((name) => this.nameNumber(name));
   // The batch being built.
@@ -142,11 +155,9 @@ export class ChunkEncoder {
   private strings: string[] = [];
   private json: string[] = [];
   private profiles: StreamRecord[] = [];
-  private freshIds: string[] = [];
-  /** RAW strings' bytes end to end, and where each ends. */
-  private raw = Buffer.allocUnsafe(1 << 16);
-  private rawLength = 0;
-  private rawCount = 0;
+  private spanCount = 0;
+  /** Ids read from bytes, numbered in the order first seen (the decoder numbers them alike). */
+  private readonly ids = new ByteIds();
 
   /** Room for one more item with all its values. */
   private room(): Scratch {
@@ -205,7 +216,7 @@ export class ChunkEncoder {
 
   /** Adds an event read from its bytes (`event`'s offsets index `bytes`). */
   addBytes(bytes: Uint8Array, event: EventBytes): void {
-    const { kinds, nameNumbers, presence, tags, refs, numbers } = this.room();
+    const { kinds, nameNumbers, presence, tags, refs, numbers, spans } = this.room();
     const at = this.count++;
     kinds[at] =
       event.channel === ByteChannel.None
@@ -221,12 +232,17 @@ export class ChunkEncoder {
       if (event.isString(key)) {
         const start = event.valueStarts[key]! + 1;
         const end = event.valueEnds[key]! - 1;
-        if (key === INSERT_ID) {
-          tags[values] = RAW;
-          refs[values] = this.addRaw(bytes, start, end);
-        } else {
+        const known = this.ids.size;
+        const number = key === INSERT_ID ? known : this.ids.id(bytes, start, end, event.hashes[key]!);
+        if (key !== INSERT_ID && number < known) {
           tags[values] = ID;
-          refs[values] = this.ids.id(bytes, start, end, event.hashes[key]!);
+          refs[values] = number;
+        } else {
+          tags[values] = key === INSERT_ID ? RAW : NEW_ID;
+          const span = this.spanCount++;
+          refs[values] = span;
+          spans[span * SPAN] = start;
+          spans[span * SPAN + 1] = end;
         }
         this.last[key] = undefined; // the text path's next string for this key is sent whole
       } else {
@@ -240,37 +256,20 @@ export class ChunkEncoder {
     presence[at] = present;
   }
 
-  /** Appends a RAW string's bytes; its number among the batch's RAW strings. */
-  private addRaw(bytes: Uint8Array, start: number, end: number): number {
-    const length = end - start;
-    if (this.rawLength + length > this.raw.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.raw.length * 2, this.rawLength + length));
-      this.raw.copy(bigger, 0, 0, this.rawLength);
-      this.raw = bigger;
-    }
-    const raw = this.raw;
-    let at = this.rawLength;
-    for (let k = start; k < end; k++) raw[at++] = bytes[k]!;
-    this.rawLength = at;
-    const { rawEnds } = this.scratch;
-    rawEnds[this.rawCount] = at;
-    return this.rawCount++;
-  }
-
-  /** Packs the items added since the last `finish`; `splice`: the same items' splice columns. */
-  finish(splice: SpliceSlice): EventChunk {
-    const { kinds, nameNumbers, presence, tags, refs, numbers, ends, rawEnds } = this.scratch;
-    const { count, values, numberCount, strings, rawCount } = this;
-    const texts = strings.length;
-    const counts = { items: count, values, numbers: numberCount, strings: texts + rawCount, raws: rawCount };
+  /**
+   * Packs the items added since the last `finish`; `splice`: the same items' splice columns; `bytes`: the file's
+   * bytes the items read from bytes index (a buffer of its own, from offset 0, to be moved with the chunk).
+   */
+  finish(splice: SpliceSlice, bytes: Buffer | undefined): EventChunk {
+    const { kinds, nameNumbers, presence, tags, refs, numbers, ends, spans } = this.scratch;
+    const { count, values, numberCount, strings, spanCount } = this;
+    const counts = { items: count, values, numbers: numberCount, strings: strings.length, spans: spanCount };
     const buffer = this.bufferFor(byteLength(counts));
     const packed = columnsOf(buffer, counts);
     packed.numbers.set(numbers.subarray(0, numberCount));
     packed.refs.set(refs.subarray(0, values));
-    packed.ends.set(ends.subarray(0, texts));
-    // RAW strings are ASCII (scanEventBytes accepts no other byte), so one Latin-1 decode gives their text.
-    const before = this.length;
-    for (let k = 0; k < rawCount; k++) packed.ends[texts + k] = before + rawEnds[k]!;
+    packed.ends.set(ends.subarray(0, strings.length));
+    packed.spans.set(spans.subarray(0, spanCount * SPAN));
     packed.nameNumbers.set(nameNumbers.subarray(0, count));
     packed.presence.set(presence.subarray(0, count));
     packed.tags.set(tags.subarray(0, values));
@@ -283,22 +282,21 @@ export class ChunkEncoder {
     const chunk: EventChunk = {
       counts,
       buffer,
-      text: strings.join('') + this.raw.toString('latin1', 0, this.rawLength),
+      text: strings.join(''),
       json: this.json,
       names: this.names,
-      ids: this.freshIds,
+      bytes: bytes?.buffer as ArrayBuffer | undefined,
+      byteCount: bytes?.length ?? 0,
       profiles: this.profiles,
       skipped,
       lastLine,
     };
-    this.idsSent += this.freshIds.length;
     this.count = this.values = this.numberCount = this.length = 0;
-    this.rawLength = this.rawCount = 0;
+    this.spanCount = 0;
     this.names = [];
     this.strings = [];
     this.json = [];
     this.profiles = [];
-    this.freshIds = [];
     return chunk;
   }
 
@@ -334,7 +332,7 @@ class Scratch {
   readonly refs: Int32Array;
   readonly numbers: Float64Array;
   readonly ends: Int32Array;
-  readonly rawEnds: Int32Array;
+  readonly spans: Int32Array;
 
   constructor(readonly capacity: number) {
     this.kinds = new Uint8Array(capacity);
@@ -344,7 +342,7 @@ class Scratch {
     this.refs = new Int32Array(capacity);
     this.numbers = new Float64Array(capacity);
     this.ends = new Int32Array(capacity);
-    this.rawEnds = new Int32Array(capacity);
+    this.spans = new Int32Array(capacity * SPAN);
   }
 
   /** Twice the room, holding what this one holds. */
@@ -357,7 +355,7 @@ class Scratch {
     bigger.refs.set(this.refs);
     bigger.numbers.set(this.numbers);
     bigger.ends.set(this.ends);
-    bigger.rawEnds.set(this.rawEnds);
+    bigger.spans.set(this.spans);
     return bigger;
   }
 }
@@ -389,7 +387,6 @@ export class ChunkDecoder {
   /** Hands each item to `visit` and appends the items' splice columns to `splice` (when this thread copies). */
   decode(chunk: EventChunk, visit: (record: StreamRecord) => void, splice: SpliceColumns | undefined): void {
     for (const name of chunk.names) this.names.push(name);
-    for (const id of chunk.ids) this.ids.push(id);
     const columns = columnsOf(chunk.buffer, chunk.counts);
     const { kinds, nameNumbers, presence, tags, refs, numbers, ends } = columns;
     splice?.append({
@@ -402,8 +399,9 @@ export class ChunkDecoder {
     });
     const { text, json, profiles } = chunk;
     const names = this.names;
-    const ids = this.ids;
-    const texts = chunk.counts.strings - chunk.counts.raws;
+    const { ids } = this;
+    const { spans } = columns;
+    const bytes = chunk.bytes === undefined ? NO_BYTES : Buffer.from(chunk.bytes, 0, chunk.byteCount);
     const properties = this.properties;
     const last = this.last;
     const slots = this.slots;
@@ -428,11 +426,16 @@ export class ChunkDecoder {
           case ID:
             slots[key] = ids[ref];
             break;
-          case RAW: {
-            const at = texts + ref;
-            slots[key] = text.slice(at === 0 ? 0 : ends[at - 1], ends[at]);
+          case NEW_ID: {
+            // ASCII (scanEventBytes reads no other byte): Latin-1 is its UTF-8
+            const id = bytes.toString('latin1', spans[ref * SPAN], spans[ref * SPAN + 1]);
+            ids.push(id);
+            slots[key] = id;
             break;
           }
+          case RAW: // ASCII (scanEventBytes reads no other byte): Latin-1 is its UTF-8
+            slots[key] = bytes.toString('latin1', spans[ref * SPAN], spans[ref * SPAN + 1]);
+            break;
           case SAME_STRING:
             slots[key] = last[key];
             break;
@@ -451,6 +454,8 @@ export class ChunkDecoder {
     }
   }
 }
+
+const NO_BYTES = Buffer.alloc(0);
 
 function emptyProperties(): Properties {
   const properties = {} as Properties;

@@ -40,7 +40,7 @@ export function workerCopies(streaming: boolean): boolean {
   return !streaming;
 }
 
-/** Main → worker: the piece numbers of the next items (in order) with the piece texts new to the worker; `written`: an `out` buffer given back to be filled again; `ingested`: a batch's buffer given back. */
+/** Main → worker: the piece numbers of the next items (in order) with the piece texts new to the worker; `written`: an `out` buffer given back to be filled again; `ingested`: a batch's buffer (and its file bytes) given back. */
 export type ToScanner =
   | {
       readonly type: 'pieces';
@@ -49,7 +49,7 @@ export type ToScanner =
       readonly fresh: { readonly ids: string[]; readonly extras: string[] } | undefined;
     }
   | { readonly type: 'written'; readonly bytes: Uint8Array }
-  | { readonly type: 'ingested'; readonly buffer: ArrayBuffer };
+  | { readonly type: 'ingested'; readonly buffer: ArrayBuffer; readonly bytes: ArrayBuffer | undefined };
 
 /** How many batches the worker may be ahead of the engine (each read batch is held until ingested). */
 export const BATCH_CREDITS = 6;

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Writable } from 'node:stream';
 import { modeRules } from '../../engine/index.ts';
+import { CHUNK_SIZE } from '../byteLines.ts';
 import { ByteWriter } from '../byteWriter.ts';
 import { copyResolved } from '../copyResolved.ts';
 import { PieceColumns } from '../pieces.ts';
@@ -33,6 +34,8 @@ class Progress extends Signal {
   batchCredits = BATCH_CREDITS;
   /** Output buffers the main thread gave back, to be filled again. */
   readonly spare: Buffer[] = [];
+  /** The file's chunks the main thread gave back once ingested, to read the next ones into. */
+  readonly spareChunks: Buffer[] = [];
 }
 
 function post(message: FromScanner, transfer: ArrayBuffer[] = []): void {
@@ -61,16 +64,22 @@ class ToMainThread extends Writable {
 }
 
 async function scan(columns: SpliceColumns, progress: Progress, encoder: ChunkEncoder): Promise<void> {
-  const reader = new ByteNdjsonReader(job.path, job.maxLineLength, {
-    event(line, bytes, lineStart, event) {
-      columns.recordBytes(line, lineStart, event);
-      encoder.addBytes(bytes, event);
+  const take = () => progress.spareChunks.pop() ?? Buffer.allocUnsafeSlow(CHUNK_SIZE);
+  const reader = new ByteNdjsonReader(
+    job.path,
+    job.maxLineLength,
+    {
+      event(line, bytes, lineStart, event) {
+        columns.recordBytes(line, lineStart, event);
+        encoder.addBytes(bytes, event);
+      },
+      item(item) {
+        columns.record(item.line, item.text, item.scan);
+        encoder.add(item);
+      },
     },
-    item(item) {
-      columns.record(item.line, item.text, item.scan);
-      encoder.add(item);
-    },
-  });
+    take,
+  );
   let from = 0;
   let skippedFrom = 0;
   const batches = reader.batches();
@@ -81,10 +90,11 @@ async function scan(columns: SpliceColumns, progress: Progress, encoder: ChunkEn
     if (next.done === true) break;
     progress.batchCredits--;
     const batch = next.value;
-    const chunk = encoder.finish(columns.since(from, skippedFrom));
+    const chunk = encoder.finish(columns.since(from, skippedFrom), batch.chunk);
     from = columns.size;
     skippedFrom = columns.skippedLines.length;
-    post({ type: 'batch', chunk, problems: batch.problems, notes: batch.notes }, [chunk.buffer]);
+    const moved = chunk.bytes === undefined ? [chunk.buffer] : [chunk.buffer, chunk.bytes];
+    post({ type: 'batch', chunk, problems: batch.problems, notes: batch.notes }, moved);
     progress.read.batchRead(columns.size);
     progress.changed();
   }
@@ -122,6 +132,7 @@ async function main(): Promise<void> {
     else if (message.type === 'ingested') {
       progress.batchCredits++;
       encoder.spare.push(message.buffer);
+      if (message.bytes !== undefined) progress.spareChunks.push(Buffer.from(message.bytes));
     } else {
       progress.credits++;
       const { bytes } = message;

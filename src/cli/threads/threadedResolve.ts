@@ -114,7 +114,8 @@ class MainThread {
         this.report(message.problems, message.notes);
         if (this.streaming) this.receipts.clear();
         this.decoder.decode(message.chunk, this.ingest, this.copiesHere ? this.columns : undefined);
-        this.send({ type: 'ingested', buffer: message.chunk.buffer }, [message.chunk.buffer]);
+        const { buffer, bytes } = message.chunk;
+        this.send({ type: 'ingested', buffer, bytes }, bytes === undefined ? [buffer] : [buffer, bytes]);
         this.items += message.chunk.counts.items;
         if (this.streaming) this.resolvePieces(0, this.receipts.count);
         this.read.batchRead(this.items);

@@ -36,6 +36,23 @@ describe('ByteIds', () => {
     );
   });
 
+  it('numbers ids 0, 1, 2… in the order first seen when it has no interner', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(asciiId, fc.constantFrom('a', 'b')), { maxLength: 2000 }), (texts) => {
+        const firstSeen = new Map<string, number>();
+        const byteIds = new ByteIds();
+        for (const text of texts) {
+          if (!firstSeen.has(text)) firstSeen.set(text, firstSeen.size);
+          const bytes = encoder.encode(` ${text} `);
+          const id = byteIds.id(bytes, 1, bytes.length - 1, hashBytes(bytes, 1, bytes.length - 1));
+          expect(id).toBe(firstSeen.get(text));
+        }
+        expect(byteIds.size).toBe(firstSeen.size);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('reads the same hash the scanner computed while it read the id', () => {
     fc.assert(
       fc.property(

@@ -13,7 +13,10 @@ export function hashBytes(b: Uint8Array, start: number, end: number): number {
   return hash;
 }
 
-/** Maps the bytes of ASCII ids to numbers given by `intern(text)` (the caller's own interning, e.g. EventStore's). */
+/**
+ * Maps the bytes of ASCII ids to numbers given by `intern(text)` (the caller's own interning, e.g. EventStore's),
+ * or, without `intern`, to 0, 1, 2… in the order first seen, without making any string.
+ */
 export class ByteIds {
   /** Open addressing: slot → entry, or EMPTY. */
   private slots = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
@@ -27,7 +30,12 @@ export class ByteIds {
   private used = 0;
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly intern: (text: string) => number) {}
+  constructor(private readonly intern?: (text: string) => number) {}
+
+  /** How many distinct ids it has seen. */
+  get size(): number {
+    return this.entries;
+  }
 
   /** The number of the id in `b[start, end)`, whose hashBytes is `hash`; interned on first sight. */
   id(b: Uint8Array, start: number, end: number, hash: number): number {
@@ -52,7 +60,7 @@ export class ByteIds {
   private add(slot: number, b: Uint8Array, start: number, length: number, hash: number): number {
     const bytes = b.subarray(start, start + length);
     // TextDecoder, not String.fromCharCode(...bytes): measured 45 ms against 410 ms for 300k ids of 44 bytes.
-    const id = this.intern(this.decoder.decode(bytes));
+    const id = this.intern === undefined ? this.entries : this.intern(this.decoder.decode(bytes));
     if (this.entries === this.ids.length) this.growEntries();
     if (this.used + length > this.arena.length) this.arena = grown(this.arena, this.used + length);
     const entry = this.entries++;

@@ -14,9 +14,11 @@ import {
   isPlainTime,
   lastStringHash,
   numberAt,
+  plainKeyEnd,
   plainStringEnd,
   sameBytes,
   skipNumber,
+  skipString,
   skipValue,
   skipWs,
 } from './plainBytes.ts';
@@ -139,13 +141,14 @@ function readProperties(b: Uint8Array, pos: number, end: number, out: EventBytes
   }
   for (;;) {
     if (b[pos] !== QUOTE) return DECLINE;
-    const keyEnd = plainStringEnd(b, pos, end); // a key with escapes may spell an identity key: declined
+    const keyEnd = plainKeyEnd(b, pos, end); // a key with escapes may spell an identity key: declined
     if (keyEnd === DECLINE) return DECLINE;
     const key = identityKeyAt(b, pos + 1, keyEnd);
     pos = skipWs(b, keyEnd + 1, end);
     if (b[pos] !== COLON) return DECLINE;
     pos = skipWs(b, pos + 1, end);
-    pos = key === NOT_IDENTITY ? skipValue(b, pos, end, 1) : readIdentity(b, pos, end, key, out);
+    if (key !== NOT_IDENTITY) pos = readIdentity(b, pos, end, key, out);
+    else pos = b[pos] === QUOTE ? skipString(b, pos, end) : skipValue(b, pos, end, 1);
     if (pos === DECLINE) return DECLINE;
     pos = skipWs(b, pos, end);
     const next = b[pos];
@@ -182,7 +185,7 @@ export function scanEventBytes(b: Uint8Array, start: number, end: number, out: E
   pos = skipWs(b, pos + 1, end);
   for (;;) {
     if (b[pos] !== QUOTE) return false;
-    const keyEnd = plainStringEnd(b, pos, end);
+    const keyEnd = plainKeyEnd(b, pos, end);
     if (keyEnd === DECLINE) return false;
     const keyStart = pos + 1;
     pos = skipWs(b, keyEnd + 1, end);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isDeviceKey } from './ids.ts';
 import { resolve, Resolver } from './resolve.ts';
 import { merges, stream } from './test/arbitraries.ts';
-import { MODES, type Mode } from './types.ts';
+import { MODES, type Cluster, type Mode } from './types.ts';
 
 const RUNS = { numRuns: 300 };
 const ids = (inputs: Parameters<typeof resolve>[0], mode: Mode, options = {}) =>
@@ -141,6 +141,11 @@ describe.each(MODES)('every mode: %s', (mode) => {
             prefix.outcome(i).failure?.code,
           ]);
           expect(atStep).toEqual(fromScratch);
+          // Clusters too; an earlier step's view keeps its answer, so asking again gives the same one (the last
+          // step's view is the live final view, which groups afresh).
+          const clusters = view.clusters();
+          expect(clusterSets(clusters)).toEqual(clusterSets(prefix.clusters()));
+          if (step < inputs.length - 1) expect(view.clusters()).toBe(clusters);
           const before =
             step === 0
               ? []
@@ -153,3 +158,10 @@ describe.each(MODES)('every mode: %s', (mode) => {
     );
   });
 });
+
+/** Clusters as sorted lists of member ids with their canonical id, in a canonical order, to compare two answers. */
+function clusterSets(clusters: readonly Cluster[]): string[][] {
+  return clusters
+    .map((cluster) => [cluster.canonical, ...cluster.members.map((member) => member.id).sort()])
+    .sort((a, b) => (a.join('\n') < b.join('\n') ? -1 : 1));
+}

@@ -20,6 +20,8 @@ export class ResolutionView extends StepState {
   private readonly activeDeviceLink = new Map<number, number>();
   /** How much of the link log has been read: a live view keeps up as a one-pass reader ingests more. */
   private linksRead = 0;
+  /** A fixed step's clusters, once asked for. */
+  private clustersAtStep: readonly Cluster[] | undefined;
 
   /** Everything the engine can say about the retained record at `index` (index ≤ step). */
   outcome(index: number): EventOutcome {
@@ -132,8 +134,18 @@ export class ResolutionView extends StepState {
     return attempts;
   }
 
-  /** Clusters at this step: every id seen so far, grouped by what it resolves to. */
-  clusters(): Cluster[] {
+  /**
+   * Clusters at this step: every id seen so far, grouped by what it resolves to. A view of an earlier step answers
+   * once and keeps the answer (its state no longer changes), since a step's story, graph, highlight and explanation
+   * all ask for it; a live view follows the ledger and groups afresh.
+   */
+  clusters(): readonly Cluster[] {
+    if (this.live) return this.groupClusters();
+    this.clustersAtStep ??= this.groupClusters();
+    return this.clustersAtStep;
+  }
+
+  private groupClusters(): Cluster[] {
     const { table, steps, kernel } = this.ledger;
     if (this.live)
       return groupClusters(table, this.step, {

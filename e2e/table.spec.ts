@@ -206,6 +206,25 @@ test('500 events: only the rows in view are rendered, the header stays, and keys
   await expect(table.row(1)).toHaveCount(0);
 });
 
+test('stepping forward and back, the step’s newest event stays in view', async ({ page }) => {
+  const table = new TablePage(page);
+  await table.open('scenario=original-cap-through-reset&mode=original&step=2');
+  await expect(table.row(499)).toBeInViewport();
+  // Step 3 (a reset) sends nothing; step 4 sends event #500, which the table scrolls to.
+  await table.nextStep();
+  await table.nextStep();
+  await expect(table.row(500)).toBeInViewport();
+  // Back at step 2 its newest event, #499, is the row just above: already in view (the table need not scroll).
+  await page.getByRole('button', { name: 'Previous step', exact: true }).click();
+  await page.getByRole('button', { name: 'Previous step', exact: true }).click();
+  await expect(page.getByTestId('timeline.position')).toHaveText(/Step 2 of/);
+  await expect(table.row(500)).toHaveCount(0);
+  await expect(table.row(499)).toBeInViewport();
+  // Back to the first step: its one event is far above, so the table scrolls up to it.
+  await page.getByRole('button', { name: 'Previous step', exact: true }).click();
+  await expect(table.row(1)).toBeInViewport();
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no violation in the table, ${theme} theme`, async ({ page }) => {
     // Reduced motion: the highlight's transition would otherwise be caught halfway by the contrast check.

@@ -18,6 +18,18 @@ describe('labelIdsIn', () => {
     expect(labelIdsIn('nothing here', new Map())).toBe('nothing here');
   });
 
+  it('answers a sentence asked again from memory, the same as the first time, per alias map', () => {
+    const aliases = deviceAliases([UUID]);
+    const sentence = `${UUID} would make 501 ids`;
+    expect(labelIdsIn(sentence, aliases)).toBe('D1 would make 501 ids');
+    expect(labelIdsIn(sentence, aliases)).toBe('D1 would make 501 ids');
+    // Another scenario's aliases name the same id differently.
+    expect(labelIdsIn(sentence, deviceAliases(['x', UUID]))).toBe('D2 would make 501 ids');
+    // Past the cache's bound it starts again and still answers right.
+    for (let i = 0; i < 600; i++) expect(labelIdsIn(`${UUID} #${i}`, aliases)).toBe(`D1 #${i}`);
+    expect(labelIdsIn(sentence, aliases)).toBe('D1 would make 501 ids');
+  });
+
   it('leaves no generated device id in any failure description of the library, in any mode', () => {
     const leaks: string[] = [];
     let rawBefore = 0;

@@ -7,7 +7,7 @@
 // their bytes (ByteIds), so the engine meets one string per distinct id.
 import type { Channel, StreamRecord } from '../../engine/index.ts';
 import { IDENTITY_KEYS, type IdentityKey } from '../../io/scan/index.ts';
-import { ByteChannel, type EventBytes } from '../../io/scan/eventBytes.ts';
+import { ByteChannel, mayBeBlockedId, type EventBytes } from '../../io/scan/eventBytes.ts';
 import { ByteIds } from '../../io/scan/byteIds.ts';
 import type { ScannedItem } from '../readers.ts';
 import type { SpliceColumns, SpliceSlice } from '../splice.ts';
@@ -225,13 +225,17 @@ export class ChunkEncoder {
           ? EVENT_TRACK
           : EVENT_IMPORT;
     nameNumbers[at] = this.byteNames.id(bytes, event.nameStart, event.nameEnd, event.nameHash);
-    const present = event.present;
+    let present = event.present;
     let values = this.values;
     for (let key = 0; key < IDENTITY_KEYS.length; key++) {
       if ((present & (1 << key)) === 0) continue;
       if (event.isString(key)) {
         const start = event.valueStarts[key]! + 1;
         const end = event.valueEnds[key]! - 1;
+        if (key === INSERT_ID && !mayBeBlockedId(bytes, start, end)) {
+          present &= ~(1 << key); // the engine only checks it against LIM-1's list, which it cannot be on
+          continue;
+        }
         const known = this.ids.size;
         const number = key === INSERT_ID ? known : this.ids.id(bytes, start, end, event.hashes[key]!);
         if (key !== INSERT_ID && number < known) {

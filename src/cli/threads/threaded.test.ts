@@ -43,6 +43,14 @@ const ODD_LINES = [
   '{"event":"$merge","properties":{"$distinct_ids":["u0",{"a":[1,-0]}]}}',
   '{"event":"x","properties":{"$device_id":"d","$device_id":"e","time":1.5e3}}',
   '{"$distinct_id":"u1","$set":{"plan":"pro"}}',
+  // $insert_id values on LIM-1's list (or starting like one), in both letter cases, and empty (Q-12).
+  '{"event":"x","properties":{"distinct_id":"u0","$insert_id":"null"}}',
+  '{"event":"x","properties":{"distinct_id":"u1","$insert_id":"NULL"}}',
+  '{"event":"x","properties":{"distinct_id":"u2","$insert_id":"Nope"}}',
+  '{"event":"x","properties":{"distinct_id":"u3","$insert_id":"0"}}',
+  '{"event":"x","properties":{"distinct_id":"u3","$insert_id":"00000000-0000-0000-0000-000000000000"}}',
+  '{"event":"x","properties":{"distinct_id":"u3","$insert_id":""}}',
+  '{"event":"x","properties":{"distinct_id":"u3","$insert_id":"i-1"}}',
   '{"event":"x"}',
   '{}',
 ];
@@ -64,12 +72,17 @@ const messyStream = fc
 describe('idmerge resolve on two threads', () => {
   it('agrees byte for byte with one thread on messy streams, in every mode', async () => {
     await fc.assert(
-      fc.asyncProperty(messyStream, fc.constantFrom(...MODES), async (text, mode) => {
-        const path = tempFile('messy.ndjson', text);
-        const argv = ['resolve', '--mode', mode, '--report', 'json', path];
-        expect(await withThreads('1', argv)).toEqual(await withThreads('0', argv));
-      }),
-      { numRuns: 24 },
+      fc.asyncProperty(
+        messyStream,
+        fc.constantFrom(...MODES),
+        fc.constantFrom('exact', 'case-insensitive'),
+        async (text, mode, match) => {
+          const path = tempFile('messy.ndjson', text);
+          const argv = ['resolve', '--mode', mode, '--blocked-match', match, '--report', 'json', path];
+          expect(await withThreads('1', argv)).toEqual(await withThreads('0', argv));
+        },
+      ),
+      { numRuns: 40 },
     );
   }, 120_000);
 

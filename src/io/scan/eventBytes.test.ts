@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NdjsonLines, newBatch } from '../../cli/readers.ts';
-import { ByteChannel, EventBytes, scanEventBytes } from './eventBytes.ts';
+import { BLOCKED_IDS, isBlockedId } from '../../engine/index.ts';
+import { ByteChannel, EventBytes, mayBeBlockedId, scanEventBytes } from './eventBytes.ts';
 import { IDENTITY_KEYS } from './types.ts';
 import { hashBytes } from './byteIds.ts';
 
@@ -147,6 +148,27 @@ const eventLine = fc.oneof(
     .map(([members, before, after]) => `${before}{${members.join(',')}}${after}`),
   wellFormed.chain((line) => fc.nat(line.length).map((cut) => line.slice(0, cut))),
 );
+
+describe('mayBeBlockedId', () => {
+  it('is true of every id the engine could find blocked (LIM-1, Q-12), in either match mode', () => {
+    const near = fc
+      .constantFrom(...BLOCKED_IDS)
+      .chain((id) =>
+        fc.constantFrom(id, id.toUpperCase(), id[0]!.toUpperCase() + id.slice(1), `${id}x`, id.slice(0, 1)),
+      );
+    fc.assert(
+      fc.property(fc.oneof(near, fc.string({ unit: 'binary-ascii', maxLength: 12 })), (id) => {
+        const bytes = encoder.encode(id);
+        const blocked = isBlockedId(id, 'exact') || isBlockedId(id, 'case-insensitive');
+        if (blocked) expect(mayBeBlockedId(bytes, 0, bytes.length)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(mayBeBlockedId(encoder.encode('i123'), 0, 4)).toBe(false);
+    expect(mayBeBlockedId(encoder.encode('NULL'), 0, 4)).toBe(true);
+    expect(mayBeBlockedId(encoder.encode(''), 0, 0)).toBe(false);
+  });
+});
 
 describe('scanEventBytes', () => {
   it('agrees with the text path on every line it accepts', () => {

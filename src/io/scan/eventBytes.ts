@@ -9,6 +9,7 @@
 // identity keys (IDENTITY_KEYS) at the top of "properties" at most once each, spelled without escapes, with a
 // string value without escapes or a number, and a time the importer accepts as it is (fields.ts checkTime). Anything
 // else is declined and the caller gives the line to the text path, which words any problem exactly as before.
+import { BLOCKED_IDS } from '../../engine/index.ts';
 import { IDENTITY_KEYS } from './types.ts';
 import {
   isPlainTime,
@@ -31,6 +32,21 @@ const CLOSE_BRACE = 0x7d;
 const DECLINE = -1;
 const NOT_IDENTITY = -1;
 const TIME = IDENTITY_KEYS.indexOf('time');
+
+/** First characters (lower-cased) of LIM-1's blocked values. */
+const BLOCKED_FIRSTS = new Set([...BLOCKED_IDS].map((id) => id.charCodeAt(0)));
+
+/**
+ * Whether the engine could find the ASCII id in `b[start, end)` on LIM-1's list (in either Q-12 match mode): false
+ * when it is empty or its first character, lower-cased, starts no blocked value, which is the engine's own first
+ * test (engine/ids.ts isBlockedId). An `$insert_id` is read by the engine for that check only (ledger.ts), so one that
+ * cannot be blocked need not be made into a string at all (the browser's event store keeps only blocked ones too).
+ */
+export function mayBeBlockedId(b: Uint8Array, start: number, end: number): boolean {
+  if (end === start) return false;
+  const first = b[start]!;
+  return BLOCKED_FIRSTS.has(first >= 0x41 && first <= 0x5a ? first | 0x20 : first);
+}
 
 /** The channel of an event line: none, or the one the line names. */
 export const ByteChannel = { None: 0, Track: 1, Import: 2 } as const;

@@ -12,6 +12,7 @@
 import { BLOCKED_IDS } from '../../engine/index.ts';
 import { IDENTITY_KEYS } from './types.ts';
 import {
+  asciiBytes,
   isPlainTime,
   lastStringHash,
   numberAt,
@@ -50,10 +51,6 @@ export function mayBeBlockedId(b: Uint8Array, start: number, end: number): boole
 
 /** The channel of an event line: none, or the one the line names. */
 export const ByteChannel = { None: 0, Track: 1, Import: 2 } as const;
-
-function asciiBytes(text: string): Uint8Array {
-  return Uint8Array.from(text, (c) => c.charCodeAt(0));
-}
 
 /** Identity keys as bytes, by number (their index in IDENTITY_KEYS). */
 const KEY_BYTES = IDENTITY_KEYS.map(asciiBytes);

@@ -1,16 +1,10 @@
-// The fast path of an NDJSON import (issue #14): a plain Mixpanel event line read from its UTF-8 bytes, without
-// decoding the line, parsing it into objects, or even making strings of its ids (the caller interns them by their
-// bytes, see ByteIds). Measured in Node on the 1M-event bench file: scanning and interning the ids of every line
-// this way takes about half the time of decoding the text, JSON.parse per line and interning the parsed strings.
-//
-// Invariant: scanPlainEvent accepts a line only when the line is valid JSON that the importer's full path
-// (TextDecoder, JSON.parse, normaliseMixpanel, checkEventFields) loads as an event with the same name, no channel,
-// and the same distinct_id, `$device_id`, `$user_id`, `$insert_id` and `time`, and whose other fields nothing in
-// identity resolution reads. Anything else — bytes outside ASCII, a carriage return, an escape in a key or a kept
-// value, a duplicate kept field, a top-level key besides "event" and "properties", an identity event (O-6, O-10,
-// O-13), an export's marks (G-6), an empty or non-string id, a time that is not a number in range, nesting deeper than
-// MAX_PLAIN_DEPTH — is declined, and the caller gives the line to the full path, which words any problem as before.
-import { BLOCKED_IDS, IDENTITY_EVENT_NAMES, readEventTime } from '../../engine/index.ts';
+// JSON read from its UTF-8 bytes, for the byte scanners of NDJSON (issue #14: scanEventBytes, `idmerge resolve`'s
+// pass 1): skipping values, finding the end of a string that needs no decoding (ASCII, no escapes) while hashing it
+// for ByteIds, reading numbers and times, comparing keys. Each helper answers DECLINE for anything it cannot read
+// exactly as JSON.parse would; the scanner then hands the line to the text path, which words any problem as before.
+// (A scanner of whole lines for the browser's importer, scanPlainEvent, was written on these helpers and is kept on
+// branch `bytes` until the browser's reader uses it.)
+import { readEventTime } from '../../engine/index.ts';
 
 /** Latest time the importer accepts (fields.ts): 9999-12-31T23:59:59Z. */
 const LATEST_TIME = 253_402_300_799;
@@ -35,64 +29,9 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const ASCII_END = 0x80;
 
-/** The kept fields, by slot. */
-export const PlainField = { Distinct: 0, Device: 1, User: 2, Insert: 3, Time: 4 } as const;
-const FULL_PATH = -2;
-const SKIP = -1;
-
-/** Keys the fast path acts on, as bytes, by length: kept fields (their slot) and keys that need the full path. */
-const KEYS_BY_LENGTH: (readonly (readonly [Uint8Array, number])[])[] = buildKeyTable([
-  ['distinct_id', PlainField.Distinct],
-  ['$device_id', PlainField.Device],
-  ['$user_id', PlainField.User],
-  ['$insert_id', PlainField.Insert],
-  ['time', PlainField.Time],
-  // An identity event's own fields (the engine and the linter read them) and an export's marks (G-6).
-  ['$identified_id', FULL_PATH],
-  ['$anon_id', FULL_PATH],
-  ['$anon_distinct_id', FULL_PATH],
-  ['alias', FULL_PATH],
-  ['$distinct_ids', FULL_PATH],
-  ['mp_processing_time_ms', FULL_PATH],
-  ['$distinct_id_before_identity', FULL_PATH],
-]);
-
-function buildKeyTable(keys: readonly (readonly [string, number])[]): (readonly [Uint8Array, number])[][] {
-  const table: (readonly [Uint8Array, number])[][] = [];
-  for (const [key, action] of keys) (table[key.length] ??= []).push([asciiBytes(key), action]);
-  return table;
-}
-
-function asciiBytes(text: string): Uint8Array {
+/** An ASCII text's bytes (keys and literals the scanners compare against). */
+export function asciiBytes(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
-}
-
-const IDENTITY_NAMES = [...IDENTITY_EVENT_NAMES].map(asciiBytes);
-/** First characters (lower-cased) of LIM-1's blocked values: an `$insert_id` starting otherwise is not blocked. */
-const BLOCKED_FIRSTS = new Set([...BLOCKED_IDS].map((id) => id.charCodeAt(0)));
-const DEVICE_PREFIX = asciiBytes('$device:');
-
-/** One line's fields: byte ranges of the strings (start = -1 when absent) and their hashes, and the time. */
-export class PlainEvent {
-  nameStart = 0;
-  nameEnd = 0;
-  nameHash = 0;
-  readonly starts = new Int32Array(4);
-  readonly ends = new Int32Array(4);
-  readonly hashes = new Int32Array(4);
-  time = Number.NaN;
-  /** Kept fields seen (bit per slot). */
-  seen = 0;
-
-  reset(): void {
-    this.starts.fill(-1);
-    this.time = Number.NaN;
-    this.seen = 0;
-  }
-
-  has(slot: number): boolean {
-    return this.starts[slot] !== -1;
-  }
 }
 
 /** The hash of the last string plainStringEnd read (FNV-1a over its bytes). */
@@ -260,14 +199,6 @@ function skipArray(b: Uint8Array, pos: number, end: number, depth: number): numb
   }
 }
 
-/** What to do with the property key between `start` and `end`: its kept slot, SKIP, or FULL_PATH. */
-function keyAction(b: Uint8Array, start: number, end: number): number {
-  const candidates = KEYS_BY_LENGTH[end - start];
-  if (candidates === undefined) return SKIP;
-  for (const [key, action] of candidates) if (sameBytes(b, start, key)) return action;
-  return SKIP;
-}
-
 export function sameBytes(b: Uint8Array, at: number, expected: Uint8Array): boolean {
   for (let k = 0; k < expected.length; k++) if (b[at + k] !== expected[k]) return false;
   return true;
@@ -284,133 +215,9 @@ export function numberAt(b: Uint8Array, start: number, end: number): number {
   return Number(String.fromCharCode(...b.subarray(start, end)));
 }
 
-function readKept(b: Uint8Array, pos: number, end: number, slot: number, out: PlainEvent): number {
-  const bit = 1 << slot;
-  if ((out.seen & bit) !== 0) return DECLINE; // JSON.parse keeps the last of two: the full path decides
-  out.seen |= bit;
-  if (slot === PlainField.Time) {
-    const after = skipNumber(b, pos, end);
-    if (after !== DECLINE) out.time = numberAt(b, pos, after);
-    return after;
-  }
-  if (b[pos] !== QUOTE) return DECLINE; // a number, null or other value: the full path words or converts it
-  const close = plainStringEnd(b, pos, end);
-  if (close === DECLINE || close === pos + 1) return DECLINE; // an empty id: the full path's rules
-  out.starts[slot] = pos + 1;
-  out.ends[slot] = close;
-  out.hashes[slot] = lastHash;
-  return close + 1;
-}
-
-function readProperties(b: Uint8Array, pos: number, end: number, out: PlainEvent): number {
-  pos = skipWs(b, pos + 1, end);
-  if (b[pos] === CLOSE_BRACE) return pos + 1;
-  for (;;) {
-    if (b[pos] !== QUOTE) return DECLINE;
-    const keyEnd = plainStringEnd(b, pos, end);
-    if (keyEnd === DECLINE) return DECLINE;
-    const action = keyAction(b, pos + 1, keyEnd);
-    if (action === FULL_PATH) return DECLINE;
-    pos = skipWs(b, keyEnd + 1, end);
-    if (b[pos] !== COLON) return DECLINE;
-    pos = skipWs(b, pos + 1, end);
-    pos = action === SKIP ? skipValue(b, pos, end, 1) : readKept(b, pos, end, action, out);
-    if (pos === DECLINE) return DECLINE;
-    pos = skipWs(b, pos, end);
-    const next = b[pos];
-    if (next === CLOSE_BRACE) return pos + 1;
-    if (next !== COMMA) return DECLINE;
-    pos = skipWs(b, pos + 1, end);
-  }
-}
-
-const EVENT_KEY = asciiBytes('event');
-const PROPERTIES_KEY = asciiBytes('properties');
-
-/** Reads the top-level object's "event" and "properties" members; false when the line is not plain. */
-function readTopLevel(b: Uint8Array, start: number, end: number, out: PlainEvent): boolean {
-  let pos = skipWs(b, start, end);
-  if (b[pos] !== OPEN_BRACE) return false;
-  let hasName = false;
-  let hasProperties = false;
-  pos = skipWs(b, pos + 1, end);
-  for (;;) {
-    if (b[pos] !== QUOTE) return false;
-    const keyEnd = plainStringEnd(b, pos, end);
-    if (keyEnd === DECLINE) return false;
-    const length = keyEnd - pos - 1;
-    const isName = length === 5 && sameBytes(b, pos + 1, EVENT_KEY);
-    const isProperties = length === 10 && sameBytes(b, pos + 1, PROPERTIES_KEY);
-    pos = skipWs(b, keyEnd + 1, end);
-    if (b[pos] !== COLON) return false;
-    pos = skipWs(b, pos + 1, end);
-    if (isName && !hasName) {
-      hasName = true;
-      if (b[pos] !== QUOTE) return false;
-      const close = plainStringEnd(b, pos, end);
-      if (close === DECLINE || close === pos + 1) return false;
-      out.nameStart = pos + 1;
-      out.nameEnd = close;
-      out.nameHash = lastHash;
-      pos = close + 1;
-    } else if (isProperties && !hasProperties) {
-      hasProperties = true;
-      if (b[pos] !== OPEN_BRACE) return false;
-      pos = readProperties(b, pos, end, out);
-      if (pos === DECLINE) return false;
-    } else return false; // "channel", another key, or a repeated one
-    pos = skipWs(b, pos, end);
-    if (b[pos] === CLOSE_BRACE) return hasName && skipWs(b, pos + 1, end) === end;
-    if (b[pos] !== COMMA) return false;
-    pos = skipWs(b, pos + 1, end);
-  }
-}
-
-function rangeEquals(b: Uint8Array, start: number, end: number, expected: Uint8Array, at = 0): boolean {
-  if (end - start !== expected.length - at) return false;
-  for (let k = start; k < end; k++) if (b[k] !== expected[at + k - start]) return false;
-  return true;
-}
-
-function rangesEqual(b: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-  if (aEnd - aStart !== bEnd - bStart) return false;
-  for (let k = 0; k < aEnd - aStart; k++) if (b[aStart + k] !== b[bStart + k]) return false;
-  return true;
-}
-
-/** G-6: an anonymous event whose distinct_id is neither its device id nor that id's `$device:` key (an export). */
-function looksRewritten(b: Uint8Array, out: PlainEvent): boolean {
-  if (!out.has(PlainField.Device) || !out.has(PlainField.Distinct) || out.has(PlainField.User)) return false;
-  const [ds, de, vs, ve] = [out.starts[0]!, out.ends[0]!, out.starts[1]!, out.ends[1]!];
-  if (rangesEqual(b, ds, de, vs, ve)) return false;
-  const prefixed =
-    de - ds === ve - vs + DEVICE_PREFIX.length &&
-    sameBytes(b, ds, DEVICE_PREFIX) &&
-    rangesEqual(b, ds + DEVICE_PREFIX.length, de, vs, ve);
-  return !prefixed;
-}
-
 /** A time the importer accepts as it is (fields.ts checkTime): seconds or milliseconds from 1970 to 9999. */
 export function isPlainTime(time: number): boolean {
   if (Number.isNaN(time)) return true; // no time
   const seconds = readEventTime(time);
   return seconds !== undefined && Number.isFinite(seconds) && seconds >= 0 && seconds <= LATEST_TIME;
-}
-
-/** An `$insert_id` that could be on LIM-1's list (any letter case) needs the full path, which keeps it (Q-12). */
-function mayBeBlocked(b: Uint8Array, out: PlainEvent): boolean {
-  if (!out.has(PlainField.Insert)) return false;
-  const first = b[out.starts[PlainField.Insert]!]!;
-  return BLOCKED_FIRSTS.has(first >= 0x41 && first <= 0x5a ? first | 0x20 : first);
-}
-
-/**
- * Reads the line `b[start, end)` (no line terminator) into `out` when it is a plain event (see the invariant at the
- * top); returns false otherwise, and the caller gives the line to the full path.
- */
-export function scanPlainEvent(b: Uint8Array, start: number, end: number, out: PlainEvent): boolean {
-  out.reset();
-  if (!readTopLevel(b, start, end, out)) return false;
-  for (const name of IDENTITY_NAMES) if (rangeEquals(b, out.nameStart, out.nameEnd, name)) return false;
-  return !looksRewritten(b, out) && isPlainTime(out.time) && !mayBeBlocked(b, out);
 }

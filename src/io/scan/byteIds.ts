@@ -6,7 +6,7 @@
 const EMPTY = -1;
 const INITIAL_SLOTS = 1 << 12;
 
-/** FNV-1a over bytes, the hash scanPlainEvent computes while it reads a string (same constants). */
+/** FNV-1a over bytes, the hash plainStringEnd computes while it reads a string (same constants). */
 export function hashBytes(b: Uint8Array, start: number, end: number): number {
   let hash = 0x811c9dc5 | 0;
   for (let k = start; k < end; k++) hash = Math.imul(hash ^ b[k]!, 0x01000193);

@@ -25,6 +25,7 @@
 import type { CDPSession, Page } from '@playwright/test';
 import type { Browser } from '@playwright/test';
 import { launchChromium, startPreview } from './browser.ts';
+import { minus, percentile, threadTime, type ThreadTime } from './mainThread.ts';
 import { traceTasks, type TracedTasks } from './stepTrace.ts';
 import { GRAPH_STEP_MEASURE, STEP_MEASURE } from '../src/views/shared/stepTiming.ts';
 
@@ -71,14 +72,6 @@ const MEASURES_GRAPH = `() => new Promise((resolve) => {
   check();
 })`;
 
-/** Chromium's main-thread counters, in ms. */
-interface ThreadTime {
-  readonly task: number;
-  readonly script: number;
-  readonly style: number;
-  readonly layout: number;
-}
-
 interface StepSample {
   readonly label: string;
   readonly toPaint: number;
@@ -98,26 +91,6 @@ interface Figures {
   readonly harness: number;
   /** The longest task of a traced pass, by CPU time. */
   readonly traced: TracedTasks;
-}
-
-async function threadTime(cdp: CDPSession): Promise<ThreadTime> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const value = (name: string) => 1000 * (metrics.find((metric) => metric.name === name)?.value ?? 0);
-  return {
-    task: value('TaskDuration'),
-    script: value('ScriptDuration'),
-    style: value('RecalcStyleDuration'),
-    layout: value('LayoutDuration'),
-  };
-}
-
-function minus(after: ThreadTime, before: ThreadTime): ThreadTime {
-  return {
-    task: after.task - before.task,
-    script: after.script - before.script,
-    style: after.style - before.style,
-    layout: after.layout - before.layout,
-  };
 }
 
 /** Steps go 0→1 … (steps-1)→steps, then back down, ROUNDS times; each sample is labelled with its transition. */
@@ -225,12 +198,6 @@ async function measure(
     harness,
     traced,
   };
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;

@@ -11,7 +11,7 @@ import { copyResolved } from '../copyResolved.ts';
 import { PieceColumns } from '../pieces.ts';
 import { SpliceColumns } from '../splice.ts';
 import { ByteNdjsonReader } from './byteReader.ts';
-import { ChunkEncoder } from './eventChunk.ts';
+import { ChunkEncoder } from './chunkEncoder.ts';
 import {
   BATCH_CREDITS,
   OUTPUT_CREDITS,

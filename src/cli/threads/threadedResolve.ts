@@ -21,7 +21,7 @@ import { PipeWriter } from '../io.ts';
 import { PieceColumns, PieceNumbers } from '../pieces.ts';
 import type { LineProblem, ReadBatch, ReadItem } from '../readers.ts';
 import { SpliceColumns } from '../splice.ts';
-import { ChunkDecoder } from './eventChunk.ts';
+import { ChunkDecoder } from './chunkDecoder.ts';
 import { ItemsRead, Signal } from './progress.ts';
 import { workerCopies, type FromScanner, type ScanJob, type ToScanner } from './protocol.ts';
 import { startScanWorker } from './startWorker.ts';

@@ -37,15 +37,16 @@ export async function forEachByteLine(
 }
 
 /**
- * The file as consecutive chunks of exactly CHUNK_SIZE bytes (the last one shorter), read into one reused buffer:
- * each chunk is only valid until the next is asked for. Exact sizes matter: chunk k is the same bytes the text
- * reader's chunk k decodes (a stream would join chunks that wait in its buffer).
+ * The file as consecutive chunks of exactly CHUNK_SIZE bytes (the last one shorter). Exact sizes matter: chunk k is
+ * the same bytes the text reader's chunk k decodes (a stream would join chunks that wait in its buffer). Each chunk is
+ * read into `take()`'s buffer (CHUNK_SIZE bytes, offset 0); by default one reused buffer, so a chunk is only valid
+ * until the next is asked for — a caller that keeps chunks passes a `take` that hands out buffers of their own.
  */
-export async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+export async function* fileChunks(path: string, take = reusedBuffer()): AsyncGenerator<Buffer> {
   const file = await open(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
     for (;;) {
+      const buffer = take();
       let filled = 0;
       while (filled < CHUNK_SIZE) {
         const { bytesRead } = await file.read(buffer, filled, CHUNK_SIZE - filled, null);
@@ -59,6 +60,12 @@ export async function* fileChunks(path: string): AsyncGenerator<Buffer> {
   } finally {
     await file.close();
   }
+}
+
+/** A `take` for fileChunks that hands out one buffer, allocated on first use, every time. */
+function reusedBuffer(): () => Buffer {
+  let buffer: Buffer | undefined;
+  return () => (buffer ??= Buffer.allocUnsafe(CHUNK_SIZE));
 }
 
 /** The size of the chunks read (the same as the text reader's, so chunk k of both holds the same bytes). */

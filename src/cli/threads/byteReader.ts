@@ -7,8 +7,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { NumberedLine } from '../../io/index.ts';
 import { EventBytes, scanEventBytes } from '../../io/scan/eventBytes.ts';
-import { open } from 'node:fs/promises';
-import { CHUNK_SIZE } from '../byteLines.ts';
+import { CHUNK_SIZE, fileChunks } from '../byteLines.ts';
 import { NdjsonLines, newBatch, type NdjsonBatch, type ScannedItem } from '../readers.ts';
 
 const NEWLINE = 0x0a;
@@ -48,29 +47,8 @@ export class ByteNdjsonReader {
   /** One batch per chunk of the file, then one for a last line without a line break; each after its lines. */
   async *batches(): AsyncGenerator<ByteChunkBatch> {
     const lines = new ByteLineSplitter(this.maxLineLength, new LineRouter(this.judge, this.sink));
-    for await (const chunk of this.chunks()) yield { ...lines.push(chunk), chunk };
+    for await (const chunk of fileChunks(this.path, this.take)) yield { ...lines.push(chunk), chunk };
     yield { ...lines.end(), chunk: undefined };
-  }
-
-  /** The file's chunks of exactly CHUNK_SIZE bytes (the last one shorter): the text reader's chunks (byteLines.ts). */
-  private async *chunks(): AsyncGenerator<Buffer> {
-    const file = await open(this.path, 'r');
-    try {
-      for (;;) {
-        const buffer = this.take();
-        let filled = 0;
-        while (filled < CHUNK_SIZE) {
-          const { bytesRead } = await file.read(buffer, filled, CHUNK_SIZE - filled, null);
-          if (bytesRead === 0) break;
-          filled += bytesRead;
-        }
-        if (filled === 0) return;
-        yield buffer.subarray(0, filled);
-        if (filled < CHUNK_SIZE) return;
-      }
-    } finally {
-      await file.close();
-    }
   }
 
   /** Where every line went (as NdjsonReader.account()), once every batch is read. */

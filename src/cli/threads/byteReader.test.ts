@@ -13,6 +13,7 @@ import { NdjsonReader } from '../readers.ts';
 import { SpliceColumns } from '../splice.ts';
 import { tempFile } from '../test/runCli.ts';
 import { ByteNdjsonReader } from './byteReader.ts';
+import { ODD_NDJSON_LINES } from '../test/oddLines.ts';
 
 const decoder = new TextDecoder();
 
@@ -90,33 +91,6 @@ async function readByBytes(path: string, maxLineLength: number) {
 }
 
 /** Lines the byte path must hand to the text path, or read exactly as it would. */
-const ODD_LINES = [
-  '',
-  '   ',
-  '\t',
-  'not json',
-  '{"event": "oops", ',
-  '[1,2]',
-  '{"properties":{}}',
-  '{"event":"x","properties":[]}',
-  '{"event":"x","channel":7,"properties":{"distinct_id":"u0"}}',
-  '{"event":"x","channel":"track","properties":{"distinct_id":"u0","time":"12"}}',
-  '{"event":"x","properties":{"distinct_id":7,"$device_id":null,"$insert_id":"i\\u0031"}}',
-  '{"event":"x","properties":{"distinct_id":"undefined","time":1.7e9}}',
-  '{"event":"x","properties":{"distinct_id":"\\u00fcser","city":"Zürich ✓ 😀"}}',
-  '{"event":"Zürich","properties":{"distinct_id":"u"}}',
-  '{"event":"x","properties":{"distinct_id":"\uFFFD"}}',
-  '{"event":"$merge","properties":{"$distinct_ids":["u0",{"a":[1,-0]}]}}',
-  '{"event":"x","properties":{"$device_id":"d","$device_id":"e","time":1.5e3}}',
-  '{"event":"x","properties":{"distinct\\u005fid":"u9"}}',
-  '{"$distinct_id":"u1","$set":{"plan":"pro"}}',
-  '{"event":"x"}',
-  '{"event":"x","properties":{"time":-5}}',
-  '{"event":"x","properties":{"time":99999999999999999}}',
-  '{}',
-  ` {"event":"x","properties":{"distinct_id":"u","deep":${'['.repeat(80)}${']'.repeat(80)}}} `,
-  `{"event":"x","properties":{"distinct_id":"u","pad":"${'y'.repeat(300)}"}}`,
-];
 const plainLine = fc
   .record({
     name: fc.constantFrom('Page View', '$identify', '$create_alias', 'e'),
@@ -138,7 +112,7 @@ const plainLine = fc
       ...(channel ? { channel } : {}),
     }),
   );
-const line = fc.oneof({ weight: 3, arbitrary: plainLine }, fc.constantFrom(...ODD_LINES));
+const line = fc.oneof({ weight: 3, arbitrary: plainLine }, fc.constantFrom(...ODD_NDJSON_LINES));
 
 /** A file of lines: text, then as bytes with invalid UTF-8 spliced in where asked. */
 const nastyFile = fc.record({

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { stream } from '../../engine/test/arbitraries.ts';
 import { runCli } from '../main.ts';
 import { cli, tempFile, type CliRun } from '../test/runCli.ts';
+import { ODD_NDJSON_LINES } from '../test/oddLines.ts';
 
 const MODES = ['simplified', 'original', 'legacy'] as const;
 
@@ -27,38 +28,11 @@ afterEach(() => {
 });
 
 /** Lines that are not plain events: each must be judged (and later copied) the same way on both paths. */
-const ODD_LINES = [
-  '',
-  '   ',
-  'not json',
-  '{"event": "oops", ',
-  '[1,2]',
-  '{"properties":{}}',
-  '{"event":"x","properties":[]}',
-  '{"event":"x","channel":7,"properties":{"distinct_id":"u0"}}',
-  '{"event":"x","channel":"track","properties":{"distinct_id":"u0","time":"12"}}',
-  '{"event":"x","properties":{"distinct_id":7,"$device_id":null,"$insert_id":"i\\u0031"}}',
-  '{"event":"x","properties":{"distinct_id":"undefined"}}',
-  '{"event":"x","properties":{"distinct_id":"\\u00fcser","city":"Zürich ✓ 😀"}}',
-  '{"event":"$merge","properties":{"$distinct_ids":["u0",{"a":[1,-0]}]}}',
-  '{"event":"x","properties":{"$device_id":"d","$device_id":"e","time":1.5e3}}',
-  '{"$distinct_id":"u1","$set":{"plan":"pro"}}',
-  // $insert_id values on LIM-1's list (or starting like one), in both letter cases, and empty (Q-12).
-  '{"event":"x","properties":{"distinct_id":"u0","$insert_id":"null"}}',
-  '{"event":"x","properties":{"distinct_id":"u1","$insert_id":"NULL"}}',
-  '{"event":"x","properties":{"distinct_id":"u2","$insert_id":"Nope"}}',
-  '{"event":"x","properties":{"distinct_id":"u3","$insert_id":"0"}}',
-  '{"event":"x","properties":{"distinct_id":"u3","$insert_id":"00000000-0000-0000-0000-000000000000"}}',
-  '{"event":"x","properties":{"distinct_id":"u3","$insert_id":""}}',
-  '{"event":"x","properties":{"distinct_id":"u3","$insert_id":"i-1"}}',
-  '{"event":"x"}',
-  '{}',
-];
 
 const messyStream = fc
   .record({
     events: stream,
-    odd: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...ODD_LINES)), { maxLength: 8 }),
+    odd: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...ODD_NDJSON_LINES)), { maxLength: 8 }),
     ending: fc.constantFrom('\n', '\r\n', '\r'),
     bom: fc.boolean(),
     finalNewline: fc.boolean(),

@@ -1,7 +1,20 @@
 // What the byte copy inserts into a resolved event line: the JSON of its resolved distinct_id and the properties it
 // gains (G-7, O-16). Both repeat a lot, so each distinct one gets a number and is encoded once; the numbers are what
 // crosses to the copying thread (see threads/), the texts cross once each.
-import type { ResolvedOutput } from '../engine/index.ts';
+import {
+  Int32Column,
+  NO_ID,
+  REJECTED_ID,
+  type IngestReceipts,
+  type OutputNumbers,
+  type ResolutionView,
+  type ResolvedOutput,
+} from '../engine/index.ts';
+
+/** No piece yet. */
+const NONE = -1;
+/** Resolved numbers go down to REJECTED_ID (-2). */
+const ID_OFFSET = 2;
 
 /** The two pieces an event line gets, as UTF-8 bytes: ranges of one buffer (read them before the next call). */
 export interface ItemPieces {
@@ -12,38 +25,58 @@ export interface ItemPieces {
   extraEnd: number;
 }
 
-/** Numbers the pieces of each outcome; new texts wait in `fresh` until taken. */
+/** Numbers the pieces of each event's output; new texts wait in `fresh` until taken. */
 export class PieceNumbers {
-  /** By resolved id number; rejected (null) and non-attributable ('') events are kept apart. */
-  private readonly ids: number[] = [];
-  private readonly unresolved = new Map<string, number>();
-  private readonly extras = new Map<string, number>();
+  /** By resolved id number + ID_OFFSET (so REJECTED_ID and NO_ID have slots too): its piece, or NONE. */
+  private readonly ids = new Int32Column(NONE);
+  /** By the id before identity + 1 (NO_ID: none gained): the piece of events without a failure, or NONE. */
+  private readonly extras = new Int32Column(NONE);
+  private readonly output: OutputNumbers = { resolved: NO_ID, beforeIdentity: NO_ID, failed: false };
   private idCount = 0;
   private extraCount = 0;
   /** Texts numbered since the last `take()`, in number order. */
   private fresh: { ids: string[]; extras: string[] } = { ids: [], extras: [] };
+  /** The pieces of the last event numbered. */
+  id = NONE;
+  extra = NONE;
 
-  /** `extraOf`: the properties an output event gains, as the JSON text appended to its properties (readers.ts). */
-  constructor(private readonly extraOf: (outcome: ResolvedOutput) => string) {}
+  /**
+   * `view`: the final view the outputs are read from; `extraOf`: the properties an output event gains, as the JSON
+   * text appended to its properties (readers.ts).
+   */
+  constructor(
+    private readonly view: ResolutionView,
+    private readonly idText: (n: number) => string,
+    private readonly extraOf: (outcome: ResolvedOutput) => string,
+  ) {}
 
-  id(outcome: ResolvedOutput): number {
-    const number = outcome.resolved;
-    if (number === null || number < 0) {
-      const json = JSON.stringify(outcome.resolvedId);
-      let piece = this.unresolved.get(json);
-      if (piece === undefined) this.unresolved.set(json, (piece = this.newId(json)));
-      return piece;
+  /**
+   * Numbers the pieces of the event whose receipt sits at `at` into `id` and `extra`. Asked once per event, so it
+   * reads the output as numbers (no object per event) and builds texts only for pieces not seen before.
+   */
+  number(receipts: IngestReceipts, at: number): void {
+    const output = this.view.outputNumbersOf(receipts, at, this.output);
+    const slot = output.resolved + ID_OFFSET;
+    let id = this.ids.get(slot);
+    if (id === NONE) this.ids.set(slot, (id = this.newId(this.resolvedJson(output.resolved))));
+    this.id = id;
+    // Failures are rare and carry their own words: only the common cases are shared, by the id before identity.
+    if (output.failed) {
+      this.extra = this.newExtra(this.extraOf(this.view.outputOf(receipts, at)));
+      return;
     }
-    return (this.ids[number] ??= this.newId(JSON.stringify(outcome.resolvedId)));
+    let extra = this.extras.get(output.beforeIdentity + 1);
+    if (extra === NONE) {
+      extra = this.newExtra(this.extraOf(this.view.outputOf(receipts, at)));
+      this.extras.set(output.beforeIdentity + 1, extra);
+    }
+    this.extra = extra;
   }
 
-  extra(outcome: ResolvedOutput): number {
-    // Failures are rare and carry their own words: only the common cases are shared, by the id before identity.
-    if (outcome.failure !== undefined) return this.newExtra(this.extraOf(outcome));
-    const key = outcome.distinctIdBeforeIdentity ?? '';
-    let piece = this.extras.get(key);
-    if (piece === undefined) this.extras.set(key, (piece = this.newExtra(this.extraOf(outcome))));
-    return piece;
+  /** The JSON of the resolved distinct_id: null when rejected (LIM-1), "" when non-attributable (LIM-2). */
+  private resolvedJson(resolved: number): string {
+    if (resolved === REJECTED_ID) return 'null';
+    return JSON.stringify(resolved === NO_ID ? '' : this.idText(resolved));
   }
 
   /** The texts numbered since the last call (ids, extras), to append to a {@link PieceBytes}; undefined if none. */

@@ -173,16 +173,18 @@ class ResolveRun {
       }
     }
     const view = this.view();
-    const numbers = new PieceNumbers((outcome) => outputProperties(outcome, this.mode));
+    const numbers = new PieceNumbers(
+      view,
+      (n) => this.resolver.idText(n),
+      (outcome) => outputProperties(outcome, this.mode),
+    );
     const bytes = new PieceBytes();
     const out = new ByteWriter(this.streams.stdout);
     const piecesAt = (at: number) => {
-      const outcome = view.outputOf(receipts, at);
-      const id = numbers.id(outcome);
-      const extra = numbers.extra(outcome);
+      numbers.number(receipts, at);
       const fresh = numbers.take();
       if (fresh !== undefined) bytes.add(fresh);
-      return bytes.of(id, extra);
+      return bytes.of(numbers.id, numbers.extra);
     };
     await copyResolved({ path: reader.path, columns, piecesAt }, out);
     await out.flush();

@@ -63,7 +63,7 @@ export { IngestReceipts, NO_LINK, NOT_AN_EVENT, REJECTED_ID, type RecordKind } f
 /** A profile's stored properties and where they landed (S-16, O-17). */
 export type { Profile } from './profiles.ts';
 /** What a resolution answers at one step: outcomes, the view itself, profiles and written outputs. */
-export type { EventOutcome, ProfileView, ResolutionView, ResolvedOutput } from './view.ts';
+export type { EventOutcome, OutputNumbers, ProfileView, ResolutionView, ResolvedOutput } from './view.ts';
 export { linkNote, type EventLabel, type IdLabel, type Note, type NoteKind } from './explain.ts';
 export { reasonLine, type Reason, type ReasonKind } from './reasons.ts';
 export {

@@ -38,6 +38,19 @@ export interface ResolvedOutput {
   readonly failure: Failure | undefined;
 }
 
+/**
+ * The parts of an outcome an exported event carries, as numbers (`ResolutionView.outputNumbersOf` writes them into
+ * one object the caller reuses): ids as IdTable integers, texts by `Resolution.idText(n)`.
+ */
+export interface OutputNumbers {
+  /** The resolved id: REJECTED_ID when rejected (LIM-1), NO_ID when non-attributable (LIM-2). */
+  resolved: number;
+  /** G-7 `$distinct_id_before_identity`, or NO_ID when the event gains none. */
+  beforeIdentity: number;
+  /** Whether the event met a failure (O-16, S-9); `outputOf` gives it. */
+  failed: boolean;
+}
+
 /** A profile as the app shows it: visible, hidden behind a merge (O-17), or stranded on a linked device (S-16). */
 export interface ProfileView extends Profile {
   /** `stranded`: on a `$device:` id already linked to a user, so no report shows it (S-16). */

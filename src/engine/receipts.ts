@@ -32,6 +32,25 @@ export interface RecordFacts {
   readonly origin: RecordOrigin | undefined;
 }
 
+/** RecordFacts a reader fills again and again (receipts.factsAt's `into`). @internal */
+export type MutableRecordFacts = { -readonly [K in keyof RecordFacts]: RecordFacts[K] };
+
+/** Empty facts to fill. @internal */
+export function newRecordFacts(): MutableRecordFacts {
+  return {
+    kind: 'event',
+    name: '',
+    isIdentityEvent: false,
+    derivedId: NO_ID,
+    derivation: 'none',
+    deviceKey: NO_ID,
+    frozenId: NO_ID,
+    rejectedValue: undefined,
+    newDevice: undefined,
+    origin: undefined,
+  };
+}
+
 const KINDS: readonly RecordKind[] = ['event', 'rejected', 'non-attributable', 'profile'];
 const DERIVATIONS: readonly Derivation[] = [
   'user-id',
@@ -195,22 +214,25 @@ export class IngestReceipts {
     return this.rejectedValues.get(at);
   }
 
-  /** The receipt as one object of facts. Engine-internal: queries build it only when asked. @internal */
-  factsAt(at: number): RecordFacts | undefined {
+  /**
+   * The receipt as one object of facts: a new one, or `into` filled (a caller asking per record reuses one).
+   * Engine-internal: queries build it only when asked. @internal
+   */
+  factsAt(at: number, into?: MutableRecordFacts): RecordFacts | undefined {
     if (at < 0 || at >= this.filled) return undefined;
+    const facts = into ?? newRecordFacts();
     const code = this.codes[at] ?? 0;
-    return {
-      kind: this.kindAt(at),
-      name: this.nameAt(at),
-      isIdentityEvent: (code & IDENTITY_BIT) !== 0,
-      derivedId: this.derivedIds[at] ?? NO_ID,
-      derivation: this.derivationAt(at),
-      deviceKey: this.deviceKeys[at] ?? NO_ID,
-      frozenId: this.frozenIds[at] ?? NO_ID,
-      rejectedValue: this.rejectedValues.get(at),
-      newDevice: this.newDeviceOf(at),
-      origin: this.origins.get(at),
-    };
+    facts.kind = this.kindAt(at);
+    facts.name = this.nameAt(at);
+    facts.isIdentityEvent = (code & IDENTITY_BIT) !== 0;
+    facts.derivedId = this.derivedIds[at] ?? NO_ID;
+    facts.derivation = this.derivationAt(at);
+    facts.deviceKey = this.deviceKeys[at] ?? NO_ID;
+    facts.frozenId = this.frozenIds[at] ?? NO_ID;
+    facts.rejectedValue = this.rejectedValues.get(at);
+    facts.newDevice = this.newDeviceOf(at);
+    facts.origin = this.origins.get(at);
+    return facts;
   }
 
   /** The id a receipt is held under regardless of later links (Legacy L-3, a profile's key), or NO_ID. @internal */

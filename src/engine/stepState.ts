@@ -3,8 +3,9 @@ import { deviceAssignedFailure } from './failures.ts';
 import { NO_ID } from './idTable.ts';
 import type { IdentityLedger } from './ledger.ts';
 import type { CanonicalState } from './modes/index.ts';
-import type { ResolvedOutput } from './outcomes.ts';
+import type { OutputNumbers, ResolvedOutput } from './outcomes.ts';
 import {
+  newRecordFacts,
   NOT_AN_EVENT,
   REJECTED_ID,
   type IngestReceipts,
@@ -56,6 +57,36 @@ export class StepState implements CanonicalState {
     const facts = receipts.factsAt(at);
     if (facts === undefined) throw new RangeError(`no receipt at ${at}`);
     return this.outputFor(receipts.indexAt(at), facts);
+  }
+
+  /**
+   * What {@link outputOf} says, as numbers written into `into` (reused by the caller): no text and no object made,
+   * for a copy that asks once per event of a million-event file (issue #14). The failure itself, when `failed`,
+   * comes from outputOf.
+   */
+  outputNumbersOf(receipts: IngestReceipts, at: number, into: OutputNumbers): OutputNumbers {
+    const facts = receipts.factsAt(at, this.scratchFacts);
+    if (facts === undefined) throw new RangeError(`no receipt at ${at}`);
+    const resolved = this.resolvedIdOf(
+      facts.kind,
+      facts.derivedId,
+      facts.frozenId,
+      this.live ? undefined : this.step,
+    );
+    const refusedBy = this.refusedLinkUser(facts);
+    into.resolved = resolved ?? REJECTED_ID;
+    into.beforeIdentity = this.beforeIdentity(facts, resolved, refusedBy);
+    into.failed = this.hasFailure(receipts.indexAt(at), refusedBy);
+    return into;
+  }
+
+  /** The receipt facts outputNumbersOf reads, one object for every call. */
+  private readonly scratchFacts = newRecordFacts();
+
+  /** Whether failureOf would name a failure, without building it. */
+  private hasFailure(index: number, refusedBy: number): boolean {
+    if (this.ledger.rules.queryTimeRefusal === undefined) return this.ledger.failures.has(index);
+    return refusedBy !== NO_ID;
   }
 
   /**

@@ -11,7 +11,7 @@ import { StepState } from './stepState.ts';
 import type { Cluster, FailedAttempt, Link } from './types.ts';
 
 /** The shapes a view answers with (defined in outcomes.ts). */
-export type { EventOutcome, ProfileView, ResolvedOutput } from './outcomes.ts';
+export type { EventOutcome, OutputNumbers, ProfileView, ResolvedOutput } from './outcomes.ts';
 
 /** Every question about the stream as it stood after one record: outcomes, links, clusters, profiles. */
 export class ResolutionView extends StepState {

@@ -64,7 +64,8 @@ class MainThread {
   private readonly signal = new Signal();
   private readonly decoder = new ChunkDecoder();
   private readonly receipts = new IngestReceipts();
-  private readonly numbers: PieceNumbers;
+  /** Made with the final view, once pieces are numbered. */
+  private numbers: PieceNumbers | undefined;
   private readonly columns = new SpliceColumns();
   private readonly pieces = new PieceColumns();
   private readonly read = new ItemsRead();
@@ -86,11 +87,10 @@ class MainThread {
     private readonly job: ScanJob,
     private readonly worker: Worker,
     private readonly resolver: Resolver,
-    extraOf: (outcome: ResolvedOutput) => string,
+    private readonly extraOf: (outcome: ResolvedOutput) => string,
     private readonly stdout: Writable,
     private readonly report: ReportLines,
   ) {
-    this.numbers = new PieceNumbers(extraOf);
     this.relay = new OutputRelay(stdout);
     this.streaming = !modeRules(resolver.mode).retroactive;
     this.copiesHere = !workerCopies(this.streaming);
@@ -146,15 +146,17 @@ class MainThread {
 
   /** Numbers the pieces of receipts from…end-1, keeps them for this thread's copy and sends them to the worker's. */
   private resolvePieces(from: number, end: number): void {
-    const view = (this.view ??= this.resolver.result().final());
+    const resolver = this.resolver;
+    const view = (this.view ??= resolver.result().final());
+    const numbers = (this.numbers ??= new PieceNumbers(view, (n) => resolver.idText(n), this.extraOf));
     const ids = new Int32Array(end - from);
     const extras = new Int32Array(end - from);
     for (let at = from, i = 0; at < end; at++, i++) {
-      const outcome = view.outputOf(this.receipts, at);
-      ids[i] = this.numbers.id(outcome);
-      extras[i] = this.numbers.extra(outcome);
+      numbers.number(this.receipts, at);
+      ids[i] = numbers.id;
+      extras[i] = numbers.extra;
     }
-    const fresh = this.numbers.take();
+    const fresh = numbers.take();
     if (this.copiesHere) this.pieces.add(ids, extras, fresh);
     else this.send({ type: 'pieces', ids, extras, fresh }, [ids.buffer, extras.buffer]);
   }

@@ -50,8 +50,8 @@ export function VirtualBody(props: VirtualBodyProps) {
     activate: (index) => selectRow(rows[index]),
     clear: () => select(null),
   });
+  useFollowStep(virtualizer, rows, scrollRef);
   const items = virtualizer.getVirtualItems();
-  useFollowStep(virtualizer, rows, items.length > 0);
 
   if (rows.length === 0) return <EmptyBody columnCount={columnCount} text={props.emptyText} />;
   const tabbable = items.some((item) => item.index === keyboard.active) ? keyboard.active : items[0]?.index;

@@ -1,38 +1,69 @@
 // After a step, bring its newest row (else its first rewritten row) into view, scrolling only if it is out of view.
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useAppState } from '../../store/hooks.ts';
 import type { EventTableRow } from './columns.tsx';
 
+type RowVirtualizer = Virtualizer<HTMLDivElement, Element>;
+
+/**
+ * Call after `useVirtualizer` and before `getVirtualItems`: on a step, the virtualizer is moved to the offset that shows
+ * the step's row before it picks the rows to render, so the step renders the rows it ends on, once, and the scroll
+ * box is moved to match before the frame is painted. TanStack's `scrollToIndex` would instead render the rows at the
+ * old offset, read the page's layout right after the commit to find its limit, scroll, render again on the scroll
+ * event and re-check the offset for frames after (issue #14: about a fifth of the main thread of a step that adds
+ * 498 rows, in a CPU profile).
+ */
 export function useFollowStep(
-  virtualizer: Virtualizer<HTMLDivElement, Element>,
+  virtualizer: RowVirtualizer,
   rows: readonly EventTableRow[],
-  /** The virtualizer has measured its viewport; scrolling before that would be clamped to the top. */
-  ready: boolean,
+  scrollRef: RefObject<HTMLDivElement | null>,
 ): void {
   const cursor = useAppState((state) => state.cursor);
-  // Follows the cursor only when it moves (or on opening), so toggling a view or a filter never moves the rows.
-  const followed = useRef<number | undefined>(undefined);
+  // Follows the cursor only when it moves (or on opening), so toggling a view or a filter never moves the rows; the
+  // offset is undefined when the row was in view already.
+  const [follow, setFollow] = useState<{ cursor: number; offset: number | undefined }>();
+  // The viewport is measured once the scroll box is observed: following before that would be clamped to the top.
+  const ready = virtualizer.scrollRect !== null && rows.length > 0;
+  if (ready && follow?.cursor !== cursor) {
+    // React's way to adjust to a changed prop during render: this render restarts at once with the new state.
+    const offset = offsetToShow(virtualizer, followedRow(rows));
+    setFollow({ cursor, offset });
+    // The offset the rows are picked for; the scroll event that follows the write below reports the same one. The
+    // virtualizer is TanStack's mutable instance, not React state: its offset is what it picks the rows from.
+    // eslint-disable-next-line react-hooks/immutability
+    if (offset !== undefined) virtualizer.scrollOffset = offset;
+  }
+  useLayoutEffect(() => {
+    const box = scrollRef.current;
+    if (follow?.offset !== undefined && box !== null) box.scrollTop = follow.offset;
+  }, [follow, scrollRef]);
+}
+
+/** The step's newest row, else its first rewritten row (a retroactive change), else none (-1). */
+function followedRow(rows: readonly EventTableRow[]): number {
   const newest = rows.findLastIndex((row) => row.original.isNew);
-  const target = newest >= 0 ? newest : rows.findIndex((row) => row.original.changed);
-  useEffect(() => {
-    if (!ready || followed.current === cursor) return;
-    followed.current = cursor;
-    if (target >= 0 && !isInView(virtualizer, target)) virtualizer.scrollToIndex(target, { align: 'auto' });
-  }, [cursor, target, virtualizer, ready]);
+  return newest >= 0 ? newest : rows.findIndex((row) => row.original.changed);
 }
 
 /**
- * Whether row `index` is wholly in view, by TanStack Virtual's own rule for `align: 'auto'` (getOffsetForIndex), from
- * its measurements alone. Such a scrollToIndex would stay where it is, yet it reads the page's layout right after the
- * step's commit and re-checks the offset for two more frames (issue #14: a step back usually lands on a row in view).
+ * The scroll offset that brings row `index` wholly into view by TanStack Virtual's rule for `align: 'auto'`
+ * (`getOffsetForIndex`: the nearest edge, clamped to the scrollable range), or undefined when it is in view already.
+ * From the virtualizer's measurements alone: the scroll box's limit is its content (the sticky header, the
+ * `scrollMargin`, then the rows' total size) less the viewport, so no layout is read.
  */
-function isInView(virtualizer: Virtualizer<HTMLDivElement, Element>, index: number): boolean {
-  // The measurements the render just read (getVirtualItems rebuilt them) and the viewport's last observed size.
+function offsetToShow(virtualizer: RowVirtualizer, index: number): number | undefined {
+  // The total size rebuilds the measurements for this render's row count first.
+  const total = virtualizer.getTotalSize();
   const item = virtualizer.measurementsCache[index];
   const height = virtualizer.scrollRect?.height;
-  if (item === undefined || height === undefined) return false;
+  if (item === undefined || height === undefined) return undefined;
   const offset = virtualizer.scrollOffset ?? 0;
-  const { scrollPaddingStart, scrollPaddingEnd } = virtualizer.options;
-  return item.start > offset + scrollPaddingStart && item.end < offset + height - scrollPaddingEnd;
+  const { scrollPaddingStart, scrollPaddingEnd, scrollMargin } = virtualizer.options;
+  const below = item.end >= offset + height - scrollPaddingEnd;
+  const above = item.start <= offset + scrollPaddingStart;
+  if (!below && !above) return undefined;
+  const wanted = below ? item.end + scrollPaddingEnd - height : item.start - scrollPaddingStart;
+  const limit = Math.max(scrollMargin + total - height, 0);
+  return Math.max(Math.min(wanted, limit), 0);
 }

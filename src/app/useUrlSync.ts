@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useStoreApi } from '../store/hooks.ts';
 import { locate, locationOf } from '../store/locate.ts';
+import { scenarioReadyFor } from '../store/openScenario.ts';
 import type { AppState } from '../store/appStore.ts';
 import {
   DEFAULT_VIEW_DETAILS,
@@ -116,6 +117,16 @@ export function useUrlSync(): void {
       editWriter.discard();
       const play = readPlay(window.location.search);
       if (play !== null) return void reopenPlay(play);
+      // A library scenario's body loads before the store names it; the entry must still be current when it has.
+      const search = window.location.search;
+      const ready = scenarioReadyFor(search);
+      if (ready === null) return reopenLocation();
+      ready.then(
+        () => (window.location.search === search ? reopenLocation() : undefined),
+        (error: unknown) => actions.addNotice(`This page's scenario could not be loaded (${String(error)}).`),
+      );
+    };
+    const reopenLocation = () => {
       // Read everything first: opening the location replaces the URL with its repaired form.
       const linked = detailsIn(window.location.search);
       const { location, stepCount, notices } = locate(window.location.search, linked.details.sdkVersion);

@@ -3,7 +3,9 @@ import { createContext, useState, type ReactNode } from 'react';
 import { createAppStore, INITIAL_STATE, type AppActions, type AppState, type AppStore } from './appStore.ts';
 import type { DatasetService } from './datasetService.ts';
 import { createLazyDatasetService } from './lazyDatasetService.ts';
-import { createDerivations, scenarioOf, type Derivations } from './derivations.ts';
+import { FIRST_SCENARIO } from '../scenarios/library/shelf.ts';
+import { LIBRARY_CATALOGUE } from './catalogue.ts';
+import { createDerivations, type Derivations } from './derivations.ts';
 
 export interface StoreBundle {
   readonly store: AppStore;
@@ -16,7 +18,10 @@ export interface StoreBundle {
 
 export function createStoreBundle(initial: Partial<AppState> = {}): StoreBundle {
   const scenarioId = initial.scenarioId ?? INITIAL_STATE.scenarioId;
-  const store = createAppStore({ stepCount: scenarioOf(scenarioId).steps.length, ...initial });
+  const store = createAppStore({
+    stepCount: LIBRARY_CATALOGUE.stepCount(scenarioId) ?? FIRST_SCENARIO.steps.length,
+    ...initial,
+  });
   return {
     store,
     derive: createDerivations(),

@@ -1,5 +1,5 @@
 // One memoized chain of derivations per store: played scenario → resolution → step model → table rows.
-import { findScenario, LIBRARY } from '../scenarios/library/index.ts';
+import { FIRST_SCENARIO, libraryEntry, shelvedScenario } from '../scenarios/library/shelf.ts';
 import type { EventLabel } from '../engine/index.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import type { AppState } from './appStore.ts';
@@ -32,11 +32,16 @@ export interface Derivations {
   readonly narrative: (state: AppState) => Narrative;
 }
 
-/** The scenario a state names; the first library scenario if the id is unknown (the URL reader reports that). */
+/**
+ * The scenario a state names; the first library scenario if the id is unknown (the URL reader reports that). A
+ * library scenario's body loads before the store names it (openLibraryScenario, scenarioReadyFor), so one that
+ * has not is a bug, said as such rather than shown as another scenario.
+ */
 export function scenarioOf(scenarioId: string): Scenario {
-  const scenario = findScenario(scenarioId) ?? LIBRARY[0];
-  if (scenario === undefined) throw new Error('the scenario library is empty');
-  return scenario;
+  const scenario = shelvedScenario(scenarioId);
+  if (scenario !== undefined) return scenario;
+  if (libraryEntry(scenarioId) === undefined) return FIRST_SCENARIO;
+  throw new Error(`scenario "${scenarioId}" is named before its body has loaded`);
 }
 
 export function createDerivations(): Derivations {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fetchLibrary } from '../scenarios/library/shelf.ts';
 import { createAppStore } from './appStore.ts';
 import { createDerivations } from './derivations.ts';
 
@@ -6,6 +7,11 @@ function derivedAt(scenarioId: string, mode: 'simplified' | 'original', cursor: 
   const store = createAppStore({ scenarioId, mode, cursor, stepCount: 99 });
   return { store, derive: createDerivations() };
 }
+
+// Library scenarios but the first load on demand, as in the app.
+beforeAll(async () => {
+  await fetchLibrary();
+});
 
 describe('explainSelection', () => {
   it("gives an event's reasons as the engine structured them: kind, rules, the ids and the event they name", () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fetchLibrary } from '../scenarios/library/shelf.ts';
 import { LIBRARY } from '../scenarios/library/index.ts';
 import { createAppStore } from './appStore.ts';
 import { assumptionsInForce, changedOptions, departures, modeMismatch } from './assumptions.ts';
@@ -11,6 +12,11 @@ const scenario = (id: string) => {
   if (found === undefined) throw new Error(id);
   return found;
 };
+
+// Library scenarios but the first load on demand, as in the app.
+beforeAll(async () => {
+  await fetchLibrary();
+});
 
 describe('assumptions', () => {
   it('marks only the options that differ from the defaults', () => {

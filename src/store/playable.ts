@@ -2,12 +2,17 @@
 import { ScenarioPlayError } from '../scenarios/play.ts';
 import type { SdkVersion } from '../simulator/index.ts';
 import { playScenarioMemo } from './derive.ts';
-import { scenarioOf } from './derivations.ts';
+import { shelvedScenario } from '../scenarios/library/shelf.ts';
 import type { Scenario } from '../scenarios/types.ts';
 
-/** Undefined when the scenario plays; otherwise what went wrong, in words. Plays are memoised, so this is cheap. */
+/**
+ * Undefined when the library scenario plays (or is not in the library); otherwise what went wrong, in words. Plays
+ * are memoised, so this is cheap. A body not loaded yet is checked once it is: the app opens a library scenario only
+ * after its body has loaded, and the scenario guard checks every scenario the store names.
+ */
 export function playProblem(scenarioId: string, sdkVersion: SdkVersion | undefined): string | undefined {
-  return playProblemOf(scenarioOf(scenarioId), sdkVersion);
+  const scenario = shelvedScenario(scenarioId);
+  return scenario === undefined ? undefined : playProblemOf(scenario, sdkVersion);
 }
 
 /** The same for a scenario in hand (a custom one). */

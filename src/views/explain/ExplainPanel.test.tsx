@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The Why panel as a reader sees it: rendered from the store's structured reasons, one rule badge per cited rule.
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fetchLibrary } from '../../scenarios/library/shelf.ts';
 import { StoreContext, createStoreBundle } from '../../store/StoreProvider.tsx';
 import type { AppState } from '../../store/appStore.ts';
 import { ExplainPanel } from './ExplainPanel.tsx';
@@ -17,6 +18,11 @@ function renderPanel(initial: Partial<AppState>) {
   );
   return bundle;
 }
+
+// Library scenarios but the first load on demand, as in the app.
+beforeAll(async () => {
+  await fetchLibrary();
+});
 
 describe('Why panel', () => {
   it('asks for a selection before the first event is sent', () => {

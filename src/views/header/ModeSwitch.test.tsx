@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The mode switch as a user meets it: a radio group named "Mode" whose choice is the store's mode.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fetchLibrary } from '../../scenarios/library/shelf.ts';
 import { StoreContext, createStoreBundle } from '../../store/StoreProvider.tsx';
 import type { AppState } from '../../store/appStore.ts';
 import { ModeSwitch } from './ModeSwitch.tsx';
@@ -17,6 +18,11 @@ function renderSwitch(initial: Partial<AppState>) {
   );
   return bundle;
 }
+
+// Library scenarios but the first load on demand, as in the app.
+beforeAll(async () => {
+  await fetchLibrary();
+});
 
 describe('ModeSwitch', () => {
   it('offers the three modes (G-2) in a group named Mode, the current one checked', () => {

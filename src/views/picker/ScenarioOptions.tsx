@@ -1,14 +1,13 @@
 // The picker's popup list: one group per lesson, each option with its title and lesson.
 import { useEffect } from 'react';
-import type { Scenario } from '../../scenarios/types.ts';
-import type { ScenarioGroupMatch } from '../../store/scenarioSearch.ts';
+import type { ScenarioGroupMatch, Searchable } from '../../store/scenarioSearch.ts';
 
 interface ScenarioOptionsProps {
   readonly listId: string;
   readonly groups: readonly ScenarioGroupMatch[];
   readonly activeId: string | undefined;
   readonly currentId: string;
-  readonly onChoose: (scenario: Scenario) => void;
+  readonly onChoose: (scenario: Searchable) => void;
 }
 
 export function ScenarioOptions({ listId, groups, activeId, currentId, onChoose }: ScenarioOptionsProps) {

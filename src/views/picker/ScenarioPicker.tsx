@@ -1,27 +1,53 @@
 // The scenario picker: a combobox named "Scenario" whose list is grouped by lesson and filtered as you type.
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { LIBRARY } from '../../scenarios/library/index.ts';
-import type { Scenario } from '../../scenarios/types.ts';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { fetchLibrary, LIBRARY_CONTENTS, shelvedLibrary } from '../../scenarios/library/shelf.ts';
 import { useActions, useScenario } from '../../store/hooks.ts';
-import { searchScenarios } from '../../store/scenarioSearch.ts';
+import { openLibraryScenario } from '../../store/openScenario.ts';
+import { searchScenarios, type Searchable } from '../../store/scenarioSearch.ts';
+import { warmWhenIdle } from '../shared/lazyView.tsx';
 import { ScenarioOptions } from './ScenarioOptions.tsx';
 import './picker.css';
 
+// The bodies (and so the lessons the list shows and searches) load when the page is idle, or when the list opens.
+warmWhenIdle(fetchLibrary);
+
+/**
+ * The scenarios the list offers: every library entry (title, group, rules: with the page), as whole scenarios once
+ * the library has loaded. Until then the list shows titles without lessons; a failed load leaves it so.
+ */
+function useListed(open: boolean): readonly Searchable[] {
+  const [loaded, setLoaded] = useState(shelvedLibrary);
+  const library = loaded ?? shelvedLibrary();
+  useEffect(() => {
+    if (!open || library !== undefined) return;
+    let live = true;
+    fetchLibrary().then(
+      (scenarios) => live && setLoaded(scenarios),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, library]);
+  return library ?? LIBRARY_CONTENTS;
+}
+
 export function ScenarioPicker() {
   const current = useScenario();
-  const { selectScenario } = useActions();
+  const actions = useActions();
   const [query, setQuery] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const listId = useId();
   const open = query !== null;
-  const groups = useMemo(() => searchScenarios(LIBRARY, query ?? ''), [query]);
+  const listed = useListed(open);
+  const groups = useMemo(() => searchScenarios(listed, query ?? ''), [listed, query]);
   const flat = useMemo(() => groups.flatMap((g) => g.scenarios), [groups]);
   const activeScenario = flat[Math.min(active, flat.length - 1)];
 
   const close = () => setQuery(null);
-  const choose = (scenario: Scenario) => {
+  const choose = (scenario: Searchable) => {
     close();
-    if (scenario.id !== current.id) selectScenario(scenario.id, scenario.steps.length, scenario.modes[0]);
+    if (scenario.id !== current.id) openLibraryScenario(actions, scenario.id);
   };
   const openList = (text: string) => {
     setQuery(text);

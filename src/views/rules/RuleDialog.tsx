@@ -1,34 +1,40 @@
 // The rule dialog: any rule badge opens it with the rule in plain words, its public source and a scenario showing it.
 import { useEffect, useRef, useState } from 'react';
-import { LIBRARY, findScenario } from '../../scenarios/library/index.ts';
+import { fetchLibrary } from '../../scenarios/library/shelf.ts';
 import { examplesOf, type RuleExample } from '../../rules/examples.ts';
 import type { Rule } from '../../rules/types.ts';
+import type { LibraryScenario } from '../../scenarios/types.ts';
 import { useActions } from '../../store/hooks.ts';
+import { openLibraryScenario } from '../../store/openScenario.ts';
 import { closeRule, useRuleDialog } from '../shared/ruleDialogState.ts';
 import { RuleStatement } from './RuleStatement.tsx';
 import './rules.css';
 
-type Lookup = (id: string) => Rule | undefined;
+interface Catalogue {
+  readonly lookup: (id: string) => Rule | undefined;
+  /** The library, whose scenarios show the rules. */
+  readonly library: readonly LibraryScenario[];
+}
 
-/** The catalogue is loaded on first use, so it is not part of the first page load. */
-function useCatalogue(wanted: boolean): Lookup | null {
-  const [lookup, setLookup] = useState<Lookup | null>(null);
+/** The catalogue and the library's bodies are loaded on first use, so they are not part of the first page load. */
+function useCatalogue(wanted: boolean): Catalogue | null {
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   useEffect(() => {
-    if (!wanted || lookup !== null) return;
+    if (!wanted || catalogue !== null) return;
     let live = true;
-    void import('../../rules/catalogue.ts').then((module) => {
-      if (live) setLookup(() => module.ruleById);
+    void Promise.all([import('../../rules/catalogue.ts'), fetchLibrary()]).then(([module, library]) => {
+      if (live) setCatalogue({ lookup: module.ruleById, library });
     });
     return () => {
       live = false;
     };
-  }, [wanted, lookup]);
-  return lookup;
+  }, [wanted, catalogue]);
+  return catalogue;
 }
 
 export function RuleDialog() {
   const ruleId = useRuleDialog((state) => state.rule);
-  const lookup = useCatalogue(ruleId !== null);
+  const catalogue = useCatalogue(ruleId !== null);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -36,7 +42,7 @@ export function RuleDialog() {
     if (ruleId !== null && !dialog.open) dialog.showModal();
     if (ruleId === null && dialog.open) dialog.close();
   }, [ruleId]);
-  const rule = ruleId === null ? undefined : lookup?.(ruleId);
+  const rule = ruleId === null ? undefined : catalogue?.lookup(ruleId);
   return (
     <dialog
       ref={ref}
@@ -53,19 +59,19 @@ export function RuleDialog() {
           ×
         </button>
       </div>
-      {ruleId === null ? null : lookup === null ? (
+      {ruleId === null ? null : catalogue === null ? (
         <p>Loading the rule…</p>
       ) : rule === undefined ? (
         <p>{ruleId} is not in the rule catalogue.</p>
       ) : (
-        <RuleBody rule={rule} />
+        <RuleBody rule={rule} library={catalogue.library} />
       )}
     </dialog>
   );
 }
 
-function RuleBody({ rule }: { rule: Rule }) {
-  const examples = examplesOf(rule.id, LIBRARY).slice(0, 3);
+function RuleBody({ rule, library }: { rule: Rule; library: readonly LibraryScenario[] }) {
+  const examples = examplesOf(rule.id, library).slice(0, 3);
   return (
     <div className="rule-dialog__body" data-testid="rule.body">
       <RuleStatement text={rule.statement} />
@@ -113,13 +119,10 @@ function RuleBody({ rule }: { rule: Rule }) {
 }
 
 function ExampleButton({ example }: { example: RuleExample }) {
-  const { selectScenario, stepTo, showSource } = useActions();
+  const actions = useActions();
   const open = () => {
-    const scenario = findScenario(example.scenarioId);
-    if (scenario === undefined) return;
-    showSource('scenario');
-    selectScenario(scenario.id, scenario.steps.length, example.mode);
-    if (example.step !== undefined) stepTo(example.step);
+    actions.showSource('scenario');
+    openLibraryScenario(actions, example.scenarioId, { mode: example.mode, step: example.step });
     closeRule();
   };
   return (

@@ -54,6 +54,11 @@ export function lazyView<Props extends object>(
   return LazyView;
 }
 
+/** Adds a load (a view's data, say) to what warmLazyViews runs when the page is idle, after the views before it. */
+export function warmWhenIdle(load: () => Promise<unknown>): void {
+  loaders.push(load);
+}
+
 /**
  * Fetches and evaluates every lazy view's code once the first screen is up and the page is idle, one view per idle
  * period: the first visit's download stays small, and evaluating a big chunk (React Flow) never lands in the

@@ -2,7 +2,8 @@
 // Table rows as rendered: the real column definitions and row view, fed by the store. Only the virtualizer is left
 // out (jsdom has no layout to measure), so every row the table model holds is rendered.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fetchLibrary } from '../../scenarios/library/shelf.ts';
 import { StoreContext, createStoreBundle } from '../../store/StoreProvider.tsx';
 import type { AppState } from '../../store/appStore.ts';
 import { useActions, useAppState, useHighlight } from '../../store/hooks.ts';
@@ -51,6 +52,11 @@ function renderRows(initial: Partial<AppState>) {
   );
   return bundle;
 }
+
+// Library scenarios but the first load on demand, as in the app.
+beforeAll(async () => {
+  await fetchLibrary();
+});
 
 describe('event table rows', () => {
   it('shows the S-9 refusal in its row: resolved to U2, with the failure code as a note', () => {

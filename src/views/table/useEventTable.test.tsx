@@ -2,7 +2,8 @@
 // The table keeps the projected rows a step left unchanged as the same objects, so its memoized rows skip their render.
 import { act, cleanup, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fetchLibrary } from '../../scenarios/library/shelf.ts';
 import { StoreContext, createStoreBundle } from '../../store/StoreProvider.tsx';
 import { useEventTable } from './useEventTable.ts';
 
@@ -17,6 +18,11 @@ function renderTable(cursor: number) {
   const rows = () => hook.result.current.table.getRowModel().rows.map((row) => row.original);
   return { store: bundle.store, rows };
 }
+
+// Library scenarios but the first load on demand, as in the app.
+beforeAll(async () => {
+  await fetchLibrary();
+});
 
 describe('useEventTable across steps', () => {
   it('keeps the row objects a step left unchanged, and gives new objects to the rows it changed', () => {

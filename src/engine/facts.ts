@@ -1,12 +1,42 @@
 // Reads the identity-relevant facts out of one Mixpanel event; everything else in the payload is ignored here.
+import { NOT_NUMBERED } from './idTable.ts';
 import { toIdText, toPresentIdText } from './ids.ts';
-import type { Channel, MixpanelEvent } from './types.ts';
+import type { Channel, MixpanelEvent, RecordOrigin } from './types.ts';
 
 /** The identity events (O-6, O-10, O-13); on Simplified they have no special meaning (S-8). */
 export const IDENTITY_EVENT_NAMES: ReadonlySet<string> = new Set(['$identify', '$create_alias', '$merge']);
 
+/**
+ * A reader's own numbers of an event's most-read ids, when it numbers ids (a number always stands for the same
+ * text, in every property and every event; two numbers may stand for one text): each the number of that property's string value, or NOT_NUMBERED. The engine
+ * then finds those ids by number (IdTable.intern), not by hashing their texts again (issue #14).
+ */
+export interface IdNumbers {
+  /** distinct_id's. */
+  readonly distinctIdNumber: number;
+  /** `$device_id`'s: the raw value's number (the engine makes the `$device:` key, S-4). */
+  readonly deviceIdNumber: number;
+  /** `$user_id`'s. */
+  readonly userIdNumber: number;
+}
+
+/** An event whose reader numbered its ids: what `Resolver.ingestNumbered` takes. */
+export interface NumberedEvent extends Omit<MixpanelEvent, 'channel'>, IdNumbers {
+  /** As MixpanelEvent's; undefined is absent, so a reused object can say it. */
+  readonly channel?: Channel | undefined;
+  /** What its producer knows of it (a stream record's `origin`), if anything. */
+  readonly origin?: RecordOrigin | undefined;
+}
+
+/** Numbers of an event whose reader numbers nothing. */
+export const UNNUMBERED: IdNumbers = Object.freeze({
+  distinctIdNumber: NOT_NUMBERED,
+  deviceIdNumber: NOT_NUMBERED,
+  userIdNumber: NOT_NUMBERED,
+});
+
 /** The parts of an event that identity resolution reads, with ids already in their compared text form. */
-export interface EventFacts {
+export interface EventFacts extends IdNumbers {
   readonly name: string;
   readonly channel: Channel;
   /** `$identify`, `$create_alias` or `$merge` (S-8, O-6, O-10, O-13). */
@@ -40,30 +70,68 @@ export function readEventTime(value: unknown): number | undefined {
 }
 
 /** Reads what identity resolution needs from one event: its name, channel, ids as compared text (S-2, O-1), identity-event fields. */
-export function readEventFacts(event: MixpanelEvent): EventFacts {
+export function readEventFacts(event: MixpanelEvent, numbers: IdNumbers = UNNUMBERED): EventFacts {
+  return fillEventFacts(blankEventFacts(), event, numbers);
+}
+
+/** EventFacts a reader fills again and again (fillEventFacts). */
+export type MutableEventFacts = { -readonly [K in keyof EventFacts]: EventFacts[K] };
+
+/** Facts to fill, in the one shape every EventFacts has. */
+export function blankEventFacts(): MutableEventFacts {
+  return {
+    name: '',
+    channel: 'import',
+    isIdentityEvent: false,
+    distinctId: undefined,
+    deviceId: undefined,
+    userId: undefined,
+    insertId: undefined,
+    time: undefined,
+    identifiedId: undefined,
+    anonId: undefined,
+    alias: undefined,
+    mergeIds: undefined,
+    ...UNNUMBERED,
+  };
+}
+
+/**
+ * readEventFacts into `into` (reused by a caller that reads a million events: no object per event). A number is
+ * kept only with its value's text: a property whose value is absent or empty where that means absent (Q-11) has
+ * none.
+ */
+export function fillEventFacts(
+  into: MutableEventFacts,
+  event: MixpanelEvent | NumberedEvent,
+  numbers: IdNumbers,
+): EventFacts {
   const p = event.properties;
   const name = event.event;
   const distinctId = toIdText(p['distinct_id']);
-  return {
-    name,
-    channel: event.channel ?? 'import',
-    isIdentityEvent: IDENTITY_EVENT_NAMES.has(name),
-    distinctId,
-    deviceId: toPresentIdText(p['$device_id']),
-    userId: toPresentIdText(p['$user_id']),
-    insertId: toPresentIdText(p['$insert_id']),
-    time: readEventTime(p['time']),
-    identifiedId:
-      name === '$identify'
-        ? (toPresentIdText(p['$identified_id']) ?? presentOrUndefined(distinctId))
-        : undefined,
-    anonId:
-      name === '$identify'
-        ? (toPresentIdText(p['$anon_id']) ?? toPresentIdText(p['$anon_distinct_id']))
-        : undefined,
-    alias: name === '$create_alias' ? toPresentIdText(p['alias']) : undefined,
-    mergeIds: name === '$merge' ? readMergeIds(p['$distinct_ids']) : undefined,
-  };
+  const deviceId = toPresentIdText(p['$device_id']);
+  const userId = toPresentIdText(p['$user_id']);
+  const isIdentify = name === '$identify';
+  into.name = name;
+  into.channel = event.channel ?? 'import';
+  into.isIdentityEvent = IDENTITY_EVENT_NAMES.has(name);
+  into.distinctId = distinctId;
+  into.deviceId = deviceId;
+  into.userId = userId;
+  into.insertId = toPresentIdText(p['$insert_id']);
+  into.time = readEventTime(p['time']);
+  into.identifiedId = isIdentify
+    ? (toPresentIdText(p['$identified_id']) ?? presentOrUndefined(distinctId))
+    : undefined;
+  into.anonId = isIdentify
+    ? (toPresentIdText(p['$anon_id']) ?? toPresentIdText(p['$anon_distinct_id']))
+    : undefined;
+  into.alias = name === '$create_alias' ? toPresentIdText(p['alias']) : undefined;
+  into.mergeIds = name === '$merge' ? readMergeIds(p['$distinct_ids']) : undefined;
+  into.distinctIdNumber = distinctId === undefined ? NOT_NUMBERED : numbers.distinctIdNumber;
+  into.deviceIdNumber = deviceId === undefined ? NOT_NUMBERED : numbers.deviceIdNumber;
+  into.userIdNumber = userId === undefined ? NOT_NUMBERED : numbers.userIdNumber;
+  return into;
 }
 
 function presentOrUndefined(id: string | undefined): string | undefined {

@@ -1,15 +1,31 @@
 // Every id the stream mentions gets a small integer once; kernels and columns work on integers, not strings.
+import { Int32Column } from './columnArrays.ts';
 import { DEVICE_PREFIX, isDeviceKey } from './ids.ts';
 
 /** No id: the number of a missing id (an event with no usable identity, an unlinked device). */
 export const NO_ID = -1;
 
+/** A caller's number of an id it did not number (see IdTable.intern). */
+export const NOT_NUMBERED = -1;
+
 const DEVICE_BIT = 1;
 const BLOCK_CHECKED = 2;
 const BLOCKED = 4;
 
-/** Interns id texts as small integers, so kernels work on numbers; `$device:` keys are kept apart from raw ids (S-2). */
+/**
+ * Interns id texts as small integers, so kernels work on numbers; `$device:` keys are kept apart from raw ids (S-2).
+ *
+ * A reader that numbers ids itself (the CLI's worker numbers them by their bytes, the browser's store by its own
+ * interner) passes its number along with the text: the text is looked up once per number, and after that the number
+ * alone finds the id (an Int32Array read instead of hashing a string in a map of a few hundred thousand). The texts
+ * stay here, and so does `$device:` handling: a number given for a raw `$device_id` (internDevice) and the same
+ * number given for an id (intern) are two ids, as their texts are (S-4).
+ */
 export class IdTable {
+  /** The caller's number of a text given to `intern` → its id, or NO_ID until first seen. */
+  private readonly byNumber = new Int32Column(NO_ID);
+  /** The caller's number of a raw device id given to `internDevice` → the id of its `$device:` key, or NO_ID. */
+  private readonly deviceByNumber = new Int32Column(NO_ID);
   /** Ids that are not `$device:` keys, by text. */
   private readonly byText = new Map<string, number>();
   /**
@@ -36,14 +52,26 @@ export class IdTable {
     return this.text.length;
   }
 
-  /** The id for `text`, created on first use. */
-  intern(text: string): number {
+  /**
+   * The id for `text`, created on first use. `number`: the caller's number of `text` (a number always stands for
+   * the same text; two numbers may stand for one), or NOT_NUMBERED.
+   */
+  intern(text: string, number = NOT_NUMBERED): number {
+    if (number !== NOT_NUMBERED) return this.internNumbered(text, number);
     if (text === this.lastText && this.lastId !== NO_ID) return this.lastId;
     const id = isDeviceKey(text)
       ? this.internDevice(text.slice(DEVICE_PREFIX.length))
       : this.internOther(text);
     this.lastText = text;
     this.lastId = id;
+    return id;
+  }
+
+  private internNumbered(text: string, number: number): number {
+    const known = this.byNumber.get(number);
+    if (known !== NO_ID) return known;
+    const id = this.intern(text);
+    this.byNumber.set(number, id);
     return id;
   }
 
@@ -56,8 +84,18 @@ export class IdTable {
     return id;
   }
 
-  /** The id of `$device:<raw>`: the same id `intern('$device:' + raw)` gives. */
-  internDevice(raw: string): number {
+  /**
+   * The id of `$device:<raw>`: the same id `intern('$device:' + raw)` gives (S-4). `number`: the caller's number of
+   * `raw` (as for intern), or NOT_NUMBERED.
+   */
+  internDevice(raw: string, number = NOT_NUMBERED): number {
+    if (number !== NOT_NUMBERED) {
+      const known = this.deviceByNumber.get(number);
+      if (known !== NO_ID) return known;
+      const id = this.internDevice(raw);
+      this.deviceByNumber.set(number, id);
+      return id;
+    }
     if (raw === this.lastRawDevice && this.lastDeviceId !== NO_ID) return this.lastDeviceId;
     let id = this.byRawDevice.get(raw);
     if (id === undefined) {

@@ -46,7 +46,15 @@ export {
   passesGuidCheck,
   toIdText,
 } from './ids.ts';
-export { IDENTITY_EVENT_NAMES, readEventFacts, readEventTime, type EventFacts } from './facts.ts';
+export {
+  IDENTITY_EVENT_NAMES,
+  readEventFacts,
+  readEventTime,
+  UNNUMBERED,
+  type EventFacts,
+  type IdNumbers,
+  type NumberedEvent,
+} from './facts.ts';
 export { manyIdsFailure, mixpanelFailure } from './failures.ts';
 export {
   CANONICAL_STRATEGY,
@@ -56,7 +64,7 @@ export {
 } from './modes/original/canonical.ts';
 /** How an event's id was derived (S-2, S-3, O-1, Q-7, LIM-2). */
 export type { Derivation } from './kernel.ts';
-export { NO_ID } from './idTable.ts';
+export { NO_ID, NOT_NUMBERED } from './idTable.ts';
 /** A growable Int32Array keyed by id numbers (per-id state for callers that read ids as numbers, e.g. the linter). */
 export { Int32Column } from './columnArrays.ts';
 export { IngestReceipts, NO_LINK, NOT_AN_EVENT, REJECTED_ID, type RecordKind } from './receipts.ts';

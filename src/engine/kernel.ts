@@ -1,5 +1,6 @@
 // The contract between the ledger (which stores outcomes) and the three per-mode identity kernels.
 import type { EventFacts } from './facts.ts';
+import { NO_ID } from './idTable.ts';
 import type { Failure, Link } from './types.ts';
 
 /** How an event's own distinct_id was derived; the explanation names the rule. */
@@ -29,9 +30,29 @@ export interface DerivedIdentity {
   readonly deviceKey: number;
 }
 
+/**
+ * The DerivedIdentity a kernel fills for every event it derives, read by the ledger before the next (no object per
+ * event of a million-event stream, issue #14). Nothing keeps it.
+ */
+export class DerivedSlot implements DerivedIdentity {
+  id = NO_ID;
+  derivation: Derivation = 'none';
+  deviceKey = NO_ID;
+
+  /** Fills the slot and returns it. */
+  set(id: number, derivation: Derivation, deviceKey: number): DerivedIdentity {
+    this.id = id;
+    this.derivation = derivation;
+    this.deviceKey = deviceKey;
+    return this;
+  }
+}
+
 /** What applying an event's identity did: the link it made or the failure it met (none for most events). */
 export interface AppliedIdentity {
   readonly link?: Link;
+  /** With a link: the id it joined (its `from`), as a number. */
+  readonly linkFrom?: number;
   readonly failure?: Failure;
   /** Legacy only: the id frozen at ingestion (L-3). */
   readonly frozenId?: number;
@@ -51,7 +72,7 @@ export interface KernelListener {
 
 /** One identity system's algorithm over IdTable numbers; each mode's `kernel.ts` implements it (see modes/modeRules.ts). */
 export interface IdentityKernel {
-  /** Works out which id an event is attributed to, before any link is applied. */
+  /** Works out which id an event is attributed to, before any link is applied (valid until the next derive). */
   derive(facts: EventFacts): DerivedIdentity;
   /** Applies an accepted (not rejected) event's identity effect: links, merges, failures. */
   apply(facts: EventFacts, derived: DerivedIdentity, index: number): AppliedIdentity;

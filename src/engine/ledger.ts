@@ -1,7 +1,13 @@
 // The ledger ingests the stream in order and keeps, per record, the compact facts every query is answered from.
-import { IngestReceipts, NO_LINK, type RecordFacts, type RecordKind } from './receipts.ts';
+import { IngestReceipts, newRecordFacts, NO_LINK, type RecordFacts, type RecordKind } from './receipts.ts';
 import { eventFacts, keptAttempt, kindOf, profileFacts } from './recordFacts.ts';
-import { readEventFacts, type EventFacts } from './facts.ts';
+import {
+  blankEventFacts,
+  fillEventFacts,
+  readEventFacts,
+  type EventFacts,
+  type NumberedEvent,
+} from './facts.ts';
 import { isBlockedId } from './ids.ts';
 import { IdTable, NO_ID } from './idTable.ts';
 import {
@@ -75,6 +81,10 @@ export class IdentityLedger {
   readonly receipts: IngestReceipts | undefined;
   private count = 0;
   private devicesSeen = 0;
+  /** The facts of the numbered event being ingested (ingestNumbered): one object for every event. */
+  private readonly numberedFacts = blankEventFacts();
+  /** What a record's receipt is written from: one object, copied into the receipts before the next record. */
+  private readonly recordFacts = newRecordFacts();
 
   constructor(
     readonly mode: Mode,
@@ -117,12 +127,33 @@ export class IdentityLedger {
       record.kind === 'profile'
         ? this.ingestProfile(record.update, index, record.origin)
         : this.ingestEvent(readEventFacts(record.event), index, record.origin);
-    if (this.receipts === undefined && into === undefined) return index;
+    this.keepReceipt(index, facts, linksBefore, into);
+    return index;
+  }
+
+  /**
+   * Ingests the next record, an event whose reader numbered its ids: the same as `ingest` of that event, with the
+   * numbered ids found by number (IdTable.intern). Keeps nothing of `event`, so a reader may reuse one object.
+   */
+  ingestNumbered(event: NumberedEvent, into?: IngestReceipts): number {
+    const index = this.count++;
+    const linksBefore = this.linkLog.length;
+    const facts = this.ingestEvent(fillEventFacts(this.numberedFacts, event, event), index, event.origin);
+    this.keepReceipt(index, facts, linksBefore, into);
+    return index;
+  }
+
+  private keepReceipt(
+    index: number,
+    facts: RecordFacts,
+    linksBefore: number,
+    into: IngestReceipts | undefined,
+  ): void {
+    if (this.receipts === undefined && into === undefined) return;
     const link = this.linkLog.length > linksBefore ? linksBefore : NO_LINK;
     const failed = this.failures.has(index);
     this.receipts?.push(index, facts, link, failed);
     into?.push(index, facts, link, failed);
-    return index;
   }
 
   /**
@@ -142,11 +173,19 @@ export class IdentityLedger {
     if (record.kind === 'profile') {
       const literal = profileDistinctId(record.update);
       const literalId = literal === undefined ? NO_ID : this.table.intern(literal);
-      return profileFacts(literalId, this.profileKey(literalId), record.origin);
+      return profileFacts(this.recordFacts, literalId, this.profileKey(literalId), record.origin);
     }
     const facts = readEventFacts(record.event);
     const derived = this.kernel.derive(facts);
-    return eventFacts(facts, derived, this.blockedValue(derived, facts), NO_ID, undefined, record.origin);
+    return eventFacts(
+      this.recordFacts,
+      facts,
+      derived,
+      this.blockedValue(derived, facts),
+      NO_ID,
+      undefined,
+      record.origin,
+    );
   }
 
   /** The stored facts of a retained record. */
@@ -182,9 +221,17 @@ export class IdentityLedger {
     if (applied.link) {
       this.linkMadeBy.set(index, this.linkLog.length);
       this.linkLog.push(applied.link);
-      this.linkFrom.push(this.table.find(applied.link.from) ?? NO_ID);
+      this.linkFrom.push(applied.linkFrom ?? NO_ID);
     }
-    return eventFacts(facts, derived, rejectedValue, applied.frozenId ?? NO_ID, newDevice, origin);
+    return eventFacts(
+      this.recordFacts,
+      facts,
+      derived,
+      rejectedValue,
+      applied.frozenId ?? NO_ID,
+      newDevice,
+      origin,
+    );
   }
 
   /** LIM-1 / Q-12: the derived distinct_id and `$insert_id` must not be placeholders. */
@@ -221,7 +268,7 @@ export class IdentityLedger {
     const literalId = literal === undefined ? NO_ID : this.table.intern(literal);
     const key = this.profileKey(literalId);
     if (key !== NO_ID) this.profiles.apply(update, this.table.textOf(key), index);
-    return profileFacts(literalId, key, origin);
+    return profileFacts(this.recordFacts, literalId, key, origin);
   }
 
   private profileKey(literalId: number): number {

@@ -1,5 +1,5 @@
 // Builders for what the ledger keeps per record: facts in column form, and refused attempts with their own texts.
-import type { RecordFacts, RecordKind } from './receipts.ts';
+import type { MutableRecordFacts, RecordFacts, RecordKind } from './receipts.ts';
 import type { EventFacts } from './facts.ts';
 import { NO_ID, ownCopy } from './idTable.ts';
 import type { DerivedIdentity } from './kernel.ts';
@@ -11,8 +11,12 @@ export function kindOf(derived: DerivedIdentity, rejectedValue: string | undefin
   return derived.id === NO_ID ? 'non-attributable' : 'event';
 }
 
-/** The stored facts of an event record: its derived id, device key and identity-event fields, as numbers. */
+/**
+ * The stored facts of an event record, written into `into` (the ledger's one object, copied into receipts before the
+ * next record): its derived id, device key and identity-event fields, as numbers.
+ */
 export function eventFacts(
+  into: MutableRecordFacts,
   facts: EventFacts,
   derived: DerivedIdentity,
   rejectedValue: string | undefined,
@@ -20,34 +24,37 @@ export function eventFacts(
   newDevice: RecordFacts['newDevice'],
   origin: RecordOrigin | undefined,
 ): RecordFacts {
-  return {
-    kind: kindOf(derived, rejectedValue),
-    name: facts.name,
-    isIdentityEvent: facts.isIdentityEvent,
-    derivedId: derived.id,
-    derivation: derived.derivation,
-    deviceKey: derived.deviceKey,
-    frozenId,
-    rejectedValue,
-    newDevice,
-    origin,
-  };
+  into.kind = kindOf(derived, rejectedValue);
+  into.name = facts.name;
+  into.isIdentityEvent = facts.isIdentityEvent;
+  into.derivedId = derived.id;
+  into.derivation = derived.derivation;
+  into.deviceKey = derived.deviceKey;
+  into.frozenId = frozenId;
+  into.rejectedValue = rejectedValue;
+  into.newDevice = newDevice;
+  into.origin = origin;
+  return into;
 }
 
-/** The stored facts of a profile update: the literal id (S-16) and the key it lands on (O-17). */
-export function profileFacts(literalId: number, key: number, origin: RecordOrigin | undefined): RecordFacts {
-  return {
-    kind: 'profile',
-    name: '$profile',
-    isIdentityEvent: false,
-    derivedId: literalId,
-    derivation: literalId === NO_ID ? 'none' : 'distinct-id',
-    deviceKey: NO_ID,
-    frozenId: key,
-    rejectedValue: undefined,
-    newDevice: undefined,
-    origin,
-  };
+/** The stored facts of a profile update, written into `into`: the literal id (S-16) and the key it lands on (O-17). */
+export function profileFacts(
+  into: MutableRecordFacts,
+  literalId: number,
+  key: number,
+  origin: RecordOrigin | undefined,
+): RecordFacts {
+  into.kind = 'profile';
+  into.name = '$profile';
+  into.isIdentityEvent = false;
+  into.derivedId = literalId;
+  into.derivation = literalId === NO_ID ? 'none' : 'distinct-id';
+  into.deviceKey = NO_ID;
+  into.frozenId = key;
+  into.rejectedValue = undefined;
+  into.newDevice = undefined;
+  into.origin = origin;
+  return into;
 }
 
 /**

@@ -1,5 +1,6 @@
 // The engine's entry: feed a stream in (all at once or in chunks), get a Resolution to query at any step.
 import type { EventLabel, IdLabel } from './explain.ts';
+import type { NumberedEvent } from './facts.ts';
 import { IdentityLedger } from './ledger.ts';
 import { withDefaults } from './options.ts';
 import { reasonLine, type Reason } from './reasons.ts';
@@ -73,6 +74,17 @@ export class Resolver {
    */
   ingest(input: ResolveInput, receipts?: IngestReceipts): number {
     return this.ledger.ingest(toStreamRecord(input), receipts);
+  }
+
+  /**
+   * Ingests one event whose reader numbered its ids (a number always stands for the same text, in every property
+   * and every event; `NumberedEvent` says which): the same as `ingest(event)`, but each numbered id is looked up by its text
+   * only the first time, then by its number. A reader that already interns ids (the CLI's worker by their bytes,
+   * the browser's event store) saves hashing every id again. Keeps nothing of `event`: one object may be reused.
+   * Feed one resolver one reader's numbers (or none).
+   */
+  ingestNumbered(event: NumberedEvent, receipts?: IngestReceipts): number {
+    return this.ledger.ingestNumbered(event, receipts);
   }
 
   /** Ingests every record, in order. */

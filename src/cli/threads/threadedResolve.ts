@@ -9,6 +9,7 @@ import type { Worker } from 'node:worker_threads';
 import {
   IngestReceipts,
   modeRules,
+  type NumberedEvent,
   type ResolutionView,
   type ResolvedOutput,
   type Resolver,
@@ -21,7 +22,7 @@ import { PipeWriter } from '../io.ts';
 import { PieceColumns, PieceNumbers } from '../pieces.ts';
 import type { LineProblem, ReadBatch, ReadItem } from '../readers.ts';
 import { SpliceColumns } from '../splice.ts';
-import { ChunkDecoder } from './chunkDecoder.ts';
+import { ChunkDecoder, type DecodedItems } from './chunkDecoder.ts';
 import { ItemsRead, Signal } from './progress.ts';
 import { workerCopies, type FromScanner, type ScanJob, type ToScanner } from './protocol.ts';
 import { startScanWorker } from './startWorker.ts';
@@ -81,7 +82,11 @@ class MainThread {
   private items = 0;
   /** The final view: live as records come (Legacy), asked for only once every record is in (the others). */
   private view: ResolutionView | undefined;
-  private readonly ingest = (record: StreamRecord) => this.resolver.ingest(record, this.receipts);
+  /** The engine's ways in for the decoder's items, each with this run's receipts. */
+  private readonly ingest: DecodedItems = {
+    record: (record: StreamRecord) => this.resolver.ingest(record, this.receipts),
+    event: (event: NumberedEvent) => this.resolver.ingestNumbered(event, this.receipts),
+  };
 
   constructor(
     private readonly job: ScanJob,

@@ -3,7 +3,13 @@ import type { EventFacts } from '../../facts.ts';
 import { engineFailure } from '../../failures.ts';
 import { Int32Column } from '../../columnArrays.ts';
 import { NO_ID, type IdTable } from '../../idTable.ts';
-import type { AppliedIdentity, DerivedIdentity, IdentityKernel, KernelListener } from '../../kernel.ts';
+import {
+  DerivedSlot,
+  type AppliedIdentity,
+  type DerivedIdentity,
+  type IdentityKernel,
+  type KernelListener,
+} from '../../kernel.ts';
 
 /** Legacy (L-1 … L-5): an alias table applied at ingestion; ids are frozen once stored (L-3). */
 export class LegacyKernel implements IdentityKernel {
@@ -13,6 +19,8 @@ export class LegacyKernel implements IdentityKernel {
   private readonly aliasEvent = new Int32Column(NO_ID);
   /** id → the aliases pointing straight at it, to find whose resolution an alias changes. */
   private readonly aliasedBy = new Map<number, number[]>();
+  private readonly derived = new DerivedSlot();
+  private readonly frozen = { frozenId: NO_ID };
 
   constructor(
     private readonly table: IdTable,
@@ -21,14 +29,17 @@ export class LegacyKernel implements IdentityKernel {
 
   derive(facts: EventFacts): DerivedIdentity {
     const sent = facts.distinctId;
-    if (sent === undefined || sent === '') return { id: NO_ID, derivation: 'none', deviceKey: NO_ID };
-    return { id: this.table.intern(sent), derivation: 'distinct-id', deviceKey: NO_ID };
+    if (sent === undefined || sent === '') return this.derived.set(NO_ID, 'none', NO_ID);
+    return this.derived.set(this.table.intern(sent, facts.distinctIdNumber), 'distinct-id', NO_ID);
   }
 
   apply(facts: EventFacts, derived: DerivedIdentity, index: number): AppliedIdentity {
     // L-3: the id is frozen now, before this event's own alias (if any) takes effect.
     const frozenId = this.resolve(derived.id);
-    if (facts.name !== '$create_alias') return { frozenId };
+    if (facts.name !== '$create_alias') {
+      this.frozen.frozenId = frozenId; // one object for every ordinary event: the ledger reads it before the next
+      return this.frozen;
+    }
     return { frozenId, ...this.createAlias(facts, index) };
   }
 
@@ -59,6 +70,7 @@ export class LegacyKernel implements IdentityKernel {
     else siblings.push(alias);
     this.listener.retarget(alias, root, index, this.listener.wantsMembers ? this.aliasTree(alias) : []);
     return {
+      linkFrom: alias,
       link: {
         eventIndex: index,
         kind: 'legacy-alias',

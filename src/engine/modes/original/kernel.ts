@@ -9,6 +9,7 @@ import { NO_ID, type IdTable } from '../../idTable.ts';
 /** Marks per-root state that defaults to the root itself. */
 const SELF = -2;
 import {
+  DerivedSlot,
   NOTHING_APPLIED,
   type AppliedIdentity,
   type DerivedIdentity,
@@ -38,6 +39,7 @@ export class OriginalKernel implements IdentityKernel {
   /** O-11: ids already used as an alias value. */
   private readonly aliasValues = new Set<number>();
   private readonly strategy: CanonicalStrategy;
+  private readonly derived = new DerivedSlot();
 
   constructor(
     private readonly options: ResolveOptions,
@@ -49,17 +51,17 @@ export class OriginalKernel implements IdentityKernel {
 
   derive(facts: EventFacts): DerivedIdentity {
     const sent = facts.distinctId === '' ? undefined : facts.distinctId;
+    const { derived, table } = this;
     // $identify belongs to its identified id; $merge to its distinct_id, else its first id.
     if (facts.name === '$identify' && facts.identifiedId !== undefined) {
       const derivation = sent === facts.identifiedId ? 'distinct-id' : 'identified-id';
-      return { id: this.table.intern(facts.identifiedId), derivation, deviceKey: NO_ID };
+      return derived.set(table.intern(facts.identifiedId), derivation, NO_ID);
     }
     if (sent !== undefined)
-      return { id: this.table.intern(sent), derivation: 'distinct-id', deviceKey: NO_ID };
-    if (facts.name === '$merge' && facts.mergeIds !== undefined) {
-      return { id: this.table.intern(facts.mergeIds[0]), derivation: 'merge-first-id', deviceKey: NO_ID };
-    }
-    return { id: NO_ID, derivation: 'none', deviceKey: NO_ID };
+      return derived.set(table.intern(sent, facts.distinctIdNumber), 'distinct-id', NO_ID);
+    if (facts.name === '$merge' && facts.mergeIds !== undefined)
+      return derived.set(table.intern(facts.mergeIds[0]), 'merge-first-id', NO_ID);
+    return derived.set(NO_ID, 'none', NO_ID);
   }
 
   apply(facts: EventFacts, _derived: DerivedIdentity, index: number): AppliedIdentity {
@@ -99,6 +101,7 @@ export class OriginalKernel implements IdentityKernel {
     if (failure) return { failure };
     this.identified.set(this.find(identified), 1);
     return {
+      linkFrom: anon,
       link: {
         eventIndex: index,
         kind: 'identify',
@@ -124,6 +127,7 @@ export class OriginalKernel implements IdentityKernel {
     if (failure) return { failure };
     this.aliasValues.add(alias);
     return {
+      linkFrom: alias,
       link: {
         eventIndex: index,
         kind: 'alias',
@@ -145,6 +149,7 @@ export class OriginalKernel implements IdentityKernel {
     const failure = this.unite(first, second, index);
     if (failure) return { failure };
     return {
+      linkFrom: second,
       link: {
         eventIndex: index,
         kind: 'merge',

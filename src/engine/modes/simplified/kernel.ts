@@ -1,9 +1,10 @@
 // Simplified ID Merge: a `$device:` key links to at most one user id, the first time the pair is seen (S-6, S-9).
 import type { EventFacts } from '../../facts.ts';
-import { DEVICE_PREFIX, isDeviceKey } from '../../ids.ts';
+import { DEVICE_PREFIX } from '../../ids.ts';
 import { Float64Column, Int32Column } from '../../columnArrays.ts';
 import { NO_ID, type IdTable } from '../../idTable.ts';
 import {
+  DerivedSlot,
   NOTHING_APPLIED,
   type AppliedIdentity,
   type DerivedIdentity,
@@ -20,6 +21,7 @@ export class SimplifiedKernel implements IdentityKernel {
   private readonly linkEvent = new Int32Column(NO_ID);
   /** device key id → the time that ranks its link, under event-time order (Q-1). */
   private readonly linkTime = new Float64Column();
+  private readonly derived = new DerivedSlot();
 
   constructor(
     private readonly options: ResolveOptions,
@@ -28,24 +30,26 @@ export class SimplifiedKernel implements IdentityKernel {
   ) {}
 
   derive(facts: EventFacts): DerivedIdentity {
-    const deviceKey = facts.deviceId === undefined ? NO_ID : this.deviceKeyOf(facts.deviceId);
+    const { derived, table } = this;
+    const deviceKey =
+      facts.deviceId === undefined ? NO_ID : this.deviceKeyOf(facts.deviceId, facts.deviceIdNumber);
     if (facts.userId !== undefined)
-      return { id: this.table.intern(facts.userId), derivation: 'user-id', deviceKey };
-    if (deviceKey !== NO_ID) return { id: deviceKey, derivation: 'device-id', deviceKey };
+      return derived.set(table.intern(facts.userId, facts.userIdNumber), 'user-id', deviceKey);
+    if (deviceKey !== NO_ID) return derived.set(deviceKey, 'device-id', deviceKey);
     const sent = facts.distinctId;
-    if (sent === undefined || sent === '') return { id: NO_ID, derivation: 'none', deviceKey: NO_ID };
+    if (sent === undefined || sent === '') return derived.set(NO_ID, 'none', NO_ID);
     // S-3: a lone distinct_id is a device when prefixed, else a user id.
-    const id = this.table.intern(sent);
-    return isDeviceKey(sent)
-      ? { id, derivation: 'distinct-id-device', deviceKey: id }
-      : { id, derivation: 'distinct-id-user', deviceKey: NO_ID };
+    const id = table.intern(sent, facts.distinctIdNumber);
+    return table.isDevice(id)
+      ? derived.set(id, 'distinct-id-device', id)
+      : derived.set(id, 'distinct-id-user', NO_ID);
   }
 
   /** S-4: any `$device_id` is stored with the prefix; Q-8 decides what happens to one that already has it. */
-  private deviceKeyOf(deviceId: string): number {
+  private deviceKeyOf(deviceId: string, number: number): number {
     if (this.options.devicePrefix === 'strip' && deviceId.startsWith(DEVICE_PREFIX))
-      return this.table.intern(deviceId);
-    return this.table.internDevice(deviceId);
+      return this.table.intern(deviceId, number);
+    return this.table.internDevice(deviceId, number);
   }
 
   apply(facts: EventFacts, derived: DerivedIdentity, index: number): AppliedIdentity {
@@ -68,6 +72,7 @@ export class SimplifiedKernel implements IdentityKernel {
     const from = current === NO_ID ? device : current;
     if (from !== user) this.listener.retarget(from, user, index, [device]);
     return {
+      linkFrom: device,
       link: {
         eventIndex: index,
         kind: 'device-link',

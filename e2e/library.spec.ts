@@ -1,13 +1,18 @@
 // The library's scenario bodies load after the page (issue #14: the first load stays small). What the first screen
 // shows while they load, and what happens when they cannot load at all.
 import type { Page } from '@playwright/test';
+import { LIBRARY_CONTENTS } from '../src/scenarios/library/contents.ts';
 import { expect, test } from './fixtures.ts';
 import { AppPage, titleOf } from './pages/appPage.ts';
 
-/** The chunk holding every scenario body but the first (src/scenarios/library/index.ts, loaded by shelf.ts). */
-const LIBRARY_CHUNK = /\/assets\/library-[\w-]+\.js$/;
+/** The chunks of every scenario body but the first (one per file, loaded by src/scenarios/library/shelf.ts). */
+const LIBRARY_CHUNK = new RegExp(
+  `/assets/(${LIBRARY_CONTENTS.slice(1)
+    .map((entry) => entry.id)
+    .join('|')})-[\\w-]+\\.js$`,
+);
 
-/** Holds the library's chunk back until the returned function is called; `asked()` says whether it was asked for. */
+/** Holds the library's chunks back until the returned function is called; `asked()` says whether one was asked for. */
 async function holdLibrary(page: Page): Promise<{ release: () => void; asked: () => boolean }> {
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -20,7 +25,7 @@ async function holdLibrary(page: Page): Promise<{ release: () => void; asked: ()
   return { release, asked: () => asked };
 }
 
-/** Drops the console's record of the chunk the test refused, keeping every other problem for the fixture. */
+/** Drops the console's record of the chunks the test refused, keeping every other problem for the fixture. */
 function forgiveRefusedChunk(problems: string[]): void {
   const others = problems.filter((problem) => !/Failed to load resource/.test(problem));
   problems.splice(0, problems.length, ...others);

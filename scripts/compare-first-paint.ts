@@ -4,13 +4,16 @@
 // fresh browser context (empty cache), as a first visit is.
 //   node --import tsx scripts/compare-first-paint.ts DIST_A DIST_B   (e.g. main built with `vite build --outDir /tmp/a`)
 // Env: PAINT_ROUNDS (visits per build and URL, default 15), LATENCY_MS (added to every request through Chromium's
-// network emulation, default 0: a served page on a slow link pays a round trip per chunk it waits for), PW_PORT.
+// network emulation, default 0: a served page on a slow link pays a round trip per chunk it waits for),
+// DOWNLOAD_KBPS (the link's download speed in kilobytes a second, default unlimited; "Fast 3G" is about 180 with
+// LATENCY_MS=150), PW_PORT.
 import type { Browser } from '@playwright/test';
 import { launchChromium, startPreview, type Preview } from './browser.ts';
 import { percentile } from './mainThread.ts';
 
 const ROUNDS = Number(process.env['PAINT_ROUNDS'] ?? 15);
 const LATENCY_MS = Number(process.env['LATENCY_MS'] ?? 0);
+const DOWNLOAD_KBPS = Number(process.env['DOWNLOAD_KBPS'] ?? -1);
 const BASE_PORT = Number(process.env['PW_PORT'] ?? 4381);
 /** The default scenario (shipped with the page), and another one named by the URL. */
 const URLS = ['/', '/?scenario=returning-user&mode=simplified&step=5'];
@@ -36,12 +39,12 @@ const WATCH_SCENARIO_PAINT = `
 async function visit(browser: Browser, url: string): Promise<Visit> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  if (LATENCY_MS > 0) {
+  if (LATENCY_MS > 0 || DOWNLOAD_KBPS > 0) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: LATENCY_MS,
-      downloadThroughput: -1,
+      downloadThroughput: DOWNLOAD_KBPS > 0 ? DOWNLOAD_KBPS * 1000 : -1,
       uploadThroughput: -1,
     });
   }
@@ -57,8 +60,10 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
 }
 
 function spread(values: readonly number[]): string {
-  const [q1, median, q3] = [25, 50, 75].map((p) => percentile(values, p).toFixed(0));
-  return `${median} ms (${q1}–${q3})`;
+  const measured = values.filter((value) => Number.isFinite(value));
+  const [q1, median, q3] = [25, 50, 75].map((p) => percentile(measured, p).toFixed(0));
+  const missing = values.length - measured.length;
+  return `${median} ms (${q1}–${q3})${missing > 0 ? `, ${missing} not reported` : ''}`;
 }
 
 async function main(): Promise<void> {
@@ -75,7 +80,8 @@ async function main(): Promise<void> {
           const key = `${dists[index]} ${url}`;
           visits.set(key, [...(visits.get(key) ?? []), await visit(browser, preview.url + url)]);
         }
-    console.log(`${ROUNDS} first visits per build and URL, latency ${LATENCY_MS} ms; median (quartiles)`);
+    const link = `latency ${LATENCY_MS} ms, download ${DOWNLOAD_KBPS > 0 ? `${DOWNLOAD_KBPS} kB/s` : 'unlimited'}`;
+    console.log(`${ROUNDS} first visits per build and URL, ${link}; median (quartiles)`);
     for (const [key, list] of visits)
       console.log(
         `${key}\n  first contentful paint ${spread(list.map((v) => v.contentful))}; scenario painted ${spread(list.map((v) => v.scenario))}`,

@@ -81,3 +81,21 @@ test('when the library cannot load, the first scenario still opens and each refu
   await app.expectStep(1, 4);
   forgiveRefusedChunk(consoleProblems);
 });
+
+test("the editor's presets start from the library scenario they name, loaded when chosen", async ({
+  page,
+}) => {
+  const library = await holdLibrary(page);
+  const app = new AppPage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Edit a copy', exact: true }).click();
+  const editor = page.getByRole('region', { name: 'Scenario editor' });
+  await expect(editor).toBeVisible();
+  await editor
+    .getByRole('combobox', { name: 'Start from a common pain' })
+    .selectOption('Several people on one device');
+  library.release();
+  await expect(editor.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    titleOf('multiple-users-one-device'),
+  );
+});

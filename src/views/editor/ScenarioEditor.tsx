@@ -3,7 +3,7 @@
 import { useCallback, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { blankScenario } from '../../scenarios/edit.ts';
-import { findScenario } from '../../scenarios/library/index.ts';
+import { fetchScenario } from '../../scenarios/library/shelf.ts';
 import { PRESETS } from '../../scenarios/presets.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { useActions } from '../../store/hooks.ts';
@@ -22,7 +22,7 @@ type View = 'form' | 'source';
 export default function ScenarioEditor() {
   const session = useEditorSession();
   const { document } = session;
-  const { setEditorOpen } = useActions();
+  const { setEditorOpen, addNotice } = useActions();
   const scenario = useStore(document, (state) => state.scenario);
   const canUndo = useStore(document.temporal, (state) => state.pastStates.length > 0);
   const canRedo = useStore(document.temporal, (state) => state.futureStates.length > 0);
@@ -76,9 +76,17 @@ export default function ScenarioEditor() {
           onChange={(event) => {
             const preset = PRESETS[Number(event.target.value)];
             if (preset === undefined) return;
-            const start =
-              'scenario' in preset.source ? preset.source.scenario : findScenario(preset.source.libraryId);
-            if (start !== undefined) session.startFrom({ ...start, id: `${start.id}-mine` });
+            const { source } = preset;
+            const start = (scenario: Scenario | undefined) =>
+              scenario === undefined
+                ? undefined
+                : session.startFrom({ ...scenario, id: `${scenario.id}-mine` });
+            // A library preset's body may still be loading (scenarios/library/shelf.ts).
+            if ('scenario' in source) start(source.scenario);
+            else
+              fetchScenario(source.libraryId).then(start, (error: unknown) =>
+                addNotice(`The preset "${preset.pain}" could not be loaded (${String(error)}).`),
+              );
           }}
         >
           <option value="">Start from a common pain…</option>

@@ -14,7 +14,7 @@ export async function expectedContents(): Promise<string> {
   const first = LIBRARY_FILES[0];
   if (first === undefined) throw new Error('the scenario library is empty');
   const text = [
-    '// Generated from the library files by `node --import tsx scripts/library-contents.ts`: do not edit.',
+    '// Generated from the library files by `npm run library:contents` (scripts/library-contents.ts): do not edit.',
     '// The entries the first screen needs, and the first (default) scenario, which opens without waiting;',
     '// every other body loads when asked for (shelf.ts). contents.test.ts fails while this file is stale.',
     `import firstFile from './${first[0]}' with { type: 'json' };`,

@@ -18,7 +18,7 @@ import {
 describe('the library contents (contents.ts)', () => {
   it('is what scripts/library-contents.ts writes from the library files', async () => {
     const text = readFileSync(ROOT + CONTENTS_PATH, 'utf8');
-    expect(text, 'run `node --import tsx scripts/library-contents.ts`').toBe(await expectedContents());
+    expect(text, 'run `npm run library:contents`').toBe(await expectedContents());
   });
 
   it('lists every scenario in picker order, as its body says, and ships the first body', () => {

@@ -1,4 +1,4 @@
-// Generated from the library files by `node --import tsx scripts/library-contents.ts`: do not edit.
+// Generated from the library files by `npm run library:contents` (scripts/library-contents.ts): do not edit.
 // The entries the first screen needs, and the first (default) scenario, which opens without waiting;
 // every other body loads when asked for (shelf.ts). contents.test.ts fails while this file is stale.
 import firstFile from './new-user-signup.json' with { type: 'json' };

@@ -92,7 +92,10 @@ export function blankEventFacts(): MutableEventFacts {
     anonId: undefined,
     alias: undefined,
     mergeIds: undefined,
-    ...UNNUMBERED,
+    // Written out, not spread from UNNUMBERED: a spread in a literal builds each object on V8's slow path.
+    distinctIdNumber: NOT_NUMBERED,
+    deviceIdNumber: NOT_NUMBERED,
+    userIdNumber: NOT_NUMBERED,
   };
 }
 

@@ -1,8 +1,10 @@
 // An imported stream kept compactly: ids and names interned, one typed-array slot per record, extras only where needed.
 import {
   isBlockedId,
+  NOT_NUMBERED,
   toIdText,
   type Channel,
+  type IdNumbers,
   type MixpanelEvent,
   type ProfileUpdate,
   type StreamRecord,
@@ -22,6 +24,11 @@ const TRACK_BIT = 1;
 const PROFILE_BIT = 2;
 /** The event has extras (kept in `extras`): a rebuild need not look anything up for the others. */
 const EXTRAS_BIT = 4;
+
+/** An interner number as the engine's caller number (NONE is no id at all). */
+function numbered(id: number | undefined): number {
+  return id === undefined || id === NONE ? NOT_NUMBERED : id;
+}
 
 /** Interns strings: a million events name a few hundred thousand ids and a few dozen event names. */
 class Interner {
@@ -238,6 +245,17 @@ export class EventStore {
       kind: 'event',
       event: { event: this.names.text(this.nameIds[index] ?? NONE) ?? '', properties, channel },
     };
+  }
+
+  /**
+   * The store's numbers of the event's distinct_id, `$device_id` and `$user_id` written into `into` (NOT_NUMBERED
+   * where it has none): this store's interner gives one number per id text, which is what the engine needs to find
+   * those ids by number (Resolver.ingestNumbered) instead of hashing each text again, pass after pass.
+   */
+  idNumbersInto(index: number, into: { -readonly [K in keyof IdNumbers]: number }): void {
+    into.distinctIdNumber = numbered(this.distinctIds[index]);
+    into.deviceIdNumber = numbered(this.deviceIds[index]);
+    into.userIdNumber = numbered(this.userIds[index]);
   }
 
   /** Every record in order, rebuilt one at a time. */

@@ -118,8 +118,7 @@ export class ImportSession {
       rows: (rows) => {
         const from = this.store.size;
         this.store.appendRows(rows);
-        for (let index = from; index < this.store.size; index++)
-          pass.observe(this.store.record(index), index, this.store.lineOf(index));
+        for (let index = from; index < this.store.size; index++) pass.observeStored(this.store, index);
       },
       end: (read) => {
         this.report = read.report;

@@ -2,9 +2,11 @@
 // advanced in the background between messages so a switch ahead is free too (issue #14).
 import {
   modeRules,
+  NOT_NUMBERED,
   optionsKey,
   Resolver,
   type Mode,
+  type NumberedEvent,
   type Resolution,
   type ResolveOptions,
   type StreamRecord,
@@ -13,6 +15,9 @@ import { createLinter, type Finding, type Linter } from '../diagnostics/index.ts
 import { rederiveIdentity } from '../io/index.ts';
 import type { EventStore } from './eventStore.ts';
 import { ResolvedIndex } from './resolvedIndex.ts';
+
+/** A NumberedEvent filled again for every record. */
+type MutableNumberedEvent = { -readonly [K in keyof NumberedEvent]: NumberedEvent[K] };
 
 /** The mode and engine options to resolve with. */
 export interface ResolveSpec {
@@ -66,6 +71,36 @@ export class ResolvePass {
     this.rederive = rederive && modeRules(spec.mode).readsDeviceAndUserIds;
   }
 
+  /**
+   * Feeds the record stored at `index`. An event goes in with the store's numbers of its ids
+   * (Resolver.ingestNumbered: the engine finds them by number, not by hashing their texts again); under G-6's
+   * re-derivation its distinct_id is dropped, so that number is not passed.
+   */
+  observeStored(store: EventStore, index: number): void {
+    const sent = store.record(index);
+    const line = store.lineOf(index);
+    if (sent.kind !== 'event') return this.observe(sent, index, line);
+    const event = this.rederive ? rederiveIdentity(sent.event) : sent.event;
+    const numbered = this.numbered;
+    numbered.event = event.event;
+    numbered.properties = event.properties;
+    numbered.channel = event.channel;
+    store.idNumbersInto(index, numbered);
+    if (event !== sent.event) numbered.distinctIdNumber = NOT_NUMBERED;
+    this.resolver.ingestNumbered(numbered);
+    this.linter.observe(event === sent.event ? sent : { ...sent, event }, index, line);
+  }
+
+  /** The event observeStored hands the engine: one object, filled for each. */
+  private readonly numbered: MutableNumberedEvent = {
+    event: '',
+    properties: {},
+    channel: undefined,
+    distinctIdNumber: NOT_NUMBERED,
+    deviceIdNumber: NOT_NUMBERED,
+    userIdNumber: NOT_NUMBERED,
+  };
+
   observe(sent: StreamRecord, index: number, line: number): void {
     const record =
       this.rederive && sent.kind === 'event' ? { ...sent, event: rederiveIdentity(sent.event) } : sent;
@@ -108,7 +143,7 @@ export class Resolutions {
     this.pending.delete(key);
     const total = this.store.size;
     for (let index = started.next; index < total; index++) {
-      started.pass.observe(this.store.record(index), index, this.store.lineOf(index));
+      started.pass.observeStored(this.store, index);
       if (onProgress !== undefined && index % RESOLVE_PROGRESS_EVERY === 0) onProgress(index, total);
     }
     const resolved = started.pass.finish();
@@ -130,8 +165,7 @@ export class Resolutions {
     const total = this.store.size;
     while (started.next < total) {
       const end = Math.min(total, started.next + this.sliceRecords);
-      for (let index = started.next; index < end; index++)
-        started.pass.observe(this.store.record(index), index, this.store.lineOf(index));
+      for (let index = started.next; index < end; index++) started.pass.observeStored(this.store, index);
       started.next = end;
       if (performance.now() >= deadline) return false;
     }

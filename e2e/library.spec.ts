@@ -72,13 +72,18 @@ test('when the library cannot load, the first scenario still opens and each refu
   await app.open('?scenario=returning-user&step=3');
   await expect(app.scenarioBox).toHaveValue(titleOf('new-user-signup'));
   await expect(app.notices).toContainText(
-    /Scenario "returning-user" could not be loaded .*showing "new-user-signup"/,
+    'Scenario "returning-user" could not be loaded. Showing "new-user-signup" instead.',
   );
   await app.pickScenario('original-signup');
   await expect(app.notices).toContainText(`Scenario "${titleOf('original-signup')}" could not be loaded`);
   await expect(app.scenarioBox).toHaveValue(titleOf('new-user-signup'));
   await app.nextStep.click();
   await app.expectStep(1, 4);
+  // A shared link that cannot be opened falls back to the scenario the URL names: here one that cannot load either.
+  await app.open('?play=not-a-link&scenario=original-signup');
+  await expect(app.notices).toContainText('Scenario "original-signup" could not be loaded.');
+  await expect(app.notices).toContainText("This link's scenario could not be opened");
+  await expect(app.scenarioBox).toHaveValue(titleOf('new-user-signup'));
   forgiveRefusedChunk(consoleProblems);
 });
 

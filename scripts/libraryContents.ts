@@ -1,5 +1,6 @@
 // What `node --import tsx scripts/library-contents.ts` writes: src/scenarios/library/contents.ts, the library's
-// entries (and its first scenario's body) for the app's first load, derived from the files index.ts lists. Node only.
+// entries (and its first scenario's body) for the app's first load, and a loader per other file, derived from the
+// files index.ts lists. Node only.
 import { format, resolveConfig } from 'prettier';
 import { fileURLToPath } from 'node:url';
 import { entryOf } from '../src/scenarios/library/entry.ts';
@@ -26,6 +27,14 @@ export async function expectedContents(): Promise<string> {
     '',
     '/** The first library scenario (the default), shipped with the page. */',
     `export const FIRST_SCENARIO = shelveLibrary([['${first[0]}', firstFile]])[0]!;`,
+    '',
+    "/** Every other file's loader, by scenario id: the bundler makes each one a chunk; Node reads the file. */",
+    'export const LIBRARY_LOADERS: Readonly<Record<string, () => Promise<{ default: unknown }>>> = {',
+    ...LIBRARY_FILES.slice(1).map(
+      ([fileName]) =>
+        `'${fileName.replace(/\.json$/, '')}': () => import('./${fileName}', { with: { type: 'json' } }),`,
+    ),
+    '};',
     '',
   ].join('\n');
   const options = await resolveConfig(ROOT + CONTENTS_PATH);

@@ -1,11 +1,17 @@
 // The app's doors (issue #11): hostile URL parameters and stored values through the page's own readers. Runs are
 // modest here; `npm run fuzz` runs the same properties for longer with a printed seed.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fetchLibrary } from '../scenarios/library/shelf.ts';
 import { ASIDE_KEY, SAVED_KEY } from '../store/savedScenarios.ts';
 import { readSavedState } from './savedState.ts';
 import { DOOR_PROPERTIES, memoryStorage } from './test/doors.ts';
 import { THEME_STORAGE_KEY } from './themePreference.ts';
+
+// Library scenarios but the first load on demand, as in the app: a URL naming one waits for it there.
+beforeAll(async () => {
+  await fetchLibrary();
+});
 
 describe('the app’s doors (issue #11)', () => {
   it.each(Object.entries(DOOR_PROPERTIES))('%s', (_name, property) => {

@@ -2,7 +2,6 @@
 // parameter and stored value is read through a checking reader: what was ignored becomes a notice, never an error.
 import { INITIAL_STATE, type AppState } from '../store/appStore.ts';
 import { initialStateFor } from '../store/locate.ts';
-import { quoteInput } from '../store/quote.ts';
 import { readView } from '../store/viewParam.ts';
 import { readEmbedParam } from '../store/custom.ts';
 import { browserStorage } from '../store/savedScenarios.ts';
@@ -28,14 +27,4 @@ export function pageSettings(search: string = window.location.search): Partial<A
 
 export function initialStateFromPage(): Partial<AppState> {
   return initialStateFor(window.location.search, pageSettings());
-}
-
-/** The page's state when the library scenario its URL names could not be loaded (offline): the default, saying why. */
-export function initialStateWithoutScenario(problem: string): Partial<AppState> {
-  const params = new URLSearchParams(window.location.search);
-  const named = params.get('scenario') ?? '';
-  for (const key of ['scenario', 'mode', 'step']) params.delete(key);
-  const state = initialStateFor(`?${params.toString()}`, pageSettings());
-  const notice = `Scenario ${quoteInput(named)} could not be loaded (${problem}); showing "${String(state.scenarioId)}" instead.`;
-  return { ...state, notices: [...(state.notices ?? []), notice] };
 }

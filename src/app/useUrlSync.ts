@@ -121,10 +121,9 @@ export function useUrlSync(): void {
       const search = window.location.search;
       const ready = scenarioReadyFor(search);
       if (ready === null) return reopenLocation();
-      ready.then(
-        () => (window.location.search === search ? reopenLocation() : undefined),
-        (error: unknown) => actions.addNotice(`This page's scenario could not be loaded (${String(error)}).`),
-      );
+      // Loaded or not (locate then opens the default, saying so), unless another entry has been opened meanwhile.
+      const reopenIfCurrent = () => (window.location.search === search ? reopenLocation() : undefined);
+      ready.then(reopenIfCurrent, reopenIfCurrent);
     };
     const reopenLocation = () => {
       // Read everything first: opening the location replaces the URL with its repaired form.

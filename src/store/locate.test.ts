@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fetchLibrary } from '../scenarios/library/shelf.ts';
 import { LIBRARY } from '../scenarios/library/index.ts';
 import { catalogueOf, LIBRARY_CATALOGUE } from './catalogue.ts';
 import { initialStateFor, locate, locationOf } from './locate.ts';
 import { readLocation, writeLocation } from './urlState.ts';
+
+// Library scenarios but the first load on demand, as in the app: a URL naming one waits for it there.
+beforeAll(async () => {
+  await fetchLibrary();
+});
 
 describe('the URL round trip', () => {
   it('reads back every library scenario, mode and step it wrote', () => {

@@ -2,7 +2,7 @@
 import type { SdkVersion } from '../simulator/index.ts';
 import type { AppState } from './appStore.ts';
 import { LIBRARY_CATALOGUE } from './catalogue.ts';
-import { playProblem } from './playable.ts';
+import { openProblem } from './playable.ts';
 import { readLocation, readViewDetails, type LocationCatalogue, type ViewLocation } from './urlState.ts';
 
 export interface Located {
@@ -12,14 +12,14 @@ export interface Located {
 }
 
 /**
- * Reads `search`, repairing bad parameters; a scenario that cannot be played falls back to the default one,
- * so a URL can never leave the app blank.
+ * Reads `search`, repairing bad parameters; a scenario that cannot be played, or whose body has not loaded (the page
+ * waits for it first: scenarioReadyFor), falls back to the default one, so a URL can never leave the app blank.
  */
 export function locate(
   search: string,
   sdkVersion: SdkVersion | undefined,
   catalogue: LocationCatalogue = LIBRARY_CATALOGUE,
-  problemOf: typeof playProblem = playProblem,
+  problemOf: typeof openProblem = openProblem,
 ): Located {
   const { location, notices } = readLocation(search, catalogue);
   const problem = problemOf(location.scenarioId, sdkVersion);

@@ -2,7 +2,7 @@
 import { ScenarioPlayError } from '../scenarios/play.ts';
 import type { SdkVersion } from '../simulator/index.ts';
 import { playScenarioMemo } from './derive.ts';
-import { shelvedScenario } from '../scenarios/library/shelf.ts';
+import { libraryEntry, shelvedScenario } from '../scenarios/library/shelf.ts';
 import type { Scenario } from '../scenarios/types.ts';
 
 /**
@@ -13,6 +13,16 @@ import type { Scenario } from '../scenarios/types.ts';
 export function playProblem(scenarioId: string, sdkVersion: SdkVersion | undefined): string | undefined {
   const scenario = shelvedScenario(scenarioId);
   return scenario === undefined ? undefined : playProblemOf(scenario, sdkVersion);
+}
+
+/**
+ * What keeps a URL's scenario from opening: its body has not loaded (the page waits for it first, so this means it
+ * could not be), or it does not play. Undefined when it can open.
+ */
+export function openProblem(scenarioId: string, sdkVersion: SdkVersion | undefined): string | undefined {
+  if (libraryEntry(scenarioId) !== undefined && shelvedScenario(scenarioId) === undefined)
+    return `Scenario "${scenarioId}" could not be loaded.`;
+  return playProblem(scenarioId, sdkVersion);
 }
 
 /** The same for a scenario in hand (a custom one). */

@@ -1,7 +1,8 @@
 // The link holds the whole view (issue #17): assumptions, SDK version, selection, side panel and table choices
 // survive a write and a read, defaults stay out of the link, and hostile values become notices, never errors.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fetchLibrary } from '../scenarios/library/shelf.ts';
 import { DEFAULT_OPTIONS, OPTION_FLAGS } from '../engine/index.ts';
 import { HOSTILE_VALUES } from '../app/test/doors.ts';
 import { writePlaySearch } from './custom.ts';
@@ -49,6 +50,11 @@ function withoutDefaults(view: ViewDetails): ViewDetails {
   );
   return { ...view, options };
 }
+
+// Library scenarios but the first load on demand, as in the app: a URL naming one waits for it there.
+beforeAll(async () => {
+  await fetchLibrary();
+});
 
 describe('view details in the link', () => {
   it('read back exactly what was written, after the location and after a play payload', () => {

@@ -315,3 +315,49 @@ export const LIBRARY_CONTENTS: readonly LibraryEntry[] = [
 
 /** The first library scenario (the default), shipped with the page. */
 export const FIRST_SCENARIO = shelveLibrary([['new-user-signup.json', firstFile]])[0]!;
+
+/** Every other file's loader, by scenario id: the bundler makes each one a chunk; Node reads the file. */
+export const LIBRARY_LOADERS: Readonly<Record<string, () => Promise<{ default: unknown }>>> = {
+  'returning-user': () => import('./returning-user.json', { with: { type: 'json' } }),
+  'multiple-users-one-device': () => import('./multiple-users-one-device.json', { with: { type: 'json' } }),
+  'android-and-ios': () => import('./android-and-ios.json', { with: { type: 'json' } }),
+  'how-distinct-id-is-derived': () => import('./how-distinct-id-is-derived.json', { with: { type: 'json' } }),
+  'first-link-wins': () => import('./first-link-wins.json', { with: { type: 'json' } }),
+  'one-payload-three-readings': () => import('./one-payload-three-readings.json', { with: { type: 'json' } }),
+  'shared-device-without-reset': () =>
+    import('./shared-device-without-reset.json', { with: { type: 'json' } }),
+  'reset-new-device-id': () => import('./reset-new-device-id.json', { with: { type: 'json' } }),
+  'anonymous-activity-handed-over': () =>
+    import('./anonymous-activity-handed-over.json', { with: { type: 'json' } }),
+  'identify-twice-without-reset': () =>
+    import('./identify-twice-without-reset.json', { with: { type: 'json' } }),
+  'identify-without-event': () => import('./identify-without-event.json', { with: { type: 'json' } }),
+  'email-as-user-id': () => import('./email-as-user-id.json', { with: { type: 'json' } }),
+  'phone-number-as-device-id': () => import('./phone-number-as-device-id.json', { with: { type: 'json' } }),
+  'special-events-ignored': () => import('./special-events-ignored.json', { with: { type: 'json' } }),
+  'alias-calls-identify': () => import('./alias-calls-identify.json', { with: { type: 'json' } }),
+  'server-client-handoff': () => import('./server-client-handoff.json', { with: { type: 'json' } }),
+  'server-side-anonymous-ids': () => import('./server-side-anonymous-ids.json', { with: { type: 'json' } }),
+  'late-arriving-events': () => import('./late-arriving-events.json', { with: { type: 'json' } }),
+  'placeholder-ids': () => import('./placeholder-ids.json', { with: { type: 'json' } }),
+  'original-signup': () => import('./original-signup.json', { with: { type: 'json' } }),
+  'original-returning-user': () => import('./original-returning-user.json', { with: { type: 'json' } }),
+  'original-multiple-users-one-device': () =>
+    import('./original-multiple-users-one-device.json', { with: { type: 'json' } }),
+  'original-identify-same-ids': () => import('./original-identify-same-ids.json', { with: { type: 'json' } }),
+  'original-identify-non-guid': () => import('./original-identify-non-guid.json', { with: { type: 'json' } }),
+  'original-anon-already-identified': () =>
+    import('./original-anon-already-identified.json', { with: { type: 'json' } }),
+  'original-guardrail-bypass': () => import('./original-guardrail-bypass.json', { with: { type: 'json' } }),
+  'original-merge-chain': () => import('./original-merge-chain.json', { with: { type: 'json' } }),
+  'original-cap-through-reset': () => import('./original-cap-through-reset.json', { with: { type: 'json' } }),
+  'original-merge-via-track': () => import('./original-merge-via-track.json', { with: { type: 'json' } }),
+  'legacy-sally-signup': () => import('./legacy-sally-signup.json', { with: { type: 'json' } }),
+  'legacy-sally-phone': () => import('./legacy-sally-phone.json', { with: { type: 'json' } }),
+  'legacy-alias-race': () => import('./legacy-alias-race.json', { with: { type: 'json' } }),
+  'legacy-not-retroactive': () => import('./legacy-not-retroactive.json', { with: { type: 'json' } }),
+  'legacy-alias-chains': () => import('./legacy-alias-chains.json', { with: { type: 'json' } }),
+  'profiles-wait-for-identify': () => import('./profiles-wait-for-identify.json', { with: { type: 'json' } }),
+  'anonymous-profile-stranded': () => import('./anonymous-profile-stranded.json', { with: { type: 'json' } }),
+  'original-profile-conflict': () => import('./original-profile-conflict.json', { with: { type: 'json' } }),
+};

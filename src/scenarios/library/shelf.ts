@@ -1,9 +1,10 @@
 // The library as the app loads it: every scenario's entry and the first scenario's body come with the page
 // (contents.ts); every other body is its own chunk, loaded on demand: a URL naming a scenario waits for that one
-// file (1 kB gzip, not the whole library's 14), and the page loads the rest when idle. The CLI and the tests import
-// the same files synchronously (index.ts): one definition of the library, two ways to load it.
+// file (1 kB gzip, not the whole library's 14), and the page loads the rest when idle. The loaders are plain dynamic
+// imports, so Node (scripts, tests) can load the same way. The CLI and the tests also import the same files at once
+// (index.ts): one definition of the library, two ways to load it.
 import type { LibraryScenario } from '../types.ts';
-import { FIRST_SCENARIO, LIBRARY_CONTENTS } from './contents.ts';
+import { FIRST_SCENARIO, LIBRARY_CONTENTS, LIBRARY_LOADERS } from './contents.ts';
 import type { LibraryEntry } from './entry.ts';
 
 export { FIRST_SCENARIO, LIBRARY_CONTENTS };
@@ -29,17 +30,14 @@ export function shelvedLibrary(): readonly LibraryScenario[] | undefined {
   return whole;
 }
 
-/** Each body file's loader, by path ("./returning-user.json"): the bundler makes each file a chunk. */
-const bodyFiles = import.meta.glob<unknown>('./*.json', { import: 'default' });
-
 /** Loads one body unless shelved, putting it on the shelf; ids come from the entries, whose files a test checks. */
 async function fetchBody(id: string): Promise<LibraryScenario> {
   const onShelf = shelved.get(id);
   if (onShelf !== undefined) return onShelf;
-  const load = bodyFiles[`./${id}.json`];
+  const load = LIBRARY_LOADERS[id];
   if (load === undefined) throw new Error(`the library has no file for "${id}"`);
   // Shelved unchecked, as the first one is (shelve.ts): the tests validate every file against the schema.
-  const scenario = (await load()) as LibraryScenario;
+  const scenario = (await load()).default as LibraryScenario;
   shelved.set(id, scenario);
   return scenario;
 }

@@ -67,12 +67,7 @@ export class StepState implements CanonicalState {
   outputNumbersOf(receipts: IngestReceipts, at: number, into: OutputNumbers): OutputNumbers {
     const facts = receipts.factsAt(at, this.scratchFacts);
     if (facts === undefined) throw new RangeError(`no receipt at ${at}`);
-    const resolved = this.resolvedIdOf(
-      facts.kind,
-      facts.derivedId,
-      facts.frozenId,
-      this.live ? undefined : this.step,
-    );
+    const resolved = this.resolvedAt(facts);
     const refusedBy = this.refusedLinkUser(facts);
     into.resolved = resolved ?? REJECTED_ID;
     into.beforeIdentity = this.beforeIdentity(facts, resolved, refusedBy);
@@ -110,13 +105,13 @@ export class StepState implements CanonicalState {
     return numbers;
   }
 
+  /** The record's resolved id as this view sees it: live, or as of its step. */
+  private resolvedAt(facts: RecordFacts): number | null {
+    return this.resolvedIdOf(facts.kind, facts.derivedId, facts.frozenId, this.live ? undefined : this.step);
+  }
+
   protected outputFor(index: number, facts: RecordFacts): ResolvedOutput {
-    const resolved = this.resolvedIdOf(
-      facts.kind,
-      facts.derivedId,
-      facts.frozenId,
-      this.live ? undefined : this.step,
-    );
+    const resolved = this.resolvedAt(facts);
     const refusedBy = this.refusedLinkUser(facts);
     return {
       resolved,

@@ -1,6 +1,6 @@
 // A 100,000-event file (generated here, ~25 MB): the progress bar moves, the page keeps painting and answering
 // while the worker reads, Cancel stops the load, and the virtualized table reaches the last row.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeStream } from '../bench/generate.ts';
@@ -10,11 +10,16 @@ import { ImportPage } from './pages/importPage.ts';
 const EVENTS = 100_000;
 let dir = '';
 let bigFile = '';
+/** The 100k file eight times over (~200 MB): a load that is still reading when Cancel is clicked, even on a fast machine. */
+let longFile = '';
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'idmerge-large-'));
   bigFile = join(dir, 'events-100k.ndjson');
   await writeStream(bigFile, { events: EVENTS, users: EVENTS / 10, devices: EVENTS / 5, seed: 7 });
+  longFile = join(dir, 'events-800k.ndjson');
+  const bytes = readFileSync(bigFile);
+  for (let copy = 0; copy < 8; copy++) appendFileSync(longFile, bytes);
 });
 
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,13 +82,17 @@ test('Cancel stops the load and keeps the previous state; loading again complete
   test.setTimeout(120_000);
   const app = new ImportPage(page);
   await app.open();
-  await app.choose(bigFile);
+  // A Cancel that reaches the worker after the file has been read comes too late to stop it; the 100k file
+  // is read in well under a second on a quiet machine, so the cancelled load is eight times longer.
+  await app.choose(longFile);
   await app.loadButton.click();
   await expect(app.progressBar).toBeVisible();
   await app.cancelButton.click();
   await expect(app.preview).toBeVisible();
   await expect(app.workspace).toHaveCount(0);
   await expect(page.getByTestId('dataset.empty')).toBeAttached();
+  await page.getByRole('button', { name: 'Choose another file' }).click();
+  await app.choose(bigFile);
   await app.loadButton.click();
   await expect(app.dialog).toBeHidden({ timeout: 60_000 });
   await app.expectResolved('simplified');

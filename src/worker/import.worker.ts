@@ -90,20 +90,13 @@ async function isHar(args: Requests['load']['args']): Promise<boolean> {
 
 /** A HAR: streamed through the HAR reader (progress by bytes, cancellable), then its records resolved. */
 async function loadHar(id: number, args: Requests['load']['args']): Promise<Requests['load']['result']> {
-  cancelled = false;
-  loadInFlight = id;
   const report = progressPoster(id);
   const onBytes = (bytes: number, done: boolean) =>
     report(
       { phase: done ? 'resolving' : 'reading', done: bytes, total: args.file.size, records: 0, problems: 0 },
       done,
     );
-  let source: HarSource | undefined;
-  try {
-    source = await readHarSource(textChunks(args.file, onBytes), () => !cancelled);
-  } finally {
-    loadInFlight = undefined;
-  }
+  const source = await readHarSource(textChunks(args.file, onBytes), () => !cancelled);
   if (source === undefined) return { cancelled: true };
   return useHar(source, false, args.rederive, { mode: args.mode, options: args.options }, args.fileName);
 }
@@ -135,9 +128,25 @@ function needHar(): { source: HarSource; rederive: boolean } {
   return loadedHar;
 }
 
+/**
+ * A load, cancellable from its first moment: the page shows Cancel as soon as it asks, so a Cancel can come while
+ * the format is still being detected, before the reader has been asked for anything.
+ */
 async function load(id: number, args: Requests['load']['args']): Promise<Requests['load']['result']> {
   host.stopBackground(); // the file loaded before stays until this one is loaded (a cancel keeps it)
-  if (await isHar(args)) return loadHar(id, args);
+  cancelled = false;
+  loadInFlight = id;
+  try {
+    if (await isHar(args)) return await loadHar(id, args);
+    if (cancelled) return { cancelled: true };
+    return await loadRows(id, args);
+  } finally {
+    loadInFlight = undefined;
+  }
+}
+
+/** Rows read by the reader worker, resolved here as they come under the page's mode. */
+async function loadRows(id: number, args: Requests['load']['args']): Promise<Requests['load']['result']> {
   loadedHar = undefined;
   const session = new ImportSession();
   const settings: LoadSettings = {
@@ -145,8 +154,6 @@ async function load(id: number, args: Requests['load']['args']): Promise<Request
     rederive: args.rederive,
     ...(args.fileName === undefined ? {} : { fileName: args.fileName }),
   };
-  cancelled = false;
-  loadInFlight = id;
   const report = progressPoster(id);
   const others = MODES.filter((mode) => mode !== args.mode);
   const { file, fileName, format, rederive, options } = args;
@@ -175,7 +182,6 @@ async function load(id: number, args: Requests['load']['args']): Promise<Request
     });
   } finally {
     receiving = undefined;
-    loadInFlight = undefined;
   }
   if (outcome instanceof Error) throw outcome;
   if (outcome === 'cancelled' || cancelled) return { cancelled: true };

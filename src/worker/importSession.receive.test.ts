@@ -156,3 +156,51 @@ describe('a load split between a reader and a resolver', () => {
     }
   });
 });
+
+/**
+ * `split`, with the resolving session also resolving `ahead` between batches (prepareAhead, a few records at a time,
+ * as the page's worker does in its idle moments while the reader reads).
+ */
+async function splitAhead(shape: Case, ahead: Mode): Promise<ImportSession> {
+  const { text, settings, mode, options } = shape;
+  const reader = new ImportSession();
+  const resolver = new ImportSession(2);
+  const receiver = resolver.receive(settings.rederive, { mode, options });
+  const aheadSpec = { mode: ahead, options };
+  const pass = (rows: ReturnType<EventStore['takeRows']>) => {
+    receiver.rows(rows);
+    receiver.prepareAhead(aheadSpec, 0);
+  };
+  await reader.load(
+    chunked(text, 997),
+    settings,
+    () => pass(reader.store.takeRows()),
+    () => false,
+  );
+  pass(reader.store.takeRows());
+  receiver.end(structuredClone(reader.readOutcome()));
+  return resolver;
+}
+
+describe('another mode resolved ahead while the rows come', () => {
+  const text = `${ODD_SHAPES}\n${generated(1_500)}`;
+  for (const mode of MODES)
+    for (const ahead of MODES.filter((other) => other !== mode))
+      for (const rederive of [false, true])
+        it(`${mode}, ${ahead} ahead${rederive ? ', re-deriving' : ''}: finished by a switch or in the background, it answers as one session`, async () => {
+          const options = { linkOrder: 'event-time' as const };
+          const shape: Case = { text, settings: { format: 'auto', rederive }, mode, options };
+          const expected = await direct(shape);
+          const byBackground = await splitAhead(shape, ahead);
+          // The load's own mode is current; the one ahead is not finished until the file is whole.
+          expect(answers(byBackground)).toEqual(answers(expected));
+          expect(byBackground.isPrepared({ mode: ahead, options })).toBe(false);
+          while (!byBackground.prepare({ mode: ahead, options }, 0));
+          const bySwitch = await splitAhead(shape, ahead);
+          expected.resolveAs(ahead, options);
+          byBackground.resolveAs(ahead, options);
+          bySwitch.resolveAs(ahead, options);
+          expect(answers(byBackground)).toEqual(answers(expected));
+          expect(answers(bySwitch)).toEqual(answers(expected));
+        });
+});

@@ -7,7 +7,7 @@ import { looksLikeHar } from '../io/har/index.ts';
 import { DETECTION_SAMPLE_SIZE } from '../io/index.ts';
 import { harRecordsFile, harScenarioInput, harSession, readHarSource, type HarSource } from './harLoad.ts';
 import { ImportSession, type LoadSettings, type RowsReceiver } from './importSession.ts';
-import { textChunks, yieldToMessages } from './pacing.ts';
+import { textChunks } from './pacing.ts';
 import type { CancelMessage, ReplyMessage, RequestMessage, Requests, WorkProgress } from './protocol.ts';
 import type { FromReader, RowsMessage, ToReader } from './readerProtocol.ts';
 import { SessionHost } from './sessionHost.ts';
@@ -155,27 +155,16 @@ async function loadRows(id: number, args: Requests['load']['args']): Promise<Req
     ...(args.fileName === undefined ? {} : { fileName: args.fileName }),
   };
   const report = progressPoster(id);
-  // This worker keeps pace with the reader with time to spare, so it resolves the first other mode too, in its idle
-  // moments while rows come; the reader resolves the rest once it has read the file. A switch right after the load
-  // then finds that mode (nearly) ready instead of waiting for the reader to begin it.
-  const [ahead, ...others] = MODES.filter((mode) => mode !== args.mode);
-  const aheadSpec = ahead === undefined ? undefined : { mode: ahead, options: args.options };
+  const others = MODES.filter((mode) => mode !== args.mode);
   const { file, fileName, format, rederive, options } = args;
   let outcome: ReadResult;
   try {
     outcome = await new Promise<ReadResult>((done) => {
-      const into = session.receive(args.rederive, { mode: args.mode, options: args.options });
-      const prepareAhead =
-        aheadSpec === undefined
-          ? () => {}
-          : whenIdle(() => receiving?.id === id && into.prepareAhead(aheadSpec, AHEAD_SLICE_MS));
       receiving = {
         id,
-        into,
-        onRows: ({ bytes, records, problems }) => {
-          report({ phase: 'reading', done: bytes, total: file.size, records, problems });
-          prepareAhead();
-        },
+        into: session.receive(args.rederive, { mode: args.mode, options: args.options }),
+        onRows: ({ bytes, records, problems }) =>
+          report({ phase: 'reading', done: bytes, total: file.size, records, problems }),
         done,
       };
       toReader({
@@ -200,31 +189,10 @@ async function loadRows(id: number, args: Requests['load']['args']): Promise<Req
     { phase: 'resolving', done: file.size, total: file.size, records: session.store.size, problems: 0 },
     true,
   );
-  host.use(session, file, settings, aheadSpec === undefined ? [args.mode] : [args.mode, aheadSpec.mode]);
-  host.prepareAfterLoad(args.options);
+  host.use(session, file, settings, [args.mode]);
   readerModes = new Set(others);
   askReader = false;
   return session.summary();
-}
-
-/** How long one idle slice of the ahead mode may hold this worker: rows arriving meanwhile wait at most this. */
-const AHEAD_SLICE_MS = 6;
-
-/**
- * `work` in slices after the messages already queued: a call schedules a slice unless one is scheduled, and a slice
- * that returns true (work left) schedules the next. Without a call it rests, so a worker waiting for rows is idle.
- */
-function whenIdle(work: () => boolean): () => void {
-  let scheduled = false;
-  const wake = () => {
-    if (scheduled) return;
-    scheduled = true;
-    void yieldToMessages().then(() => {
-      scheduled = false;
-      if (work()) wake();
-    });
-  };
-  return wake;
 }
 
 /** A switch: to one of the reader's modes there (it prepared them), else here; each then prepares its own. */

@@ -1,7 +1,7 @@
 // Background preparation of other modes (issue #14): a prepared or earlier resolution answers a switch unchanged.
 import { describe, expect, it } from 'vitest';
 import { ImportSession, specKey } from './importSession.ts';
-import { backgroundDelayMs, BackgroundModes, READER_GRACE_MS } from './pacing.ts';
+import { backgroundDelayMs, BackgroundModes } from './pacing.ts';
 
 const line = (event: string, properties: Record<string, unknown>) => JSON.stringify({ event, properties });
 /** S-6 links D1 ⇒ U1 in Simplified; in Original the same stream has no $identify, so D1 and U1 stay apart (O-1). */
@@ -100,9 +100,6 @@ describe('ImportSession background preparation', () => {
   it('holds the background back after small files only (the page mounts first); big files start at once', () => {
     expect(backgroundDelayMs(100_000)).toBeGreaterThan(0);
     expect(backgroundDelayMs(1_000_000)).toBe(0);
-    // The reader waits longer whatever the size: the page's worker is already resolving the next mode.
-    expect(backgroundDelayMs(1_000_000, READER_GRACE_MS)).toBe(READER_GRACE_MS);
-    expect(backgroundDelayMs(100_000, READER_GRACE_MS)).toBe(READER_GRACE_MS);
   });
 
   it('keys options by content, not by property order', () => {

@@ -57,11 +57,6 @@ export interface RowsReceiver {
   rows(rows: StoreRows): void;
   /** Ends the load with what the reader reported; the session is then resolved and can answer queries. */
   end(read: ReadOutcome): void;
-  /**
-   * Meanwhile, resolves another mode over the rows received so far for about `budgetMs` (the worker's idle moments
-   * while it waits for rows); after `end`, `prepare` finishes that pass. Returns whether received rows remain for it.
-   */
-  prepareAhead(spec: ResolveSpec, budgetMs: number): boolean;
 }
 
 const PROBLEM_SAMPLE = 500;
@@ -130,7 +125,6 @@ export class ImportSession {
         this.problems.push(...read.problems);
         this.resolutions.keep(pass.finish());
       },
-      prepareAhead: (spec, budgetMs) => this.resolutions.advance(spec, budgetMs),
     };
   }
 

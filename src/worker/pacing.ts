@@ -23,20 +23,9 @@ const SMALL_FILE_GRACE_MS = 300;
  */
 const EAGER_BACKGROUND_RECORDS = 500_000;
 
-/**
- * How long the reader waits after reading a file before it prepares its modes (the last ones a user would switch to;
- * the page's worker prepares the first other mode, issue #14). The page's worker still finishes the load's own mode
- * and goes on with the next, and the page mounts the result meanwhile (~0.5–1 s after the read at 1M events): with
- * the reader busy too, the page's main thread had no core to itself, and its mount ran in tasks over 50 ms.
- */
-export const READER_GRACE_MS = 1_200;
-
-/**
- * How long to wait before preparing the other modes of a file of `records` records (see SMALL_FILE_GRACE_MS), at
- * least `atLeastMs`.
- */
-export function backgroundDelayMs(records: number, atLeastMs = 0): number {
-  return Math.max(atLeastMs, records >= EAGER_BACKGROUND_RECORDS ? 0 : SMALL_FILE_GRACE_MS);
+/** How long to wait before preparing the other modes of a file of `records` records (see SMALL_FILE_GRACE_MS). */
+export function backgroundDelayMs(records: number): number {
+  return records >= EAGER_BACKGROUND_RECORDS ? 0 : SMALL_FILE_GRACE_MS;
 }
 
 /** Lets queued messages run: a macrotask through a MessageChannel, which, unlike setTimeout, is never clamped. */

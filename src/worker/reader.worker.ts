@@ -3,7 +3,7 @@
 // file and resolves the other modes in the background, and answers the questions about them it is passed.
 import { rowBuffers } from './eventStore.ts';
 import { ImportSession, type LoadSettings } from './importSession.ts';
-import { READER_GRACE_MS, textChunks } from './pacing.ts';
+import { textChunks } from './pacing.ts';
 import type { FromReader, ReadRequest, ToReader } from './readerProtocol.ts';
 import { SessionHost } from './sessionHost.ts';
 import type { WorkProgress } from './protocol.ts';
@@ -53,7 +53,7 @@ async function read({ id, args }: ReadRequest): Promise<void> {
   send(true);
   post({ kind: 'readEnd', id, outcome });
   host.use(session, args.file, settings, args.modes);
-  host.prepareAfterLoad(args.options, READER_GRACE_MS);
+  host.prepareAfterLoad(args.options);
 }
 
 function answer(message: Exclude<ToReader, ReadRequest>): unknown {

@@ -161,40 +161,17 @@ export class Resolutions {
     const key = specKey(spec);
     if (this.kept.has(key) || this.store.size > BACKGROUND_RECORD_LIMIT) return true;
     const started = this.pending.get(key) ?? this.startPending(spec, key);
-    if (!this.catchUp(started, budgetMs)) return false;
-    this.pending.delete(key);
-    this.kept.set(key, started.pass.finish());
-    this.trimKept();
-    return true;
-  }
-
-  /**
-   * Advances `spec`'s pass over the records stored so far, for about `budgetMs`, without finishing it: the store is
-   * still being filled by a load, and `prepare` or `resolve` finishes the pass from where it stopped once the file is
-   * whole. Returns whether stored records remain for it (false too once the file outgrows BACKGROUND_RECORD_LIMIT,
-   * when the pass is dropped as `prepare` would never have begun it).
-   */
-  advance(spec: ResolveSpec, budgetMs: number): boolean {
-    const key = specKey(spec);
-    if (this.kept.has(key)) return false;
-    if (this.store.size > BACKGROUND_RECORD_LIMIT) {
-      this.pending.delete(key);
-      return false;
-    }
-    const started = this.pending.get(key) ?? this.startPending(spec, key);
-    return !this.catchUp(started, budgetMs);
-  }
-
-  /** Feeds `started` the stored records it has not read, until the store's end (true) or `budgetMs` is spent. */
-  private catchUp(started: { pass: ResolvePass; next: number }, budgetMs: number): boolean {
     const deadline = performance.now() + budgetMs;
     const total = this.store.size;
     while (started.next < total) {
       const end = Math.min(total, started.next + this.sliceRecords);
       for (let index = started.next; index < end; index++) started.pass.observeStored(this.store, index);
       started.next = end;
-      if (started.next < total && performance.now() >= deadline) return false;
+      if (performance.now() >= deadline) return false;
     }
+    this.pending.delete(key);
+    this.kept.set(key, started.pass.finish());
+    this.trimKept();
     return true;
   }
 

@@ -73,11 +73,10 @@ export class SessionHost {
 
   /**
    * `prepare` right after a load: for a small file after a short grace, so the page mounts the result with a core to
-   * itself (pacing.ts, backgroundDelayMs), and after `atLeastMs` in any case; a switch or another load meanwhile
-   * supersedes it.
+   * itself (pacing.ts, backgroundDelayMs); a switch or another load meanwhile supersedes it.
    */
-  prepareAfterLoad(options: Partial<ResolveOptions>, atLeastMs = 0): void {
-    this.startBackground(options, backgroundDelayMs(this.loaded?.session.store.size ?? 0, atLeastMs));
+  prepareAfterLoad(options: Partial<ResolveOptions>): void {
+    this.startBackground(options, backgroundDelayMs(this.loaded?.session.store.size ?? 0));
   }
 
   private startBackground(options: Partial<ResolveOptions>, startAfterMs: number): void {

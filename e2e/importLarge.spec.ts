@@ -98,6 +98,28 @@ test('Cancel stops the load and keeps the previous state; loading again complete
   await app.expectResolved('simplified');
 });
 
+test('a Cancel clicked at once, while the import worker is still starting, stops the load too', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const app = new ImportPage(page);
+  await app.open();
+  await app.choose(bigFile);
+  // Load and Cancel in one task: the worker (started by this first load) gets the Cancel while it is still loading
+  // its code or detecting the format, before the reader has been asked for anything.
+  await page.evaluate(async () => {
+    const button = (testId: string) => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+    button('import.load')?.click();
+    for (let tries = 0; tries < 100 && button('import.cancel') === null; tries++) await Promise.resolve();
+    const cancel = button('import.cancel');
+    if (cancel === null) throw new Error('Cancel was not shown right after Load');
+    cancel.click();
+  });
+  await expect(app.preview).toBeVisible();
+  await expect(app.workspace).toHaveCount(0);
+  await expect(page.getByTestId('dataset.empty')).toBeAttached();
+});
+
 test('the virtualized table pages in rows to the last one, and the clusters list is sorted by size', async ({
   page,
 }) => {

@@ -2,18 +2,20 @@
 // parts few checks read (an EventRef, device numbers) built only when asked (issue #14: the linter ran beside every
 // resolve pass and allocated several objects per record).
 import {
+  blankEventFacts,
   DEVICE_PREFIX,
+  fillEventFacts,
   modeRules,
   NO_ID,
   NO_LINK,
-  readEventFacts,
+  UNNUMBERED,
   type Derivation,
-  type EventFacts,
   type EventStatus,
   type Failure,
   type IngestReceipts,
   type Link,
   type Mode,
+  type MutableEventFacts,
   type RecordKind,
   type Resolver,
   type StreamRecord,
@@ -92,7 +94,8 @@ function statusOf(kind: RecordKind): EventStatus {
 export class RecordObservation implements Observation {
   readonly outcome: ReceiptOutcome;
   record: EventRecord = NO_RECORD;
-  facts: EventFacts = readEventFacts(NO_RECORD.event);
+  /** Filled again for every record, like the observation (issue #14: no facts object per event on a million). */
+  readonly facts: MutableEventFacts = blankEventFacts();
   readonly parties: { device: string | undefined; user: string | undefined } = {
     device: undefined,
     user: undefined,
@@ -134,7 +137,7 @@ export class RecordObservation implements Observation {
     this.line = line;
     this.outcome.read(receipts, at);
     this.derivedKey = receipts.derivedIdAt(at);
-    this.facts = readEventFacts(record.event);
+    fillEventFacts(this.facts, record.event, UNNUMBERED);
     readPartiesInto(this.parties, this.facts, this.mode);
     this.device = UNREAD;
     this.sentDevice = UNREAD;

@@ -47,12 +47,15 @@ export {
   toIdText,
 } from './ids.ts';
 export {
+  blankEventFacts,
+  fillEventFacts,
   IDENTITY_EVENT_NAMES,
   readEventFacts,
   readEventTime,
   UNNUMBERED,
   type EventFacts,
   type IdNumbers,
+  type MutableEventFacts,
   type NumberedEvent,
 } from './facts.ts';
 export { manyIdsFailure, mixpanelFailure } from './failures.ts';

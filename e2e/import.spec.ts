@@ -212,6 +212,29 @@ test('a file dropped anywhere, or events pasted outside a text field, open the p
   expect(await app.resolvedIds(10)).toEqual(SIMPLIFIED_IDS);
 });
 
+test('a close event that comes after the dialog opened again leaves the new preview open', async ({
+  page,
+}) => {
+  // dialog.close() fires `close` as a task of its own: on a busy machine (CI) an Escape's `close` came after a
+  // paste had opened the dialog again, and closed the preview under the click that was to load it.
+  const app = new ImportPage(page);
+  await app.open('');
+  const text = readFileSync(fixture('stream.ndjson'), 'utf8');
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', content);
+    document.body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+  await expect(app.preview).toContainText('pasted text');
+  // The late event, as the browser delivers it: to the dialog, which is open again.
+  await page.getByTestId('import.dialog').evaluate((dialog) => dialog.dispatchEvent(new Event('close')));
+  await expect(app.dialog).toBeVisible();
+  await app.loadButton.click();
+  await app.expectResolved('simplified');
+});
+
 test('the URL opens the workspace; the dialog takes focus and Escape closes it; back returns to scenarios', async ({
   page,
 }) => {

@@ -20,6 +20,11 @@ export function ImportDialog() {
     if (loading) service.cancel();
     else closeImportDialog();
   };
+  // `close` comes as a task of its own after dialog.close(): when a drop or paste opened the dialog again in
+  // between (a busy machine, CI), that late event must not close the new preview. Only a dialog still closed is.
+  const onClose = (event: SyntheticEvent<HTMLDialogElement>) => {
+    if (!event.currentTarget.open) closeImportDialog();
+  };
   return (
     <dialog
       ref={dialog}
@@ -27,7 +32,7 @@ export function ImportDialog() {
       aria-labelledby="import-dialog-title"
       data-testid="import.dialog"
       onCancel={onCancel}
-      onClose={closeImportDialog}
+      onClose={onClose}
     >
       <div className="import-dialog__head">
         <h2 id="import-dialog-title">Import a file</h2>

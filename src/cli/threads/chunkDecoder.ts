@@ -1,8 +1,10 @@
 // The engine thread's side of a batch (the format: eventChunk.ts).
 import { NOT_NUMBERED, type Channel, type NumberedEvent, type StreamRecord } from '../../engine/index.ts';
+import { ByteIds } from '../../io/scan/byteIds.ts';
 import { IDENTITY_KEYS, type IdentityKey } from '../../io/scan/index.ts';
 import type { SpliceColumns } from '../splice.ts';
 import {
+  BYTE_ID,
   columnsOf,
   EVENT,
   EVENT_TRACK,
@@ -30,8 +32,9 @@ export interface DecodedItems {
 
 /**
  * The engine thread's side: rebuilds each item. Events are written into one reused event (every identity key
- * present, undefined when the line had none: the engine reads them as absent) carrying the numbers the worker gave
- * its ids by their bytes (ByteIds: 0, 1, 2… in the order first seen, one number per text, whatever the key), and
+ * present, undefined when the line had none: the engine reads them as absent) carrying the numbers of its ids read
+ * from bytes (ByteIds, the worker's or this thread's: 0, 1, 2… in the order first seen, one number per text,
+ * whatever the key), and
  * handed over to be done with before the next: the engine reads an event's facts while ingesting it and keeps none
  * of the object.
  */
@@ -39,6 +42,8 @@ export class ChunkDecoder {
   private readonly names: string[] = [];
   /** Every id read from bytes so far, by its number. */
   private readonly ids: string[] = [];
+  /** Ids read from bytes, numbered here by their bytes when the worker does not (BYTE_ID), as `ids` is indexed. */
+  private readonly byteIds = new ByteIds();
   private readonly properties = emptyProperties();
   private readonly event: {
     event: string;
@@ -77,7 +82,7 @@ export class ChunkDecoder {
     });
     const { text, json, profiles } = chunk;
     const names = this.names;
-    const { ids } = this;
+    const { ids, byteIds } = this;
     const { spans } = columns;
     const bytes = chunk.bytes === undefined ? NO_BYTES : Buffer.from(chunk.bytes, 0, chunk.byteCount);
     const properties = this.properties;
@@ -113,6 +118,17 @@ export class ChunkDecoder {
             const id = bytes.toString('latin1', spans[ref * SPAN], spans[ref * SPAN + 1]);
             idNumbers[key] = ids.push(id) - 1;
             slots[key] = id;
+            break;
+          }
+          case BYTE_ID: {
+            const start = spans[ref * SPAN]!;
+            const end = spans[ref * SPAN + 1]!;
+            const number = byteIds.id(bytes, start, end, spans[ref * SPAN + 2]!);
+            // A number not met before is the next one: its string is made once, ASCII (scanEventBytes reads no
+            // other byte), so Latin-1 is its UTF-8.
+            if (number === ids.length) ids.push(bytes.toString('latin1', start, end));
+            slots[key] = ids[number];
+            idNumbers[key] = number;
             break;
           }
           case RAW: // ASCII (scanEventBytes reads no other byte): Latin-1 is its UTF-8

@@ -11,6 +11,7 @@ import {
   EVENT,
   EVENT_IMPORT,
   EVENT_TRACK,
+  BYTE_ID,
   ID,
   INSERT_ID,
   NEW_ID,
@@ -29,8 +30,9 @@ import { readIdentity } from './identitySlots.ts';
  * The worker's side: items are added one by one into scratch columns (reused), then `finish` packs them into a
  * buffer from `spare` (the ones the engine's thread gave back) or a new one when none is big enough. An item comes
  * either from the text path (a ScannedItem) or straight from its bytes (EventBytes), whose ids are numbered by their
- * bytes (no string made here); a new id and an `$insert_id` cross as a span of the file's bytes, which go along
- * (moved), and the engine's thread makes their strings.
+ * bytes, here or on the engine's thread (`numbersIds`); no string is made here: a new id (or every id, when the
+ * engine's thread numbers them) and an `$insert_id` cross as a span of the file's bytes, which go along (moved), and
+ * the engine's thread makes their strings.
  */
 export class ChunkEncoder {
   private readonly known = new Map<string, number>();
@@ -55,8 +57,13 @@ export class ChunkEncoder {
   private json: string[] = [];
   private profiles: StreamRecord[] = [];
   private spanCount = 0;
-  /** Ids read from bytes, numbered in the order first seen (the decoder numbers them alike). */
-  private readonly ids = new ByteIds();
+  /** Ids read from bytes, numbered in the order first seen (the decoder numbers them alike), when numbered here. */
+  private readonly ids: ByteIds | undefined;
+
+  /** `numbersIds`: whether this thread numbers the ids read from bytes (protocol.ts workerNumbersIds). */
+  constructor(numbersIds: boolean) {
+    this.ids = numbersIds ? new ByteIds() : undefined;
+  }
 
   /** Room for one more item with all its values. */
   private room(): Scratch {
@@ -135,17 +142,16 @@ export class ChunkEncoder {
           present &= ~(1 << key); // the engine only checks it against LIM-1's list, which it cannot be on
           continue;
         }
-        const known = this.ids.size;
-        const number = key === INSERT_ID ? known : this.ids.id(bytes, start, end, event.hashes[key]!);
-        if (key !== INSERT_ID && number < known) {
-          tags[values] = ID;
-          refs[values] = number;
-        } else {
-          tags[values] = key === INSERT_ID ? RAW : NEW_ID;
+        const hash = event.hashes[key]!;
+        const tag = key === INSERT_ID ? RAW : this.idTag(bytes, start, end, hash);
+        tags[values] = tag;
+        if (tag === ID) refs[values] = this.idNumber;
+        else {
           const span = this.spanCount++;
           refs[values] = span;
           spans[span * SPAN] = start;
           spans[span * SPAN + 1] = end;
+          spans[span * SPAN + 2] = tag === BYTE_ID ? hash : 0;
         }
         this.last[key] = undefined; // the text path's next string for this key is sent whole
       } else {
@@ -157,6 +163,20 @@ export class ChunkEncoder {
     }
     this.values = values;
     presence[at] = present;
+  }
+
+  /** The number `idTag` found for an id seen before (ID). */
+  private idNumber = 0;
+
+  /** How an id read from bytes crosses: ID (its number, in `idNumber`), NEW_ID, or BYTE_ID when not numbered here. */
+  private idTag(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    const ids = this.ids;
+    if (ids === undefined) return BYTE_ID;
+    const known = ids.size;
+    const number = ids.id(bytes, start, end, hash);
+    if (number === known) return NEW_ID;
+    this.idNumber = number;
+    return ID;
   }
 
   /**

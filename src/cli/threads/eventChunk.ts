@@ -2,10 +2,11 @@
 // scanned lines as columns in one ArrayBuffer (moved, not copied, and given back once ingested, so none is allocated
 // per batch) and one string holding the batch's text-path string values end to end. Structured-cloning a million
 // small objects costs as much as building them, so no object crosses per event; the engine's thread rebuilds each
-// event from the columns, into one reused record. An event read from bytes has its ids numbered by their bytes in
-// the worker (ByteIds): a new id crosses once as a span of the file's bytes, which move along with the batch, then as
-// its number, so the engine's thread makes one string per distinct id. The worker's side is chunkEncoder.ts, the
-// engine thread's chunkDecoder.ts.
+// event from the columns, into one reused record. The ids of an event read from bytes are numbered by their bytes
+// (ByteIds), one string made per distinct id, on whichever thread has time to spare (protocol.ts workerNumbersIds):
+// by the worker, which then sends a new id once as a span of the file's bytes (they move along with the batch) and
+// after that as its number; or by the engine's thread, to which the worker sends every id as a span with the hash
+// its scan computed. The worker's side is chunkEncoder.ts, the engine thread's chunkDecoder.ts.
 import { IDENTITY_KEYS } from '../../io/scan/index.ts';
 import type { StreamRecord } from '../../engine/index.ts';
 
@@ -21,13 +22,18 @@ export const NUMBER = 1;
 export const OTHER_JSON = 2;
 /** The same string as this key's last string value (events of one session repeat their ids): nothing crosses. */
 export const SAME_STRING = 3;
-/** An id read from bytes seen before: its number (the worker numbers ids by their bytes, ByteIds). */
+/** An id read from bytes seen before, numbered by the worker: its number (ByteIds). */
 export const ID = 4;
 /**
- * An id read from bytes seen for the first time: its span in the chunk's file bytes (EventChunk.bytes), from which the
- * engine's thread makes its one string; its number is the next one.
+ * An id read from bytes seen for the first time, numbered by the worker: its span in the chunk's file bytes
+ * (EventChunk.bytes), from which the engine's thread makes its one string; its number is the next one.
  */
 export const NEW_ID = 6;
+/**
+ * An id read from bytes, for the engine's thread to number: its span in the chunk's file bytes and its hash, by which
+ * that thread finds its number (ByteIds), making its one string the first time.
+ */
+export const BYTE_ID = 7;
 /**
  * A string read from bytes that is not numbered (an `$insert_id`: nearly every event has its own, so numbering them
  * would only fill the id table): its span in the chunk's file bytes, decoded where it is used.
@@ -35,8 +41,8 @@ export const NEW_ID = 6;
 export const RAW = 5;
 /** The identity key whose values are sent as RAW. */
 export const INSERT_ID = IDENTITY_KEYS.indexOf('$insert_id');
-/** Int32s per span: start, end. */
-export const SPAN = 2;
+/** Int32s per span: start, end, and the bytes' hash (hashBytes) for a BYTE_ID, which is looked up by it (else 0). */
+export const SPAN = 3;
 
 /** One batch of items, column by column (see {@link columnsOf}); `names` extends the receiver's event names. */
 export interface EventChunk {
@@ -46,7 +52,7 @@ export interface EventChunk {
     readonly values: number;
     readonly numbers: number;
     readonly strings: number;
-    /** Values read from bytes (NEW_ID or RAW), as spans of `bytes`. */
+    /** Values read from bytes (NEW_ID, BYTE_ID or RAW), as spans of `bytes`. */
     readonly spans: number;
   };
   readonly buffer: ArrayBuffer;
@@ -57,8 +63,8 @@ export interface EventChunk {
   /** Event names new to the receiver, in number order (few names: each crosses once for the stream). */
   readonly names: string[];
   /**
-   * The file's bytes the batch's items were read from (moved, given back once ingested), holding its ID and RAW
-   * values; undefined when no item was read from bytes.
+   * The file's bytes the batch's items were read from (moved, given back once ingested), holding its values read
+   * from bytes; undefined when no item was read from bytes.
    */
   readonly bytes: ArrayBuffer | undefined;
   readonly byteCount: number;
@@ -76,13 +82,13 @@ interface Columns {
   readonly refs: Int32Array;
   /** Per string value: where it ends in the chunk's text. */
   readonly ends: Int32Array;
-  /** Per NEW_ID or RAW value: its start and end in the chunk's bytes. */
+  /** Per NEW_ID, BYTE_ID or RAW value: its start, end and hash in the chunk's bytes (SPAN). */
   readonly spans: Int32Array;
   /** Per item: the number of its event name. */
   readonly nameNumbers: Int32Array;
   /** Per item: which identity keys it has (bit i: IDENTITY_KEYS[i]). */
   readonly presence: Uint16Array;
-  /** Per value: STRING, NUMBER, OTHER_JSON, SAME_STRING or ID. */
+  /** Per value: STRING, NUMBER, OTHER_JSON, SAME_STRING, ID, NEW_ID, BYTE_ID or RAW. */
   readonly tags: Uint8Array;
   readonly kinds: Uint8Array;
   /** Per item: its splice columns (splice.ts). */

@@ -16,6 +16,7 @@ import {
   BATCH_CREDITS,
   OUTPUT_CREDITS,
   workerCopies,
+  workerNumbersIds,
   type FromScanner,
   type ScanJob,
   type ToScanner,
@@ -126,7 +127,7 @@ async function copy(columns: SpliceColumns, progress: Progress): Promise<void> {
 async function main(): Promise<void> {
   const columns = new SpliceColumns();
   const progress = new Progress();
-  const encoder = new ChunkEncoder();
+  const encoder = new ChunkEncoder(workerNumbersIds(streaming));
   port.on('message', (message: ToScanner) => {
     if (message.type === 'pieces') progress.pieces.add(message.ids, message.extras, message.fresh);
     else if (message.type === 'ingested') {

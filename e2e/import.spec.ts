@@ -199,13 +199,7 @@ test('a file dropped anywhere, or events pasted outside a text field, open the p
   await expect(app.preview).toContainText('dropped.ndjson');
   await page.keyboard.press('Escape');
   await expect(app.dialog).toBeHidden();
-  await page.evaluate((content) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', content);
-    document.body.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, text);
+  await app.paste(text);
   await expect(app.preview).toContainText('pasted text');
   await app.loadButton.click();
   await app.expectResolved('simplified');
@@ -220,13 +214,7 @@ test('a close event that comes after the dialog opened again leaves the new prev
   const app = new ImportPage(page);
   await app.open('');
   const text = readFileSync(fixture('stream.ndjson'), 'utf8');
-  await page.evaluate((content) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', content);
-    document.body.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, text);
+  await app.paste(text);
   await expect(app.preview).toContainText('pasted text');
   // The late event, as the browser delivers it: to the dialog, which is open again.
   await page.getByTestId('import.dialog').evaluate((dialog) => dialog.dispatchEvent(new Event('close')));

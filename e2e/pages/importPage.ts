@@ -54,6 +54,17 @@ export class ImportPage {
     return this.page.getByTestId('dataset.cluster');
   }
 
+  /** Pastes `text` on the page outside any text field, as a Ctrl+V there delivers it. */
+  async paste(text: string): Promise<void> {
+    await this.page.evaluate((content) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', content);
+      document.body.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, text);
+  }
+
   /** Opens the dialog and chooses `path`, waiting for its preview. */
   async choose(path: string): Promise<void> {
     if (!(await this.dialog.isVisible())) await this.importButton.click();

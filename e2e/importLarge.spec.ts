@@ -4,6 +4,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeStream } from '../bench/generate.ts';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { ImportPage } from './pages/importPage.ts';
 
@@ -23,6 +24,17 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A 100k-event load takes seconds, and several of them on a busy machine: every test here gets two minutes.
+test.describe.configure({ timeout: 120_000 });
+
+/** The import view opened, with the 100k file chosen and its preview shown. */
+async function withBigFileChosen(page: Page): Promise<ImportPage> {
+  const app = new ImportPage(page);
+  await app.open();
+  await app.choose(bigFile);
+  return app;
+}
 
 /**
  * Watches the page from inside: every value the progress bar shows and the frames painted while it is on screen.
@@ -52,10 +64,7 @@ interface Watched {
 test('a 100k-event file loads with a moving progress bar while the page stays responsive', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
-  const app = new ImportPage(page);
-  await app.open();
-  await app.choose(bigFile);
+  const app = await withBigFileChosen(page);
   await page.evaluate(WATCH);
   await app.loadButton.click();
   await expect(app.progressBar).toBeVisible();
@@ -79,7 +88,6 @@ test('a 100k-event file loads with a moving progress bar while the page stays re
 });
 
 test('Cancel stops the load and keeps the previous state; loading again completes', async ({ page }) => {
-  test.setTimeout(120_000);
   const app = new ImportPage(page);
   await app.open();
   // A Cancel that reaches the worker after the file has been read comes too late to stop it; the 100k file
@@ -101,10 +109,7 @@ test('Cancel stops the load and keeps the previous state; loading again complete
 test('a Cancel clicked at once, while the import worker is still starting, stops the load too', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
-  const app = new ImportPage(page);
-  await app.open();
-  await app.choose(bigFile);
+  const app = await withBigFileChosen(page);
   // Load and Cancel in one task: the worker (started by this first load) gets the Cancel while it is still loading
   // its code or detecting the format, before the reader has been asked for anything.
   await page.evaluate(async () => {
@@ -123,7 +128,6 @@ test('a Cancel clicked at once, while the import worker is still starting, stops
 test('the virtualized table pages in rows to the last one, and the clusters list is sorted by size', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   const app = new ImportPage(page);
   await app.open();
   await app.load(bigFile);

@@ -92,7 +92,18 @@ async function armClickToSummary(page: Page, pattern: string): Promise<() => Pro
     });
     window.__clickToSummary = stamp;
   })()`);
-  return () => page.evaluate<number>('window.__clickToSummary.shown');
+  return () => withTimeout(page.evaluate<number>('window.__clickToSummary.shown'), WAIT_MS, pattern);
+}
+
+/** The longest a load or a switch is waited for before the run fails (page.evaluate itself never times out). */
+const WAIT_MS = 300_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no summary matching ${what} after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** Starts or reads the page's main-thread watch. */

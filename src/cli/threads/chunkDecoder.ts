@@ -34,9 +34,8 @@ export interface DecodedItems {
  * The engine thread's side: rebuilds each item. Events are written into one reused event (every identity key
  * present, undefined when the line had none: the engine reads them as absent) carrying the numbers of its ids read
  * from bytes (ByteIds, the worker's or this thread's: 0, 1, 2… in the order first seen, one number per text,
- * whatever the key), and
- * handed over to be done with before the next: the engine reads an event's facts while ingesting it and keeps none
- * of the object.
+ * whatever the key), and handed over to be done with before the next: the engine reads an event's facts while
+ * ingesting it and keeps none of the object.
  */
 export class ChunkDecoder {
   private readonly names: string[] = [];

@@ -59,6 +59,8 @@ export class ChunkEncoder {
   private spanCount = 0;
   /** Ids read from bytes, numbered in the order first seen (the decoder numbers them alike), when numbered here. */
   private readonly ids: ByteIds | undefined;
+  /** The number `idTag` found for an id seen before (ID). */
+  private idNumber = 0;
 
   /** `numbersIds`: whether this thread numbers the ids read from bytes (protocol.ts workerNumbersIds). */
   constructor(numbersIds: boolean) {
@@ -164,9 +166,6 @@ export class ChunkEncoder {
     this.values = values;
     presence[at] = present;
   }
-
-  /** The number `idTag` found for an id seen before (ID). */
-  private idNumber = 0;
 
   /** How an id read from bytes crosses: ID (its number, in `idNumber`), NEW_ID, or BYTE_ID when not numbered here. */
   private idTag(bytes: Uint8Array, start: number, end: number, hash: number): number {
